@@ -1,0 +1,58 @@
+import { hmacHex } from "./crypto-key.js";
+import { fail } from "./errors.js";
+
+/** What the upload API needs besides the public key: the token, its expiry (Unix seconds) and their signature. */
+export interface AuthenticationParameters {
+  token: string;
+  expire: number;
+  signature: string;
+}
+
+/** Options of {@link getAuthenticationParameters}. */
+export interface AuthenticationOptions {
+  /** Your private API key. Server or edge only. */
+  privateKey: string;
+  /** A unique, single-use token. @default crypto.randomUUID() */
+  token?: string;
+  /** Unix time in seconds when the signature expires; ImageKit rejects more than 1 hour ahead. @default now + 30 min */
+  expire?: number;
+  /** The clock, in milliseconds since the epoch. @default Date.now() */
+  now?: number;
+}
+
+/**
+ * Creates the `{ token, expire, signature }` a browser needs to upload straight to ImageKit, with
+ * `signature = HMAC-SHA1(privateKey, token + expire)`. Call it on your server or edge (e.g. an `/auth` route),
+ * never in the browser.
+ *
+ * @example
+ * ```ts
+ * const auth = await getAuthenticationParameters({ privateKey: env.IMAGEKIT_PRIVATE_KEY });
+ * // { token: "6f1c…", expire: 1700001800, signature: "…" }
+ * ```
+ */
+export async function getAuthenticationParameters(opts: AuthenticationOptions): Promise<AuthenticationParameters> {
+  const { privateKey, token = crypto.randomUUID() } = opts;
+  if (typeof privateKey !== "string" || privateKey === "") {
+    fail(
+      "INVALID_PRIVATE_KEY",
+      `privateKey must be your ImageKit private API key as a non-empty string (got ${privateKey === "" ? "an empty string" : typeof privateKey}).`,
+    );
+  }
+  if (typeof token !== "string" || token === "") {
+    fail("INVALID_VALUE", "token must be a non-empty string; omit it to get a random UUID.", token);
+  }
+  const nowSeconds = Math.floor((opts.now ?? Date.now()) / 1000);
+  const expire = opts.expire ?? nowSeconds + 1800;
+  if (!Number.isInteger(expire) || expire < 0) {
+    fail("INVALID_EXPIRY", `expire must be a Unix time in whole seconds (got ${String(expire)}).`, expire);
+  }
+  if (expire > nowSeconds + 3600) {
+    fail(
+      "INVALID_EXPIRY",
+      `expire ${expire} is ${expire - nowSeconds} s ahead; ImageKit rejects upload signatures that expire more than 1 hour (3600 s) ahead. Omit expire for the 30-minute default.`,
+      expire,
+    );
+  }
+  return { token, expire, signature: await hmacHex(privateKey, "SHA-1", token + expire) };
+}

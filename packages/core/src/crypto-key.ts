@@ -1,0 +1,36 @@
+/** WebCrypto keys, imported once per secret and algorithm and kept for the life of the module. */
+
+const keys = new Map<string, Promise<CryptoKey>>();
+
+/** UTF-8 bytes of `text`. */
+export function utf8Bytes(text: string): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * An HMAC `CryptoKey` for `secret` (its UTF-8 bytes), cached per secret and hash so repeated signing skips
+ * `importKey`. The cache is bounded: a process that rotates through many secrets does not grow without end.
+ */
+export function hmacKey(secret: string, hash: "SHA-1" | "SHA-256", usage: "sign" | "verify"): Promise<CryptoKey> {
+  const id = `${hash}:${usage}:${secret}`;
+  let key = keys.get(id);
+  if (!key) {
+    key = crypto.subtle.importKey("raw", utf8Bytes(secret), { name: "HMAC", hash }, false, [usage]);
+    if (keys.size >= 64) keys.clear();
+    keys.set(id, key);
+  }
+  return key;
+}
+
+/** Lower-case hex of `bytes`. */
+export function toHex(bytes: ArrayBuffer): string {
+  let hex = "";
+  for (const byte of new Uint8Array(bytes)) hex += (byte < 16 ? "0" : "") + byte.toString(16);
+  return hex;
+}
+
+/** Hex HMAC of `message` with WebCrypto. */
+export async function hmacHex(secret: string, hash: "SHA-1" | "SHA-256", message: string): Promise<string> {
+  const key = await hmacKey(secret, hash, "sign");
+  return toHex(await crypto.subtle.sign("HMAC", key, utf8Bytes(message)));
+}

@@ -1,0 +1,31 @@
+/**
+ * Path helpers shared by `buildSrc`, `url` and `parseUrl`. The fast paths below apply only to text that the
+ * WHATWG URL parser would leave unchanged; anything else goes through `URL` so the result is byte-for-byte the same.
+ */
+
+const PLAIN = /^[\w\-.~!$&'()*+,;=:@/]*$/;
+const DOT_SEGMENT = /(?:^|\/)\.{1,2}(?:\/|$)/;
+
+/** True when the URL parser would keep `text` as it is inside a path: no escaping, no dot segments. */
+export function isPlainPath(text: string): boolean {
+  return PLAIN.test(text) && !DOT_SEGMENT.test(text);
+}
+
+/** Joins path parts with `/` and folds every run of slashes into one, as the ImageKit SDKs do. */
+export function joinPath(parts: readonly string[]): string {
+  return parts.join("/").replace(/\/{2,}/g, "/");
+}
+
+// Scheme and a lower-case DNS host the URL parser keeps as it is (no port, IP, punycode or user info).
+const PLAIN_ORIGIN = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*(?=\/|$)/;
+
+/**
+ * Splits an absolute URL into origin and slash-folded path when the URL parser would not change either,
+ * else returns `undefined` (the caller then goes through `URL`).
+ */
+export function splitPlainUrl(src: string): { origin: string; path: string } | undefined {
+  const origin = PLAIN_ORIGIN.exec(src)?.[0];
+  if (origin === undefined || origin.includes("xn--")) return;
+  const path = src.slice(origin.length) || "/";
+  return isPlainPath(path) ? { origin, path: joinPath([path]) } : undefined;
+}

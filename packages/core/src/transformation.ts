@@ -1,0 +1,85 @@
+import { layerString } from "./overlay.js";
+import { FLAG_ONLY, OPTIONAL_VALUE, PARAMETERS, SEED_PARAMETERS } from "./parameters.js";
+import type { LegacyTransformation, Overlay, Transformation } from "./types.js";
+
+function codeOf(name: string, table: Readonly<Record<string, string>>): string {
+  return table[name] ?? table[name.toLowerCase()] ?? name;
+}
+
+function pathValue(value: unknown): string {
+  let text = String(value || "");
+  if (text[0] === "/") text = text.slice(1);
+  if (text[text.length - 1] === "/") text = text.slice(0, -1);
+  return text.replace(/\//g, "@@");
+}
+
+type Writer = (name: string, value: unknown) => string | undefined;
+
+/** One parameter as v5 writes it, or `undefined` to leave it out. */
+function parameter(name: string, value: unknown, code = codeOf(name, PARAMETERS)): string | undefined {
+  if (name === "raw") return value as string;
+  if (code === "") return;
+  if (FLAG_ONLY.has(code)) return value === true || value === "-" || value === "true" ? code : undefined;
+  if (OPTIONAL_VALUE.has(code) && (value === true || value === "true" || String(value).trim() === "")) return code;
+  if (code === "di" || code === "ff") return `${code}-${pathValue(value)}`;
+  if (code === "sr" && Array.isArray(value)) return `sr-${value.join("_")}`;
+  if (code === "t" && String(value).trim() === "") return "t-true";
+  return `${code}-${value}`;
+}
+
+/** The Node.js SDK's rules on top of v5's: its effect names, and `"-"` for any bare code. */
+function legacyParameter(name: string, value: unknown): string | undefined {
+  const seed = SEED_PARAMETERS[name];
+  if (value === "-") return seed ?? codeOf(name, PARAMETERS);
+  if (seed?.startsWith("e-")) {
+    if (value === false) return;
+    return value === true || value === "true" || value === "" ? seed : `${seed}-${value}`;
+  }
+  return parameter(name, value, seed);
+}
+
+function steps(transformation: unknown, write: Writer): string {
+  if (!Array.isArray(transformation)) return "";
+  const nested = (inner: unknown) => steps(inner, write);
+  const out: string[] = [];
+  for (const step of transformation) {
+    const parts: string[] = [];
+    for (const name in step) {
+      const value = (step as Record<string, unknown>)[name];
+      if (value === undefined || value === null) continue;
+      let part: string | undefined;
+      if (name === "overlay" && typeof value === "object") {
+        part = layerString(value as Overlay, nested);
+        if (!part || part.trim() === "") continue;
+      } else {
+        part = write(name, value);
+        if (part === undefined) continue;
+      }
+      parts.push(part);
+    }
+    if (parts.length) out.push(parts.join(","));
+  }
+  return out.join(":");
+}
+
+/**
+ * Turns chained transformation steps into ImageKit's transformation string, exactly as `@imagekit/javascript` v5
+ * does: parameters joined with `,`, steps with `:`, typed overlays as `l-…,l-end` layers, unknown names as they are.
+ *
+ * @example
+ * ```ts
+ * buildTransformationString([{ width: 300, height: 200 }, { rotation: 90 }]); // "w-300,h-200:rt-90"
+ * buildTransformationString([{ overlay: { type: "text", text: "Hi" } }]);   // "l-text,i-Hi,l-end"
+ * ```
+ */
+export function buildTransformationString(transformation: readonly Transformation[] | undefined): string {
+  return steps(transformation, parameter);
+}
+
+/**
+ * The Node.js SDK dialect used by {@link url}: also reads the seed's names (`effectSharpen`, `rotate`, …) and writes
+ * any parameter whose value is `"-"` as its bare code.
+ */
+export function legacyTransformationString(transformation: readonly LegacyTransformation[] | undefined): string {
+  return steps(transformation, legacyParameter);
+}

@@ -1,0 +1,63 @@
+import { resolve } from "node:path";
+import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
+import { playwright } from "@vitest/browser-playwright";
+import { defineProject } from "vitest/config";
+
+// The test projects every package reuses: Node, workerd (the Workers runtime) and a real Chromium.
+// Fixtures from ../shared (the official conformance vectors) are imported through the `@shared` alias.
+const shared = resolve(import.meta.dirname, "../shared");
+const alias = { "@shared": shared };
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// Tests that must hold in every runtime: URL building, conformance vectors, signing, webhooks.
+const isomorphic = [
+  "packages/core/test/conformance.test.ts",
+  "packages/core/test/sign.test.ts",
+  "packages/core/test/webhook.test.ts",
+];
+
+export default [
+  defineProject({
+    resolve: { alias },
+    test: {
+      name: "node",
+      environment: "node",
+      include: ["packages/*/test/**/*.test.ts"],
+    },
+  }),
+  defineProject({
+    resolve: { alias },
+    plugins: [cloudflareTest({ wrangler: { configPath: "./packages/core/test/workerd/wrangler.jsonc" } })],
+    test: {
+      name: "workerd",
+      include: isomorphic,
+    },
+  }),
+  defineProject({
+    resolve: { alias },
+    server: { fs: { allow: [import.meta.dirname, shared] } },
+    test: {
+      name: "chromium",
+      include: isomorphic,
+      browser: {
+        enabled: true,
+        headless: true,
+        screenshotFailures: false,
+        provider: playwright({
+          launchOptions: {
+            executablePath: chromium,
+            args: [
+              "--no-sandbox",
+              "--disable-gpu",
+              "--disable-quic",
+              "--no-first-run",
+              "--disable-background-networking",
+              "--disable-component-update",
+              "--disable-sync",
+            ],
+          },
+        }),
+        instances: [{ browser: "chromium" }],
+      },
+    },
+  }),
+];
