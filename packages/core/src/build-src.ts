@@ -2,6 +2,7 @@ import { endpointOf } from "./endpoint.js";
 import { fail } from "./errors.js";
 import { isPlainPath, joinPath, splitPlainUrl } from "./path.js";
 import { formQuery } from "./query.js";
+import { validateTransformation } from "./strict.js";
 import { buildTransformationString } from "./transformation.js";
 import type { QueryParameters, Transformation, TransformationPosition } from "./types.js";
 
@@ -17,6 +18,8 @@ export interface SrcOptions {
   transformationPosition?: TransformationPosition;
   /** More query parameters, e.g. `{ v: 2 }` for cache busting. */
   queryParameters?: QueryParameters;
+  /** Throw on unknown parameters, malformed expressions and out-of-range values (see `validateTransformation`). @default false */
+  strict?: boolean;
 }
 
 const ABSOLUTE = /^https?:\/\//;
@@ -71,6 +74,7 @@ export function buildSrc(opts: SrcOptions): string {
       src,
     );
   }
+  if (opts.strict) validateTransformation(opts.transformation);
   const tr = buildTransformationString(opts.transformation);
   const absolute = ABSOLUTE.test(src);
   const inPath = !absolute && opts.transformationPosition === "path";

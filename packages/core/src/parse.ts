@@ -115,28 +115,33 @@ export function parseUrl(input: string, opts: { urlEndpoint?: string } = {}): Pa
       );
     }
   } else {
-    const first = /^\/[^/]*/.exec(parsed.pathname)?.[0] ?? "";
+    // Without an endpoint, the first segment is the ImageKit ID when a file path follows it.
+    const first = /^\/[^/]*(?=\/.)/.exec(parsed.pathname)?.[0] ?? "";
     endpointPath = first.startsWith("/tr:") ? "" : first;
   }
   let rest = parsed.pathname.slice(endpointPath.length);
   let trText: string | undefined;
   let position: TransformationPosition = "query";
-  const trSegment = /^\/tr:([^/]*)/.exec(rest);
-  if (trSegment) {
-    trText = trSegment[1];
-    rest = rest.slice(trSegment[0].length);
+  const trEnd = trSegmentEnd(rest);
+  if (trEnd !== -1) {
+    trText = rest.slice(4, trEnd);
+    rest = rest.slice(trEnd);
     position = "path";
   }
   const query: Record<string, string> = {};
   let signature: ParsedUrl["signature"];
-  for (const pair of parsed.search.slice(1).split("&")) {
+  // The query as written: buildSrc appends `tr` unescaped, and the URL parser would escape it.
+  const questionMark = input.indexOf("?");
+  const search = questionMark === -1 ? "" : input.slice(questionMark + 1).split("#")[0];
+  for (const pair of (search ?? "").split("&")) {
     if (!pair) continue;
     const at = pair.indexOf("=");
     const rawKey = at === -1 ? pair : pair.slice(0, at);
     const rawValue = at === -1 ? "" : pair.slice(at + 1);
     const key = decodeForm(rawKey);
     if (key === "tr" && trText === undefined) {
-      trText = ENCODED_DELIMITER.test(rawValue) ? decodeForm(rawValue) : rawValue;
+      // url() form-encodes the whole value (`h-300%2Cw-400`); buildSrc writes its delimiters as they are.
+      trText = ENCODED_DELIMITER.test(rawValue) && !/[,:]/.test(rawValue) ? decodeForm(rawValue) : rawValue;
     } else if (key === "ik-s") {
       signature = { ...signature, signature: decodeForm(rawValue) };
     } else if (key === "ik-t") {
@@ -154,6 +159,28 @@ export function parseUrl(input: string, opts: { urlEndpoint?: string } = {}): Pa
   };
   if (signature) result.signature = signature;
   return result;
+}
+
+/**
+ * Where a leading `/tr:` segment ends. Layer inputs may hold slashes (`l-image,i-/logo.png,l-end`), so a slash ends
+ * the segment only outside a layer.
+ */
+function trSegmentEnd(path: string): number {
+  if (!path.startsWith("/tr:")) return -1;
+  let depth = 0;
+  let tokenStart = 4;
+  for (let i = 4; i < path.length; i++) {
+    const char = path[i];
+    if (char === "," || char === ":") {
+      const token = path.slice(tokenStart, i);
+      if (token === "l-end") depth = Math.max(0, depth - 1);
+      else if (token.startsWith("l-")) depth++;
+      tokenStart = i + 1;
+    } else if (char === "/" && depth - (path.slice(tokenStart, i) === "l-end" ? 1 : 0) <= 0) {
+      return i;
+    }
+  }
+  return path.length;
 }
 
 function decodeForm(text: string): string {

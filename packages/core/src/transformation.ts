@@ -30,7 +30,7 @@ function parameter(name: string, value: unknown, code = codeOf(name, PARAMETERS)
 /** The Node.js SDK's rules on top of v5's: its effect names, and `"-"` for any bare code. */
 function legacyParameter(name: string, value: unknown): string | undefined {
   const seed = SEED_PARAMETERS[name];
-  if (value === "-") return seed ?? codeOf(name, PARAMETERS);
+  if (value === "-" && name !== "raw") return seed ?? codeOf(name, PARAMETERS);
   if (seed?.startsWith("e-")) {
     if (value === false) return;
     return value === true || value === "true" || value === "" ? seed : `${seed}-${value}`;

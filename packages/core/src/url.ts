@@ -2,6 +2,7 @@ import { endpointOf } from "./endpoint.js";
 import { fail } from "./errors.js";
 import { isPlainPath, joinPath, splitPlainUrl } from "./path.js";
 import { formEncode, formQuery } from "./query.js";
+import { validateTransformation } from "./strict.js";
 import { legacyTransformationString } from "./transformation.js";
 import type { LegacyTransformation, QueryParameters, TransformationPosition } from "./types.js";
 
@@ -19,6 +20,8 @@ export interface UrlOptions {
   transformationPosition?: TransformationPosition;
   /** More query parameters; a key the `src` URL already has is replaced. */
   queryParameters?: QueryParameters;
+  /** Throw on unknown parameters, malformed expressions and out-of-range values (see `validateTransformation`). @default false */
+  strict?: boolean;
 }
 
 function viaUrl(origin: string, path: string, search: string, params: QueryParameters | undefined, tr: string) {
@@ -61,6 +64,7 @@ export function url(opts: UrlOptions): string {
       src,
     });
   }
+  if (opts.strict) validateTransformation(opts.transformation, { legacyNames: true });
   const tr = legacyTransformationString(opts.transformation);
   const params = opts.queryParameters;
   if (typeof src === "string" && src !== "") {
@@ -83,7 +87,9 @@ export function url(opts: UrlOptions): string {
   }
   const endpoint = endpointOf(opts.urlEndpoint);
   const inPath = opts.transformationPosition !== "query";
-  const pathname = joinPath(inPath && tr ? ["", endpoint.pathname, `tr:${tr}`, path] : ["", endpoint.pathname, path]);
+  // Resolve `..` and escape the path on its own first, so it can never climb out of the endpoint's path.
+  const file = isPlainPath(path) ? path : viaUrl("http://h", path, "", undefined, "").slice(8);
+  const pathname = joinPath(inPath && tr ? ["", endpoint.pathname, `tr:${tr}`, file] : ["", endpoint.pathname, file]);
   const trQuery = inPath ? "" : tr;
   if (!isPlainPath(pathname)) return viaUrl(endpoint.origin, pathname, "", params, trQuery);
   return withQuery(endpoint.origin + pathname, formQuery(params), trQuery);
