@@ -160,7 +160,7 @@ describe("buildSrc against @imagekit/javascript", () => {
 const RESERVED = new Set(["tr", "ik-s", "ik-t"]);
 function unambiguous(opts: Parameters<typeof buildSrc>[0], built: string): boolean {
   // In path position a slash outside a layer ends the tr: segment.
-  const outsideLayers = buildTransformationString(opts.transformation).replace(/l-[^,:]*[,:][^]*?l-end/g, "");
+  const outsideLayers = buildTransformationString(opts.transformation).replace(/l-[^,:]*[,:][\s\S]*?l-end/g, "");
   if (opts.transformationPosition !== "query" && outsideLayers.includes("/")) return false;
   const tr = built.search(/[?&]tr=/);
   if (tr !== -1 && built.slice(tr + 4).includes("&")) return false;
