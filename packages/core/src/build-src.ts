@@ -1,6 +1,6 @@
 import { endpointOf } from "./endpoint.js";
 import { fail } from "./errors.js";
-import { isPlainPath, joinPath, splitPlainUrl } from "./path.js";
+import { appendPath, isPlainPath, joinPath, splitPlainUrl } from "./path.js";
 import { formQuery } from "./query.js";
 import { validateTransformation } from "./strict.js";
 import { buildTransformationString } from "./transformation.js";
@@ -90,7 +90,7 @@ export function buildSrc(opts: SrcOptions): string {
     const endpoint = endpointOf(opts.urlEndpoint);
     if (!isPlainPath(src) || (inPath && !isPlainPath(tr))) return viaUrl(opts, tr, inPath, absolute);
     prefix = endpoint.origin;
-    path = joinPath(inPath && tr ? ["", endpoint.pathname, `tr:${tr}`, src] : ["", endpoint.pathname, src]);
+    path = appendPath(endpoint.base, inPath ? tr : "", src);
   }
   const query = params === undefined ? "" : formQuery(params);
   if (query) return tr && !inPath ? `${prefix}${path}?${query}&tr=${tr}` : `${prefix}${path}?${query}`;

@@ -6,6 +6,8 @@ export interface Endpoint {
   readonly origin: string;
   /** The endpoint's own path, e.g. `/your_imagekit_id` (`/` for a bare host). */
   readonly pathname: string;
+  /** `pathname` without its trailing slash (`""` for a bare host), ready to append to. */
+  readonly base: string;
 }
 
 const cache = new Map<string, Endpoint>();
@@ -42,6 +44,7 @@ export function endpointOf(urlEndpoint: unknown): Endpoint {
   const endpoint: Endpoint = {
     origin: parsed.origin,
     pathname: parsed.pathname,
+    base: parsed.pathname.replace(/\/+$/, ""),
   };
   if (cache.size >= 64) cache.clear();
   cache.set(urlEndpoint as string, endpoint);

@@ -27,13 +27,34 @@ function compress(state: Int32Array, block: Uint8Array, offset: number): void {
   let c = state[2] as number;
   let d = state[3] as number;
   let e = state[4] as number;
-  for (let i = 0; i < 80; i++) {
-    let f: number;
-    if (i < 20) f = ((b & c) | (~b & d)) + 0x5a827999;
-    else if (i < 40) f = (b ^ c ^ d) + 0x6ed9eba1;
-    else if (i < 60) f = ((b & c) | (b & d) | (c & d)) + 0x8f1bbcdc;
-    else f = (b ^ c ^ d) + 0xca62c1d6;
-    const t = (((a << 5) | (a >>> 27)) + f + e + (W[i] as number)) | 0;
+  // Four branch-free loops, one per round function.
+  let i = 0;
+  for (; i < 20; i++) {
+    const t = (((a << 5) | (a >>> 27)) + ((b & c) | (~b & d)) + e + 0x5a827999 + (W[i] as number)) | 0;
+    e = d;
+    d = c;
+    c = (b << 30) | (b >>> 2);
+    b = a;
+    a = t;
+  }
+  for (; i < 40; i++) {
+    const t = (((a << 5) | (a >>> 27)) + (b ^ c ^ d) + e + 0x6ed9eba1 + (W[i] as number)) | 0;
+    e = d;
+    d = c;
+    c = (b << 30) | (b >>> 2);
+    b = a;
+    a = t;
+  }
+  for (; i < 60; i++) {
+    const t = (((a << 5) | (a >>> 27)) + ((b & c) | (b & d) | (c & d)) + e - 0x70e44324 + (W[i] as number)) | 0;
+    e = d;
+    d = c;
+    c = (b << 30) | (b >>> 2);
+    b = a;
+    a = t;
+  }
+  for (; i < 80; i++) {
+    const t = (((a << 5) | (a >>> 27)) + (b ^ c ^ d) + e - 0x359d3e2a + (W[i] as number)) | 0;
     e = d;
     d = c;
     c = (b << 30) | (b >>> 2);

@@ -27,28 +27,18 @@ function inputText(text: string, encoding: OverlayEncoding | undefined): string 
   return `i-${encodeURIComponent(text)}`;
 }
 
-// Position then timing, each in v5's order.
-const PLACEMENT = [
-  [
-    "position",
-    [
-      ["x", "lx"],
-      ["y", "ly"],
-      ["xCenter", "lxc"],
-      ["yCenter", "lyc"],
-      ["anchorPoint", "lap"],
-      ["focus", "lfo"],
-    ],
-  ],
-  [
-    "timing",
-    [
-      ["start", "lso"],
-      ["end", "leo"],
-      ["duration", "ldu"],
-    ],
-  ],
-] as const;
+// Position then timing, each in v5's order: [group, field, code].
+const PLACEMENT: readonly (readonly [group: "position" | "timing", field: string, code: string])[] = [
+  ["position", "x", "lx"],
+  ["position", "y", "ly"],
+  ["position", "xCenter", "lxc"],
+  ["position", "yCenter", "lyc"],
+  ["position", "anchorPoint", "lap"],
+  ["position", "focus", "lfo"],
+  ["timing", "start", "lso"],
+  ["timing", "end", "leo"],
+  ["timing", "duration", "ldu"],
+];
 
 const LAYER: Record<string, string> = { image: "l-image", video: "l-video", subtitle: "l-subtitles" };
 
@@ -57,25 +47,27 @@ const LAYER: Record<string, string> = { image: "l-image", video: "l-video", subt
  * when the layer lacks its text, input or colour (v5 leaves such a layer out instead of failing).
  */
 export function layerString(overlay: Overlay, steps: (steps: unknown) => string): string | undefined {
-  const entries: string[] = [];
+  let out: string;
   if (overlay.type === "text") {
     if (!overlay.text) return;
-    entries.push("l-text", inputText(overlay.text, overlay.encoding));
+    out = `l-text,${inputText(overlay.text, overlay.encoding)}`;
   } else if (overlay.type === "solidColor") {
     if (!overlay.color) return;
-    entries.push("l-image", "i-ik_canvas", `bg-${overlay.color}`);
+    out = `l-image,i-ik_canvas,bg-${overlay.color}`;
   } else {
     const layer = LAYER[overlay.type];
     if (!layer || !overlay.input) return;
-    entries.push(layer, inputPath(overlay.input, overlay.encoding));
+    out = `${layer},${inputPath(overlay.input, overlay.encoding)}`;
   }
-  if (overlay.layerMode) entries.push(`lm-${overlay.layerMode}`);
-  for (const [group, fields] of PLACEMENT) {
-    const values = overlay[group] as Record<string, unknown> | undefined;
-    for (const [field, code] of fields) if (values?.[field]) entries.push(`${code}-${values[field]}`);
+  if (overlay.layerMode) out += `,lm-${overlay.layerMode}`;
+  if (overlay.position || overlay.timing) {
+    for (let i = 0; i < PLACEMENT.length; i++) {
+      const [group, field, code] = PLACEMENT[i] as (typeof PLACEMENT)[number];
+      const value = (overlay[group] as Record<string, unknown> | undefined)?.[field];
+      if (value) out += `,${code}-${value}`;
+    }
   }
   const nested = steps(overlay.transformation);
-  if (nested.trim() !== "") entries.push(nested);
-  entries.push("l-end");
-  return entries.join(",");
+  if (nested.trim() !== "") out += `,${nested}`;
+  return `${out},l-end`;
 }

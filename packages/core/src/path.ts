@@ -8,12 +8,23 @@ const DOT_SEGMENT = /(?:^|\/)\.{1,2}(?:\/|$)/;
 
 /** True when the URL parser would keep `text` as it is inside a path: no escaping, no dot segments. */
 export function isPlainPath(text: string): boolean {
-  return PLAIN.test(text) && !DOT_SEGMENT.test(text);
+  return PLAIN.test(text) && ((text[0] !== "." && !text.includes("/.")) || !DOT_SEGMENT.test(text));
 }
 
 /** Joins path parts with `/` and folds every run of slashes into one, as the ImageKit SDKs do. */
 export function joinPath(parts: readonly string[]): string {
-  return parts.join("/").replace(/\/{2,}/g, "/");
+  const joined = parts.join("/");
+  return joined.includes("//") ? joined.replace(/\/{2,}/g, "/") : joined;
+}
+
+/**
+ * `<base>/tr:<tr>/<path>` (or `<base>/<path>` without `tr`), folding runs of slashes as the ImageKit SDKs do.
+ * `base` is an endpoint path without its trailing slash.
+ */
+export function appendPath(base: string, tr: string, path: string): string {
+  const rest = path[0] === "/" ? path.slice(1) : path;
+  const joined = tr ? `${base}/tr:${tr}/${rest}` : `${base}/${rest}`;
+  return joined.includes("//") ? joined.replace(/\/{2,}/g, "/") : joined;
 }
 
 // Scheme and a lower-case DNS host the URL parser keeps as it is (no port, IP, punycode or user info).

@@ -17,7 +17,7 @@ type Writer = (name: string, value: unknown) => string | undefined;
 
 /** One parameter as v5 writes it, or `undefined` to leave it out. */
 function parameter(name: string, value: unknown, code = codeOf(name, PARAMETERS)): string | undefined {
-  if (name === "raw") return value as string;
+  if (name === "raw") return String(value);
   if (code === "") return;
   if (FLAG_ONLY.has(code)) return value === true || value === "-" || value === "true" ? code : undefined;
   if (OPTIONAL_VALUE.has(code) && (value === true || value === "true" || String(value).trim() === "")) return code;
@@ -41,11 +41,14 @@ function legacyParameter(name: string, value: unknown): string | undefined {
 function steps(transformation: unknown, write: Writer): string {
   if (!Array.isArray(transformation)) return "";
   const nested = (inner: unknown) => steps(inner, write);
-  const out: string[] = [];
-  for (const step of transformation) {
-    const parts: string[] = [];
+  let out = "";
+  let count = 0;
+  for (let i = 0; i < transformation.length; i++) {
+    const step = transformation[i];
+    // `undefined` until the first part: v5 keeps a step whose only part is an empty `raw`.
+    let text: string | undefined;
     for (const name in step) {
-      const value = (step as Record<string, unknown>)[name];
+      const value = step[name];
       if (value === undefined || value === null) continue;
       let part: string | undefined;
       if (name === "overlay" && typeof value === "object") {
@@ -55,11 +58,11 @@ function steps(transformation: unknown, write: Writer): string {
         part = write(name, value);
         if (part === undefined) continue;
       }
-      parts.push(part);
+      text = text === undefined ? part : `${text},${part}`;
     }
-    if (parts.length) out.push(parts.join(","));
+    if (text !== undefined) out = count++ === 0 ? text : `${out}:${text}`;
   }
-  return out.join(":");
+  return out;
 }
 
 /**

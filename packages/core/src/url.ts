@@ -1,6 +1,6 @@
 import { endpointOf } from "./endpoint.js";
 import { fail } from "./errors.js";
-import { isPlainPath, joinPath, splitPlainUrl } from "./path.js";
+import { appendPath, isPlainPath, joinPath, splitPlainUrl } from "./path.js";
 import { formEncode, formQuery } from "./query.js";
 import { validateTransformation } from "./strict.js";
 import { legacyTransformationString } from "./transformation.js";
@@ -89,7 +89,7 @@ export function url(opts: UrlOptions): string {
   const inPath = opts.transformationPosition !== "query";
   // Resolve `..` and escape the path on its own first, so it can never climb out of the endpoint's path.
   const file = isPlainPath(path) ? path : viaUrl("http://h", path, "", undefined, "").slice(8);
-  const pathname = joinPath(inPath && tr ? ["", endpoint.pathname, `tr:${tr}`, file] : ["", endpoint.pathname, file]);
+  const pathname = appendPath(endpoint.base, inPath ? tr : "", file);
   const trQuery = inPath ? "" : tr;
   if (!isPlainPath(pathname)) return viaUrl(endpoint.origin, pathname, "", params, trQuery);
   return withQuery(endpoint.origin + pathname, formQuery(params), trQuery);
