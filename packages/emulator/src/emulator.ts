@@ -1,0 +1,209 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { join, resolve } from "node:path";
+import sharp from "sharp";
+import { openBlobStore } from "./blobs.js";
+import type { App, Settings } from "./context.js";
+import { EmulatorError } from "./errors.js";
+import { createFaults, type Faults } from "./faults.js";
+import { diskPersistence, noPersistence } from "./persist.js";
+import type { RateLimits } from "./rate-limit.js";
+import { createEmulatorServer } from "./server.js";
+import { Store } from "./store.js";
+
+/**
+ * Options of {@link startEmulator}.
+ *
+ * @example
+ * ```ts
+ * const options: EmulatorOptions = { port: 3030, data: "./.ikit-data", restrictUnsignedUrls: true };
+ * ```
+ */
+export interface EmulatorOptions {
+  /** TCP port on 127.0.0.1; `0` picks a free one. @default 0 */
+  port?: number;
+  /** A folder to keep files and metadata in across restarts; in memory (and a temporary folder for bytes) when omitted. */
+  data?: string;
+  /** The public key clients upload with. @default generated (kept in `<data>/keys.json` with `data`) */
+  publicKey?: string;
+  /** The private key for the media API and signatures. @default generated (kept in `<data>/keys.json` with `data`) */
+  privateKey?: string;
+  /** The secret webhooks are signed with. @default generated (kept in `<data>/keys.json` with `data`) */
+  webhookSecret?: string;
+  /** The path segment after the origin in the URL endpoint, like an ImageKit id. @default "emulator" */
+  imagekitId?: string;
+  /** Require `ik-s` signatures on every delivery URL, not only on private files. @default false */
+  restrictUnsignedUrls?: boolean;
+  /** Largest upload accepted, in bytes. @default 2147483648 (2 GiB) */
+  maxUploadBytes?: number;
+  /** How long folder bulk jobs stay `Pending` before they run. @default 100 */
+  bulkJobDelayMs?: number;
+  /** Fault injection to start with; change `emu.faults` later. */
+  faults?: Partial<Faults>;
+  /** Rate limits by route name (or `"*"`) to start with; change `emu.rateLimits` later. Off by default. */
+  rateLimits?: RateLimits;
+  /** Where unexpected server errors are reported (never with keys or request bodies). @default console.error */
+  log?: (line: string) => void;
+}
+
+/**
+ * A running emulator: where it listens, its keys, and live fault and rate-limit settings.
+ *
+ * @example
+ * ```ts
+ * const emu: Emulator = await startEmulator();
+ * const client = new ImageKit({ privateKey: emu.privateKey, baseURL: emu.apiBase });
+ * await emu.close();
+ * ```
+ */
+export interface Emulator {
+  /** Delivery URL endpoint, e.g. `http://127.0.0.1:3030/emulator`: use it as `urlEndpoint` in SDKs. */
+  urlEndpoint: string;
+  /** The upload API, e.g. `http://127.0.0.1:3030/api/v1/files/upload`. */
+  uploadUrl: string;
+  /** The base of both APIs, e.g. `http://127.0.0.1:3030`: `baseURL` for `@imagekit/nodejs`. */
+  apiBase: string;
+  port: number;
+  publicKey: string;
+  privateKey: string;
+  webhookSecret: string;
+  /** Live fault injection settings. */
+  faults: Faults;
+  /** Live rate limits by route name. */
+  rateLimits: RateLimits;
+  /** Stops the server, waits for background work (webhooks, jobs) and removes an in-memory run's temporary folder. */
+  close(): Promise<void>;
+}
+
+function secret(prefix: string): string {
+  return `${prefix}${randomBytes(18).toString("base64url")}`;
+}
+
+interface Keys {
+  publicKey: string;
+  privateKey: string;
+  webhookSecret: string;
+}
+
+async function loadKeys(data: string | undefined, options: EmulatorOptions): Promise<Keys> {
+  let stored: Partial<Keys> = {};
+  const file = data === undefined ? undefined : join(data, "keys.json");
+  if (file) stored = JSON.parse(await readFile(file, "utf8").catch(() => "{}"));
+  const keys: Keys = {
+    publicKey: options.publicKey ?? stored.publicKey ?? secret("public_"),
+    privateKey: options.privateKey ?? stored.privateKey ?? secret("private_"),
+    webhookSecret: options.webhookSecret ?? stored.webhookSecret ?? secret("whsec_"),
+  };
+  for (const [name, value] of Object.entries(keys)) {
+    if (typeof value !== "string" || value.length < 4 || /[\s:]/.test(value)) {
+      throw new EmulatorError(
+        "INVALID_OPTION",
+        `${name} must be a string of at least 4 characters without spaces or ':'.`,
+      );
+    }
+  }
+  if (file) {
+    await writeFile(`${file}.tmp`, JSON.stringify(keys), { mode: 0o600 });
+    await rename(`${file}.tmp`, file);
+  }
+  return keys;
+}
+
+/**
+ * Starts a local ImageKit-compatible server on 127.0.0.1: the upload API, the media library API and delivery with
+ * transformations, all on one port.
+ *
+ * @example
+ * ```ts
+ * import ImageKit from "@imagekit/nodejs";
+ * import { startEmulator } from "@ikit/emulator";
+ *
+ * const emu = await startEmulator({ port: 0 });
+ * const client = new ImageKit({ privateKey: emu.privateKey, baseURL: emu.apiBase });
+ * const file = await client.files.upload({ file: Buffer.from("hello"), fileName: "hello.txt" });
+ * await emu.close();
+ * ```
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new EmulatorError("INVALID_OPTION", `port must be an integer 0 to 65535 (got ${String(port)}).`, port);
+  const imagekitId = options.imagekitId ?? "emulator";
+  if (!/^[A-Za-z0-9_-]+$/.test(imagekitId) || imagekitId === "v1" || imagekitId === "api") {
+    throw new EmulatorError(
+      "INVALID_OPTION",
+      `imagekitId must be letters, digits, _ or - and not "v1" or "api" (got ${JSON.stringify(imagekitId)}).`,
+      imagekitId,
+    );
+  }
+  const data = options.data === undefined ? undefined : resolve(options.data);
+  if (data !== undefined) {
+    try {
+      await mkdir(data, { recursive: true });
+    } catch (error) {
+      throw new EmulatorError(
+        "DATA_DIR_UNUSABLE",
+        `cannot create the data folder ${data}: ${(error as Error).message}`,
+        data,
+      );
+    }
+  }
+  // No libvips operation cache: each request decodes what it needs, and memory stays flat under load.
+  sharp.cache(false);
+  const keys = await loadKeys(data, options);
+  const blobs = await openBlobStore(data);
+  const store = new Store(data === undefined ? noPersistence : await diskPersistence(data), blobs);
+  await store.load();
+  const settings: Settings = {
+    origin: "",
+    urlEndpoint: "",
+    ...keys,
+    restrictUnsignedUrls: options.restrictUnsignedUrls ?? false,
+    maxUploadBytes: options.maxUploadBytes ?? 2 * 1024 ** 3,
+  };
+  const background = new Set<Promise<unknown>>();
+  const log = options.log ?? ((line: string) => console.error(line));
+  const app: App = {
+    settings,
+    store,
+    faults: createFaults(options.faults),
+    rateLimits: { ...options.rateLimits },
+    jobDelayMs: options.bulkJobDelayMs ?? 100,
+    bandwidthBytes: 0,
+    background,
+    spawn(task) {
+      const running = task().catch((error: Error) => log(`[ikit-emulator] background task failed: ${error.message}`));
+      background.add(running);
+      void running.finally(() => background.delete(running));
+    },
+  };
+  const server = createEmulatorServer(app, log);
+  await new Promise<void>((resolveListen, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolveListen());
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  settings.origin = `http://127.0.0.1:${actualPort}`;
+  settings.urlEndpoint = `${settings.origin}/${imagekitId}`;
+  let closing: Promise<void> | undefined;
+  return {
+    urlEndpoint: settings.urlEndpoint,
+    uploadUrl: `${settings.origin}/api/v1/files/upload`,
+    apiBase: settings.origin,
+    port: actualPort,
+    ...keys,
+    faults: app.faults,
+    rateLimits: app.rateLimits,
+    close() {
+      closing ??= (async () => {
+        const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+        server.closeAllConnections();
+        await closed;
+        while (background.size) await Promise.allSettled([...background]);
+        await blobs.dispose();
+      })();
+      return closing;
+    },
+  };
+}
