@@ -45,7 +45,7 @@ if (task === "test") {
   pnpm("run", "ci");
 } else if (task === "demo") {
   pnpm("install", "--frozen-lockfile", "--reporter=silent");
-  pnpm("--filter", "@ikit/core", "run", "build");
+  pnpm("--filter", "@ikit/core", "--filter", "@ikit/emulator", "run", "build");
   run(process.execPath, ["scripts/demo.mjs"]);
 } else {
   console.error("usage: node scripts/run.mjs <test|demo>");
