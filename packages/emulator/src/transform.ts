@@ -1,5 +1,6 @@
 import { buildTransformationString, type Transformation } from "@ikit/core";
 import sharp from "sharp";
+import { type ExpressionScope, evaluate } from "./expression.js";
 import { mimeOfFormat } from "./metadata.js";
 
 /** The parameters the emulator applies; everything else is reported as ignored. */
@@ -33,8 +34,11 @@ function numberOf(value: unknown): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-/** `w-300` → 300 px; `w-0.5` → half the input; expressions and `auto` → undefined (ignored). */
-function dimension(value: unknown, input: number): number | undefined {
+/** `w-300` → 300 px; `w-0.5` → half the input; `w-iw_div_4` → evaluated; `auto` and unknown variables → undefined (ignored). */
+function dimension(value: unknown, input: number, scope: ExpressionScope): number | undefined {
+  // A bare number keeps its own meaning (a fraction below 1); anything with a variable or operator is evaluated.
+  const expression = typeof value === "string" && !/^[\d.]+$/.test(value) ? evaluate(value, scope) : undefined;
+  if (expression !== undefined) return expression > 0 ? Math.max(1, Math.round(expression)) : undefined;
   const n = numberOf(value);
   if (n === undefined || n <= 0) return undefined;
   return Math.max(1, Math.round(n < 1 ? n * input : n));
@@ -60,7 +64,7 @@ function pickAuto(accept: string): OutputFormat | undefined {
 
 /**
  * Applies a subset of ImageKit's image transformations with sharp, step by step (chained steps `:` run in order):
- * width/height (px or fraction) with crop `maintain_ratio` (default: cover and centre-crop), `force`, `at_max`,
+ * width/height (px, fraction or arithmetic expression) with crop `maintain_ratio` (default: cover and centre-crop), `force`, `at_max`,
  * `at_max_enlarge` and `at_least`; `dpr`; quality; format incl. `auto` by the `Accept` header; rotation (degrees,
  * `N90`, `auto`); blur; `e-grayscale`; the `ik_ml_thumbnail` named transformation.
  *
@@ -78,10 +82,12 @@ export async function applyTransformation(
   const ignored: string[] = [];
   let body = input;
   let format: string | undefined;
+  const initial = await sharp(input).metadata();
   for (const step of steps) {
     const meta = await sharp(body).metadata();
     const inputWidth = meta.width ?? 1;
     const inputHeight = meta.height ?? 1;
+    const scope = { iw: initial.width ?? 1, ih: initial.height ?? 1, cw: inputWidth, ch: inputHeight };
     let image = sharp(body, { animated: false });
     const record = step as Record<string, unknown>;
     for (const key of Object.keys(record)) {
@@ -93,8 +99,8 @@ export async function applyTransformation(
     const dpr = numberOf(record.dpr);
     if (record.dpr !== undefined && dpr === undefined) ignored.push(`dpr-${String(record.dpr)}`);
     const scale = dpr !== undefined && dpr > 0 ? dpr : 1;
-    let width = dimension(record.width, inputWidth);
-    let height = dimension(record.height, inputHeight);
+    let width = dimension(record.width, inputWidth, scope);
+    let height = dimension(record.height, inputHeight, scope);
     if (record.width !== undefined && width === undefined) ignored.push(`w-${String(record.width)}`);
     if (record.height !== undefined && height === undefined) ignored.push(`h-${String(record.height)}`);
     let crop = typeof record.crop === "string" ? record.crop : "maintain_ratio";

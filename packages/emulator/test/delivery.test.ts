@@ -52,6 +52,20 @@ describe("delivery", () => {
     expect((await fetch(`${emu.urlEndpoint}/img/missing.png`)).status).toBe(404);
   });
 
+  it("evaluates arithmetic expressions against the original (i*) and current (c*) size", async () => {
+    // photo.png is 200×100.
+    const quarter = await image(`${emu.urlEndpoint}/tr:w-iw_div_4/img/photo.png`);
+    expect(quarter.meta).toMatchObject({ width: 50, height: 25 });
+    expect(quarter.response.headers.get("x-ikit-ignored-transformation")).toBeNull();
+    const precedence = await image(`${emu.urlEndpoint}/img/photo.png?tr=w-ih_mul_0.5_add_iw_div_4,c-at_max`);
+    expect(precedence.meta?.width).toBe(100);
+    const chained = await image(`${emu.urlEndpoint}/tr:w-100:h-ch_div_2,w-cw/img/photo.png`);
+    expect(chained.meta).toMatchObject({ width: 100, height: 25 });
+    const unknown = await image(`${emu.urlEndpoint}/tr:w-bw_div_2/img/photo.png`);
+    expect(unknown.meta?.width).toBe(200);
+    expect(unknown.response.headers.get("x-ikit-ignored-transformation")).toContain("w-bw_div_2");
+  });
+
   it("resizes with the crop modes from tr: path segments and ?tr=", async () => {
     const cover = await image(`${emu.urlEndpoint}/tr:w-50,h-50/img/photo.png`);
     expect(cover.meta).toMatchObject({ width: 50, height: 50 });
