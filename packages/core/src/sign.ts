@@ -15,7 +15,15 @@ export interface SignOptions {
   now?: number;
 }
 
-/** ImageKit's expiry for URLs that never expire; it is signed but not written into the URL. */
+/**
+ * ImageKit's expiry for URLs that never expire; it is signed but not written into the URL.
+ *
+ * @example
+ * ```ts
+ * // What signUrl signs for a URL without expireSeconds:
+ * const stringToSign = `tr:w-300/shoe.jpg${NO_EXPIRY}`; // "tr:w-300/shoe.jpg9999999999"
+ * ```
+ */
 export const NO_EXPIRY = 9999999999;
 
 const NON_ASCII = /[^\x00-\x7f]+/g;

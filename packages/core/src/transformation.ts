@@ -82,6 +82,11 @@ export function buildTransformationString(transformation: readonly Transformatio
 /**
  * The Node.js SDK dialect used by {@link url}: also reads the seed's names (`effectSharpen`, `rotate`, …) and writes
  * any parameter whose value is `"-"` as its bare code.
+ *
+ * @example
+ * ```ts
+ * legacyTransformationString([{ effectSharpen: "-", effectContrast: "1" }, { rotate: 90 }]); // "e-sharpen,e-contrast-1:rt-90"
+ * ```
  */
 export function legacyTransformationString(transformation: readonly LegacyTransformation[] | undefined): string {
   return steps(transformation, legacyParameter);
