@@ -1,4 +1,5 @@
 // The records the emulator keeps. One JSON document per record on disk (see persist.ts).
+import type { Analysis } from "./metadata.js";
 
 /** An AI tag as ImageKit returns it. */
 export interface AITag {
@@ -8,18 +9,12 @@ export interface AITag {
 }
 
 /** One version of a file: its bytes (by blob id) and the attributes that belong to that version. */
-export interface FileVersion {
+export interface FileVersion extends Pick<Analysis, "mime" | "fileType" | "format" | "width" | "height" | "hasAlpha"> {
   versionId: string;
   /** `Version 1`, `Version 2`, … */
   name: string;
   blobId: string;
   size: number;
-  mime: string;
-  fileType: "image" | "non-image";
-  format?: string;
-  width?: number;
-  height?: number;
-  hasAlpha?: boolean;
   tags: string[] | null;
   AITags: AITag[] | null;
   customCoordinates: string | null;
