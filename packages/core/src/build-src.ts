@@ -1,6 +1,6 @@
 import { endpointOf } from "./endpoint.js";
 import { fail } from "./errors.js";
-import { appendPath, isPlainPath, joinPath, splitPlainUrl } from "./path.js";
+import { appendPath, foldSlashes, isPlainPath, joinPath, splitPlainUrl } from "./path.js";
 import { formQuery } from "./query.js";
 import { validateTransformation } from "./strict.js";
 import { buildTransformationString } from "./transformation.js";
@@ -42,7 +42,7 @@ function viaUrl(opts: SrcOptions, tr: string, inPath: boolean, absolute: boolean
   }
   for (const key in opts.queryParameters) url.searchParams.append(key, String(opts.queryParameters[key]));
   if (tr && inPath) url.pathname = joinPath([`tr:${tr}`, url.pathname]);
-  url.pathname = endpointPath ? joinPath([endpointPath, url.pathname]) : joinPath([url.pathname]);
+  url.pathname = endpointPath ? joinPath([endpointPath, url.pathname]) : foldSlashes(url.pathname);
   if (!tr || inPath) return url.href;
   return `${url.href}${url.searchParams.toString() !== "" ? "&" : "?"}tr=${tr}`;
 }

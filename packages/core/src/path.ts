@@ -11,10 +11,21 @@ export function isPlainPath(text: string): boolean {
   return PLAIN.test(text) && ((text[0] !== "." && !text.includes("/.")) || !DOT_SEGMENT.test(text));
 }
 
-/** Joins path parts with `/` and folds every run of slashes into one, as the ImageKit SDKs do. */
+/** Folds every run of slashes into one, as the ImageKit SDKs do. */
+export function foldSlashes(path: string): string {
+  return path.includes("//") ? path.replace(/\/{2,}/g, "/") : path;
+}
+
+/** Joins path parts with `/`, folding runs of slashes. */
 export function joinPath(parts: readonly string[]): string {
-  const joined = parts.join("/");
-  return joined.includes("//") ? joined.replace(/\/{2,}/g, "/") : joined;
+  return foldSlashes(parts.join("/"));
+}
+
+/** A path as the URL parser writes it on its own: percent-encoded, dot segments resolved from the root, slashes folded. */
+export function normalizedPath(path: string): string {
+  const url = new URL("http://h");
+  url.pathname = path;
+  return foldSlashes(url.pathname);
 }
 
 /**
@@ -23,8 +34,7 @@ export function joinPath(parts: readonly string[]): string {
  */
 export function appendPath(base: string, tr: string, path: string): string {
   const rest = path[0] === "/" ? path.slice(1) : path;
-  const joined = tr ? `${base}/tr:${tr}/${rest}` : `${base}/${rest}`;
-  return joined.includes("//") ? joined.replace(/\/{2,}/g, "/") : joined;
+  return foldSlashes(tr ? `${base}/tr:${tr}/${rest}` : `${base}/${rest}`);
 }
 
 // Scheme and a lower-case DNS host the URL parser keeps as it is (no port, IP, punycode or user info).
@@ -38,5 +48,5 @@ export function splitPlainUrl(src: string): { origin: string; path: string } | u
   const origin = PLAIN_ORIGIN.exec(src)?.[0];
   if (origin === undefined || origin.includes("xn--")) return;
   const path = src.slice(origin.length) || "/";
-  return isPlainPath(path) ? { origin, path: joinPath([path]) } : undefined;
+  return isPlainPath(path) ? { origin, path: foldSlashes(path) } : undefined;
 }

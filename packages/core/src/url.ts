@@ -1,6 +1,6 @@
 import { endpointOf } from "./endpoint.js";
 import { fail } from "./errors.js";
-import { appendPath, isPlainPath, joinPath, splitPlainUrl } from "./path.js";
+import { appendPath, foldSlashes, isPlainPath, normalizedPath, splitPlainUrl } from "./path.js";
 import { formEncode, formQuery } from "./query.js";
 import { validateTransformation } from "./strict.js";
 import { legacyTransformationString } from "./transformation.js";
@@ -30,7 +30,7 @@ function viaUrl(origin: string, path: string, search: string, params: QueryParam
   url.search = search;
   for (const key in params) url.searchParams.set(key, String(params[key]));
   if (tr) url.searchParams.set("tr", tr);
-  url.pathname = joinPath([url.pathname]);
+  url.pathname = foldSlashes(url.pathname);
   return url.href;
 }
 
@@ -88,7 +88,7 @@ export function url(opts: UrlOptions): string {
   const endpoint = endpointOf(opts.urlEndpoint);
   const inPath = opts.transformationPosition !== "query";
   // Resolve `..` and escape the path on its own first, so it can never climb out of the endpoint's path.
-  const file = isPlainPath(path) ? path : viaUrl("http://h", path, "", undefined, "").slice(8);
+  const file = isPlainPath(path) ? path : normalizedPath(path);
   const pathname = appendPath(endpoint.base, inPath ? tr : "", file);
   const trQuery = inPath ? "" : tr;
   if (!isPlainPath(pathname)) return viaUrl(endpoint.origin, pathname, "", params, trQuery);
