@@ -58,6 +58,7 @@ const position = fc.record(
 const timing = fc.record({ start: odd, end: odd, duration: odd }, { requiredKeys: [] });
 const simpleStep = fc.dictionary(fc.constantFrom(...names, "raw", "e-sharpen", "rt"), odd, { maxKeys: 4 });
 const encoding = fc.constantFrom(undefined, "auto", "plain", "base64");
+const nestedSteps = fc.array(simpleStep, { maxLength: 2 });
 const overlay = fc.oneof(
   fc.record(
     {
@@ -66,7 +67,7 @@ const overlay = fc.oneof(
       encoding,
       position,
       timing,
-      transformation: fc.array(simpleStep, { maxLength: 2 }),
+      transformation: nestedSteps,
     },
     { requiredKeys: ["type", "text"] },
   ),
@@ -77,7 +78,7 @@ const overlay = fc.oneof(
       encoding,
       position,
       timing,
-      transformation: fc.array(simpleStep, { maxLength: 2 }),
+      transformation: nestedSteps,
     },
     { requiredKeys: ["type", "input"] },
   ),
@@ -86,7 +87,7 @@ const overlay = fc.oneof(
       type: fc.constant("solidColor"),
       color: fc.constantFrom("FF0000", "00FF0080", ""),
       position,
-      transformation: fc.array(simpleStep, { maxLength: 2 }),
+      transformation: nestedSteps,
     },
     { requiredKeys: ["type", "color"] },
   ),
