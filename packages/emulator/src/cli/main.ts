@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { banner, parseCliArgs, USAGE } from "./cli-args.js";
-import { startEmulator } from "./emulator.js";
+import { startEmulator } from "../emulator.js";
+import { banner, parseCliArgs, USAGE } from "./args.js";
 
 async function main(): Promise<void> {
   const options = parseCliArgs(process.argv.slice(2));

@@ -1,13 +1,13 @@
 import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { parseUrl, type Transformation } from "@ikit/core";
-import type { App, Ctx } from "./context.js";
-import { ApiError } from "./errors.js";
-import { send } from "./http.js";
-import type { FileRecord, FileVersion } from "./model.js";
+import type { App, Ctx } from "../context.js";
+import { ApiError } from "../errors/api-error.js";
+import { send } from "../http/responses.js";
+import type { FileRecord, FileVersion } from "../library/records.js";
+import { currentVersion } from "../library/store.js";
+import { applyTransformation, codeOf } from "../media/transform.js";
 import { verifySignedUrl } from "./signed-url.js";
-import { currentVersion } from "./store.js";
-import { applyTransformation, codeOf } from "./transform.js";
 
 /** The response header naming transformation parameters the emulator served without applying. */
 const IGNORED_HEADER = "x-ikit-ignored-transformation";

@@ -3,7 +3,7 @@ import { rm } from "node:fs/promises";
 import type { IncomingMessage } from "node:http";
 import { pipeline } from "node:stream/promises";
 import busboy from "busboy";
-import { ApiError } from "./errors.js";
+import { ApiError } from "../errors/api-error.js";
 
 /** A parsed upload form: text fields (repeated names kept in order) and the `file` part streamed to disk. */
 export interface UploadForm {

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import { ApiError } from "./errors.js";
+import { ApiError } from "../errors/api-error.js";
 
 function sameText(a: string, b: string): boolean {
   const left = Buffer.from(a);

@@ -1,4 +1,4 @@
-import { ApiError } from "./errors.js";
+import { ApiError } from "../errors/api-error.js";
 
 /**
  * One endpoint's limit: at most `limit` requests per `intervalMs` window.

@@ -1,5 +1,5 @@
-import type { Ctx } from "./context.js";
-import { ApiError } from "./errors.js";
+import type { Ctx } from "../context.js";
+import { ApiError } from "../errors/api-error.js";
 
 /**
  * Writes a response. When fault injection chose to drop this request, the full `Content-Length` is announced, half the

@@ -1,12 +1,12 @@
-import { fileMetadata, urlMetadata, usage } from "./account-api.js";
-import type { Ctx } from "./context.js";
-import { createField, deleteField, listFields, updateField } from "./fields-api.js";
-import { copyFile, moveFile, renameFile } from "./file-moves-api.js";
-import { batchDelete, deleteFile, getDetails, listFiles, tagsHandler, updateDetails } from "./files-api.js";
-import { createFolder, deleteFolder, folderJob, jobStatus, renameFolder } from "./folders-api.js";
-import { purge, purgeStatus } from "./purge.js";
-import { handleUpload } from "./upload.js";
-import { deleteVersion, getVersion, listVersions, restoreVersion } from "./versions-api.js";
+import type { Ctx } from "../context.js";
+import { createField, deleteField, listFields, updateField } from "../media-library/custom-metadata-fields.js";
+import { batchDelete, deleteFile, getDetails, listFiles, tagsHandler, updateDetails } from "../media-library/files.js";
+import { createFolder, deleteFolder, folderJob, jobStatus, renameFolder } from "../media-library/folders.js";
+import { fileMetadata, urlMetadata, usage } from "../media-library/metadata.js";
+import { copyFile, moveFile, renameFile } from "../media-library/moves.js";
+import { purge, purgeStatus } from "../media-library/purge.js";
+import { deleteVersion, getVersion, listVersions, restoreVersion } from "../media-library/versions.js";
+import { handleUpload } from "../upload/handler.js";
 
 /** A route of the upload and media library APIs. `name` is what rate limits and fault routes refer to. */
 export interface Route {

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { requirePrivateKey } from "./auth.js";
-import type { App, Ctx } from "./context.js";
-import { deliver } from "./delivery.js";
-import { ApiError } from "./errors.js";
+import type { App, Ctx } from "../context.js";
+import { deliver } from "../delivery/handler.js";
+import { ApiError } from "../errors/api-error.js";
 import { faultsApply } from "./faults.js";
-import { sendEmpty, sendError, sendJson } from "./http.js";
+import { requirePrivateKey } from "./private-key.js";
 import { RateLimiter } from "./rate-limit.js";
+import { sendEmpty, sendError, sendJson } from "./responses.js";
 import { ROUTES } from "./routes.js";
 
 const LOCAL_ORIGIN = /^https?:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\]|[a-z0-9-]+\.localhost)(:\d+)?$/i;

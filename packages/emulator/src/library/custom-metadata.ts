@@ -1,5 +1,5 @@
-import { ApiError } from "./errors.js";
-import type { FieldRecord, FieldType } from "./model.js";
+import { ApiError } from "../errors/api-error.js";
+import type { FieldRecord, FieldType } from "./records.js";
 
 const TYPES: FieldType[] = ["Text", "Textarea", "Number", "Date", "Boolean", "SingleSelect", "MultiSelect"];
 

@@ -1,4 +1,4 @@
-import type { FileRecord, FileVersion, FolderRecord } from "./model.js";
+import type { FileRecord, FileVersion, FolderRecord } from "./records.js";
 import { filePathOf } from "./store.js";
 
 /** Percent-encodes each segment of a media-library path for a URL. */

@@ -1,4 +1,4 @@
-import { ApiError } from "./errors.js";
+import { ApiError } from "../errors/api-error.js";
 
 // Media-library paths are keys in the metadata, never file-system paths: blobs are stored under generated ids. The
 // checks below still refuse traversal-looking input with a clear 400 so a client bug shows up here, not in production.

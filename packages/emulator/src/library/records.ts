@@ -1,5 +1,5 @@
-// The records the emulator keeps. One JSON document per record on disk (see persist.ts).
-import type { Analysis } from "./metadata.js";
+// The records the emulator keeps. One JSON document per record on disk (see storage/persistence.ts).
+import type { Analysis } from "../media/analyse.js";
 
 /** An AI tag as ImageKit returns it. */
 export interface AITag {

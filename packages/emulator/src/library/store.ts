@@ -1,5 +1,7 @@
-import type { BlobStore } from "./blobs.js";
-import { objectId } from "./ids.js";
+import type { BlobStore } from "../storage/blobs.js";
+import { objectId } from "../storage/ids.js";
+import type { Persistence } from "../storage/persistence.js";
+import { isInside, joinPath } from "./paths.js";
 import type {
   FieldRecord,
   FileRecord,
@@ -8,9 +10,7 @@ import type {
   JobRecord,
   PurgeRecord,
   TokenRecord,
-} from "./model.js";
-import { isInside, joinPath } from "./paths.js";
-import type { Persistence } from "./persist.js";
+} from "./records.js";
 
 /**
  * The media library: records in memory, each change written through to the {@link Persistence} before the request

@@ -1,9 +1,9 @@
-import type { Ctx } from "./context.js";
-import { checkFieldSchema } from "./custom-metadata.js";
-import { ApiError } from "./errors.js";
-import { readJson, sendEmpty, sendJson } from "./http.js";
-import { objectId } from "./ids.js";
-import type { FieldRecord } from "./model.js";
+import type { Ctx } from "../context.js";
+import { ApiError } from "../errors/api-error.js";
+import { readJson, sendEmpty, sendJson } from "../http/responses.js";
+import { checkFieldSchema } from "../library/custom-metadata.js";
+import type { FieldRecord } from "../library/records.js";
+import { objectId } from "../storage/ids.js";
 
 function view(field: FieldRecord): Record<string, unknown> {
   return { id: field.id, name: field.name, label: field.label, schema: field.schema };

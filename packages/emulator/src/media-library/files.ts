@@ -1,14 +1,14 @@
-import type { Ctx } from "./context.js";
-import { applyCustomMetadata } from "./custom-metadata.js";
-import { ApiError } from "./errors.js";
-import { readJson, sendEmpty, sendJson } from "./http.js";
-import type { FileRecord } from "./model.js";
-import { cleanFolder } from "./paths.js";
+import type { Ctx } from "../context.js";
+import { ApiError } from "../errors/api-error.js";
+import { readJson, sendEmpty, sendJson } from "../http/responses.js";
+import { applyCustomMetadata } from "../library/custom-metadata.js";
+import { fileDetails, folderDetails } from "../library/details.js";
+import { cleanFolder } from "../library/paths.js";
+import type { FileRecord } from "../library/records.js";
+import { currentVersion } from "../library/store.js";
+import { sendWebhook } from "../library/webhooks.js";
+import { checkTags, extensionsField, webhookUrlField } from "../upload/fields.js";
 import { type Candidate, compileSearch } from "./search.js";
-import { fileDetails, folderDetails } from "./serialize.js";
-import { currentVersion } from "./store.js";
-import { checkTags, extensionsField, webhookUrlField } from "./upload-fields.js";
-import { sendWebhook } from "./webhook.js";
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 

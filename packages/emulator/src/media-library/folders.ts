@@ -1,11 +1,11 @@
-import type { App, Ctx } from "./context.js";
-import { ApiError } from "./errors.js";
-import { readJson, sendEmpty, sendJson } from "./http.js";
-import { objectId } from "./ids.js";
-import type { FileRecord, FileVersion, JobRecord } from "./model.js";
-import { cleanFolder, isInside, looksLikeTraversal } from "./paths.js";
+import type { App, Ctx } from "../context.js";
+import { ApiError } from "../errors/api-error.js";
+import { readJson, sendEmpty, sendJson } from "../http/responses.js";
+import { cleanFolder, isInside, looksLikeTraversal } from "../library/paths.js";
+import type { FileRecord, FileVersion, JobRecord } from "../library/records.js";
+import { filePathOf } from "../library/store.js";
+import { objectId } from "../storage/ids.js";
 import { createPurge } from "./purge.js";
-import { filePathOf } from "./store.js";
 
 const FOLDER_NAME_UNSAFE = /[^\p{L}\p{M}\p{N}-]/gu;
 

@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
 import sharp from "sharp";
-import type { Ctx } from "./context.js";
-import { renderResolved, resolveDeliveryUrl } from "./delivery.js";
-import { ApiError } from "./errors.js";
-import { fileParam } from "./files-api.js";
-import { sendJson } from "./http.js";
-import { perceptualHash } from "./metadata.js";
-import { currentVersion } from "./store.js";
+import type { Ctx } from "../context.js";
+import { renderResolved, resolveDeliveryUrl } from "../delivery/handler.js";
+import { ApiError } from "../errors/api-error.js";
+import { sendJson } from "../http/responses.js";
+import { currentVersion } from "../library/store.js";
+import { perceptualHash } from "../media/analyse.js";
+import { fileParam } from "./files.js";
 
 /** ImageKit's `Metadata` object for image bytes: dimensions, format, size, alpha, profile, density and pHash. */
 async function imageMetadata(bytes: Buffer): Promise<Record<string, unknown>> {

@@ -1,12 +1,12 @@
-import type { Ctx } from "./context.js";
-import { ApiError } from "./errors.js";
-import { readJson, sendEmpty, sendJson } from "./http.js";
-import { objectId } from "./ids.js";
-import type { FileRecord, FileVersion } from "./model.js";
-import { cleanFileName, cleanFolder, joinPath, splitFilePath } from "./paths.js";
+import type { Ctx } from "../context.js";
+import { ApiError } from "../errors/api-error.js";
+import { readJson, sendEmpty, sendJson } from "../http/responses.js";
+import { fileUrl } from "../library/details.js";
+import { cleanFileName, cleanFolder, joinPath, splitFilePath } from "../library/paths.js";
+import type { FileRecord, FileVersion } from "../library/records.js";
+import { currentVersion, filePathOf } from "../library/store.js";
+import { objectId } from "../storage/ids.js";
 import { createPurge } from "./purge.js";
-import { fileUrl } from "./serialize.js";
-import { currentVersion, filePathOf } from "./store.js";
 
 // Copy, move and rename of single files.
 

@@ -1,7 +1,7 @@
-import type { App, Ctx } from "./context.js";
-import { ApiError } from "./errors.js";
-import { readJson, sendJson } from "./http.js";
-import { objectId } from "./ids.js";
+import type { App, Ctx } from "../context.js";
+import { ApiError } from "../errors/api-error.js";
+import { readJson, sendJson } from "../http/responses.js";
+import { objectId } from "../storage/ids.js";
 
 /** How long a purge stays `Pending`: the emulator has no CDN cache, but clients that poll should see both states. */
 const PURGE_MS = 100;

@@ -1,5 +1,4 @@
-import { ApiError } from "./errors.js";
-import type { FileRecord, FileVersion } from "./model.js";
+import { ApiError } from "../errors/api-error.js";
 import {
   compare,
   conditions,
@@ -10,8 +9,9 @@ import {
   parseSize,
   type QueryNode,
   QuerySyntaxError,
-} from "./query-language.js";
-import { filePathOf } from "./store.js";
+} from "../library/query-language.js";
+import type { FileRecord, FileVersion } from "../library/records.js";
+import { filePathOf } from "../library/store.js";
 
 /** An asset a search looks at: a file version (current or not) with its file. */
 export interface Candidate {

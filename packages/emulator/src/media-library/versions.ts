@@ -1,9 +1,9 @@
-import type { Ctx } from "./context.js";
-import { ApiError } from "./errors.js";
-import { fileParam } from "./files-api.js";
-import { sendEmpty, sendJson } from "./http.js";
-import type { FileRecord, FileVersion } from "./model.js";
-import { fileDetails } from "./serialize.js";
+import type { Ctx } from "../context.js";
+import { ApiError } from "../errors/api-error.js";
+import { sendEmpty, sendJson } from "../http/responses.js";
+import { fileDetails } from "../library/details.js";
+import type { FileRecord, FileVersion } from "../library/records.js";
+import { fileParam } from "./files.js";
 
 function versionParam(ctx: Ctx, file: FileRecord, missing: string): FileVersion {
   const id = ctx.params[1] ?? "";

@@ -1,7 +1,7 @@
 import { buildTransformationString, type Transformation } from "@ikit/core";
 import sharp from "sharp";
+import { mimeOfFormat } from "./analyse.js";
 import { type ExpressionScope, evaluate } from "./expression.js";
-import { mimeOfFormat } from "./metadata.js";
 
 /** The parameters the emulator applies; everything else is reported as ignored. */
 const APPLIED = new Set([

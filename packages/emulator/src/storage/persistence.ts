@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { Collections } from "../library/records.js";
 import { randomToken } from "./ids.js";
-import type { Collections } from "./model.js";
 
 /** Where records go: nowhere (in memory) or one JSON file per record under `<data>/meta/<collection>/`. */
 export interface Persistence {

@@ -1,4 +1,4 @@
-import { ApiError } from "./errors.js";
+import { ApiError } from "../errors/api-error.js";
 import {
   compare,
   evaluate,
@@ -7,7 +7,7 @@ import {
   parseQuery,
   parseSize,
   QuerySyntaxError,
-} from "./query-language.js";
+} from "../library/query-language.js";
 
 /** What an upload's `checks` can look at. */
 export interface CheckSubject {

@@ -1,6 +1,6 @@
 import { IkitError, parseUrl, type Transformation, validateTransformation } from "@ikit/core";
-import { ApiError } from "./errors.js";
-import { RESPONSE_FIELDS } from "./serialize.js";
+import { ApiError } from "../errors/api-error.js";
+import { RESPONSE_FIELDS } from "../library/details.js";
 
 // Parsing and validating the upload API's text fields, one function per field kind.
 

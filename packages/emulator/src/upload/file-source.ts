@@ -2,7 +2,7 @@ import { createWriteStream } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { ApiError } from "./errors.js";
+import { ApiError } from "../errors/api-error.js";
 
 const BASE64 = /^[A-Za-z0-9+/=\s_-]+$/;
 const DATA_URI = /^data:([^;,]*)(;[^,]*)?,/;

@@ -1,20 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { extname } from "node:path";
-import { checkClientAuth, requirePrivateKey } from "./auth.js";
+import type { Ctx } from "../context.js";
+import { ApiError } from "../errors/api-error.js";
+import { parseUploadForm } from "../http/multipart.js";
+import { checkClientAuth, requirePrivateKey } from "../http/private-key.js";
+import { sendJson } from "../http/responses.js";
+import { applyCustomMetadata } from "../library/custom-metadata.js";
+import { fileDetails, uploadResponse } from "../library/details.js";
+import { cleanFileName, cleanFolder, joinPath } from "../library/paths.js";
+import type { FileRecord, FileVersion } from "../library/records.js";
+import { currentVersion } from "../library/store.js";
+import { sendWebhook } from "../library/webhooks.js";
+import { type Analysis, analyse } from "../media/analyse.js";
+import { applyTransformation } from "../media/transform.js";
+import { objectId, randomToken } from "../storage/ids.js";
 import { runChecks } from "./checks.js";
-import type { Ctx } from "./context.js";
-import { applyCustomMetadata } from "./custom-metadata.js";
-import { ApiError } from "./errors.js";
-import { sendJson } from "./http.js";
-import { objectId, randomToken } from "./ids.js";
-import { type Analysis, analyse } from "./metadata.js";
-import type { FileRecord, FileVersion } from "./model.js";
-import { parseUploadForm } from "./multipart.js";
-import { cleanFileName, cleanFolder, joinPath } from "./paths.js";
-import { fileDetails, uploadResponse } from "./serialize.js";
-import { currentVersion } from "./store.js";
-import { applyTransformation } from "./transform.js";
 import {
   booleanField,
   coordinatesField,
@@ -24,9 +25,8 @@ import {
   tagsField,
   uploadTransformationField,
   webhookUrlField,
-} from "./upload-fields.js";
-import { writeTextSource } from "./upload-source.js";
-import { sendWebhook } from "./webhook.js";
+} from "./fields.js";
+import { writeTextSource } from "./file-source.js";
 
 const MAX_BASE64_FIELD = 64 * 1024 * 1024;
 

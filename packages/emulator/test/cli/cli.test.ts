@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
-import { banner, parseCliArgs } from "../src/cli-args.js";
-import { EmulatorError } from "../src/index.js";
-import { start } from "./helpers.js";
+import { banner, parseCliArgs } from "../../src/cli/args.js";
+import { EmulatorError } from "../../src/index.js";
+import { start } from "../helpers.js";
 
 it("parses the CLI flags into emulator options", () => {
   expect(parseCliArgs([])).toEqual({ port: 3030 });

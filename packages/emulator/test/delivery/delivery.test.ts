@@ -2,8 +2,8 @@ import { signUrlSync } from "@ikit/core";
 import ImageKit from "@imagekit/nodejs";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Emulator } from "../src/index.js";
-import { api, blob, png, start, upload } from "./helpers.js";
+import type { Emulator } from "../../src/index.js";
+import { api, blob, png, start, upload } from "../helpers.js";
 
 let emu: Emulator;
 let restricted: Emulator;

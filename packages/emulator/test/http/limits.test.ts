@@ -1,7 +1,7 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Emulator } from "../src/index.js";
-import { api, basic, blob, start, upload } from "./helpers.js";
+import type { Emulator } from "../../src/index.js";
+import { api, basic, blob, start, upload } from "../helpers.js";
 
 let emu: Emulator;
 beforeAll(async () => {

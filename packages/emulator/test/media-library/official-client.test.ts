@@ -1,8 +1,8 @@
 import { pHashDistance } from "@ikit/core";
 import ImageKit, { toFile } from "@imagekit/nodejs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Emulator } from "../src/index.js";
-import { png, start } from "./helpers.js";
+import type { Emulator } from "../../src/index.js";
+import { png, start } from "../helpers.js";
 
 // The official Node SDK, pointed at the emulator, runs the flows an app runs against ImageKit.
 let emu: Emulator;

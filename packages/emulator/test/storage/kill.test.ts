@@ -5,10 +5,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { expect, it } from "vitest";
-import { api, basic, start } from "./helpers.js";
+import { api, basic, start } from "../helpers.js";
 
 // SIGKILL needs a separate process, which runs the built CLI: `pnpm run ci` builds before testing.
-const CLI = resolve(import.meta.dirname, "../dist/cli.js");
+const CLI = resolve(import.meta.dirname, "../../dist/cli.js");
 
 it.skipIf(!existsSync(CLI))("loses nothing and keeps nothing half-written when killed mid-upload", async () => {
   const data = await mkdtemp(join(tmpdir(), "ikit-kill-"));

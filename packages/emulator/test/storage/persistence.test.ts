@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { api, blob, clientAuth, png, start, upload } from "./helpers.js";
+import { api, blob, clientAuth, png, start, upload } from "../helpers.js";
 
 let data: string;
 beforeAll(async () => {

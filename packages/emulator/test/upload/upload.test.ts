@@ -2,8 +2,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { verifyWebhookEvent } from "@ikit/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Emulator } from "../src/index.js";
-import { api, blob, clientAuth, png, start, upload } from "./helpers.js";
+import type { Emulator } from "../../src/index.js";
+import { api, blob, clientAuth, png, start, upload } from "../helpers.js";
 
 let emu: Emulator;
 let image: Buffer;
