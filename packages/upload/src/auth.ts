@@ -1,0 +1,44 @@
+import type { AuthenticationParameters } from "@ikit/core";
+import { UploadError } from "./errors.js";
+import type { UploadOptions } from "./options.js";
+
+/** An `AUTH` error; `refresh` marks those a fresh token can fix (expired, reused, refused by ImageKit). */
+export function authError(message: string, refresh: boolean, value?: unknown): UploadError {
+  const error = new UploadError("AUTH", message, value);
+  error.retryable = refresh;
+  return error;
+}
+
+/**
+ * Gets the credentials for one attempt: calls the authenticator (or takes the fixed values), checks their shape and
+ * expiry, and refuses a token this upload already sent: tokens are single use.
+ *
+ * @example
+ * ```ts
+ * const used = new Set<string>();
+ * const { token, expire, signature } = await authenticate(options, used); // a token never returned twice
+ * ```
+ */
+export async function authenticate(o: UploadOptions, used: Set<string>): Promise<AuthenticationParameters> {
+  let auth: Partial<AuthenticationParameters> = o;
+  if (o.authenticator) {
+    try {
+      auth = (await o.authenticator()) ?? {};
+    } catch (error) {
+      throw authError(`authenticator failed: ${error}`, false, error);
+    }
+  }
+  const { token, signature } = auth;
+  const expire = Number(auth.expire);
+  if (!token || typeof token !== "string" || !signature || typeof signature !== "string" || !expire) {
+    throw authError("authenticator must resolve to { token, expire, signature }", false, auth);
+  }
+  if (expire * 1000 <= Date.now()) {
+    throw authError(`Token expired at ${expire} (Unix seconds)`, true, expire);
+  }
+  if (used.has(token)) {
+    throw authError("authenticator returned a used token; return a new one per call", true, token);
+  }
+  used.add(token);
+  return { token, expire, signature };
+}

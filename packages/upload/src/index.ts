@@ -1,0 +1,17 @@
+// @ikit/upload: direct browser uploads to ImageKit. validate → auth (fresh token) → form → transport → retry → queue.
+// The token endpoint helper lives in "@ikit/upload/server", never imported from here.
+
+export { UploadError, type UploadErrorCode } from "./errors.js";
+export type {
+  Authenticator,
+  UploadAuth,
+  UploadBehaviour,
+  UploadOptions,
+  UploadParameters,
+  UploadProgress,
+  UploadResult,
+  UploadRetry,
+  UploadRules,
+  UploadSource,
+} from "./options.js";
+export { upload } from "./upload.js";
