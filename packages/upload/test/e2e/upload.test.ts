@@ -1,0 +1,165 @@
+// The end-to-end suite, run as users run it: real HTTP to the emulator with tokens from a token server, in Node and
+// workerd (fetch transport) and in Chromium (XMLHttpRequest, cross-origin with CORS).
+import { afterEach, describe, expect, it } from "vitest";
+import { type UploadError, upload } from "../../src/index.js";
+import {
+  authenticator,
+  control,
+  emulatorOptions,
+  env,
+  freshFolder,
+  listFiles,
+  randomBytes,
+  sha256,
+} from "../support/client.js";
+
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.fail("expected a rejection"),
+    (e: UploadError) => e,
+  );
+
+afterEach(() => control("/reset", {}));
+
+describe("upload() against the emulator", () => {
+  it("sends a Blob with every parameter, serialized as ImageKit reads them", async () => {
+    const folder = freshFolder();
+    const bytes = randomBytes(3000);
+    const result = await upload(new Blob([bytes as BlobPart], { type: "application/octet-stream" }), {
+      ...emulatorOptions("report.bin"),
+      folder,
+      useUniqueFileName: false,
+      tags: ["alpha", "beta"],
+      isPrivateFile: false,
+      isPublished: true,
+      customCoordinates: "1,2,3,4",
+      responseFields: ["tags", "customCoordinates", "isPrivateFile", "isPublished"],
+      description: "a test file",
+      checks: '"file.size" < "1mb"',
+      overwriteFile: true,
+    });
+    expect(result).toMatchObject({
+      name: "report.bin",
+      filePath: `${folder}/report.bin`,
+      size: 3000,
+      tags: ["alpha", "beta"],
+      customCoordinates: "1,2,3,4",
+      isPrivateFile: false,
+      isPublished: true,
+      description: "a test file",
+    });
+    const [stored] = await listFiles(folder, true);
+    expect(stored?.sha256).toBe(await sha256(bytes));
+  });
+
+  it("uploads bytes, a base64 data URI and reports progress ending at 1", async () => {
+    const folder = freshFolder();
+    const fractions: number[] = [];
+    const bytes = randomBytes(1000);
+    await upload(bytes, { ...emulatorOptions("bytes.bin"), folder, onProgress: (p) => fractions.push(p.fraction) });
+    await upload(`data:text/plain;base64,${btoa("hello")}`, { ...emulatorOptions("hello.txt"), folder });
+    expect(fractions.at(-1)).toBe(1);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    const stored = await listFiles(folder, true);
+    expect(stored.map((f) => f.size).sort()).toEqual([1000, 5]);
+    expect(stored.find((f) => f.size === 1000)?.sha256).toBe(await sha256(bytes));
+  });
+
+  it("calls the authenticator before every attempt, never reusing a token", async () => {
+    await control("/faults", { errorRate: 1, routes: ["upload"] });
+    const auth = authenticator();
+    const error = await rejection(upload(new Blob(["x"]), { ...emulatorOptions("x.txt", auth), retries: 2 }));
+    expect(error.code).toBe("SERVER");
+    expect([500, 503]).toContain(error.status);
+    expect(auth.calls).toHaveLength(3);
+    expect(new Set(auth.calls).size).toBe(3);
+  });
+
+  it("retries injected 5xx answers and succeeds, reporting each retry", async () => {
+    await control("/faults", { errorRate: 0.5, routes: ["upload"] });
+    const folder = freshFolder();
+    const retries: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      await upload(new Blob([`file ${i}`]), {
+        ...emulatorOptions(`f${i}.txt`),
+        folder,
+        retries: 12,
+        onRetry: ({ error }) => retries.push(error.status ?? 0),
+      });
+    }
+    expect((await listFiles(folder)).length).toBe(4);
+    for (const status of retries) expect([500, 503]).toContain(status);
+  });
+
+  it("waits out a 429 storm, honouring X-RateLimit-Reset", async () => {
+    await control("/rate-limit", { limit: 2, intervalMs: 400 });
+    const folder = freshFolder();
+    const waits: Array<{ status: number | undefined; delay: number; retryAfter: number | undefined }> = [];
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        upload(new Blob([`n${i}`]), {
+          ...emulatorOptions(`n${i}.txt`),
+          folder,
+          retries: 10,
+          onRetry: ({ error, delay }) => waits.push({ status: error.status, delay, retryAfter: error.retryAfter }),
+        }),
+      ),
+    );
+    expect((await listFiles(folder)).length).toBe(6);
+    expect(waits.length).toBeGreaterThan(0);
+    for (const wait of waits) {
+      expect(wait.status).toBe(429);
+      expect(wait.retryAfter).toBeGreaterThan(0);
+      expect(wait.delay).toBeGreaterThanOrEqual(wait.retryAfter ?? 0);
+    }
+  });
+
+  it("rejects a failed `checks` expression with ImageKit's message, status and request id, without retrying", async () => {
+    const auth = authenticator();
+    const error = await rejection(
+      upload(new Blob(["0123456789"]), { ...emulatorOptions("c.txt", auth), checks: '"file.size" < 5' }),
+    );
+    expect(error).toMatchObject({ code: "SERVER", status: 400, retryable: false });
+    expect(error.message).toContain("checks");
+    expect(error.requestId).toMatch(/\S/);
+    expect(auth.calls).toHaveLength(1);
+  });
+
+  it("refuses to resend fixed credentials that were already used (single-use tokens)", async () => {
+    const fixed = await (await fetch(`${env.authUrl}?variant=fixed`)).json();
+    const options = { fileName: "once.txt", publicKey: env.publicKey, endpoint: env.uploadUrl, ...fixed };
+    await upload(new Blob(["1"]), options).catch(() => {}); // spends the shared token (or it was spent already)
+    const error = await rejection(upload(new Blob(["2"]), options));
+    expect(error).toMatchObject({ code: "AUTH", status: 400 });
+    expect(error.message).toContain("used before");
+  });
+
+  it("replaces an expired token once, then fails with AUTH without sending it", async () => {
+    const auth = authenticator("expired");
+    const error = await rejection(upload(new Blob(["x"]), { ...emulatorOptions("e.txt", auth) }));
+    expect(error.code).toBe("AUTH");
+    expect(error.status).toBeUndefined();
+    expect(auth.calls).toHaveLength(2);
+  });
+
+  it("retries a signature ImageKit refuses once with a fresh token, then fails with AUTH", async () => {
+    const auth = authenticator("bad-signature");
+    const error = await rejection(upload(new Blob(["x"]), { ...emulatorOptions("s.txt", auth) }));
+    expect(error).toMatchObject({ code: "AUTH", status: 400 });
+    expect(error.message).toContain("signature");
+    expect(auth.calls).toHaveLength(2);
+  });
+
+  it("aborts while the server is slow: rejects with ABORT and stores nothing", async () => {
+    await control("/faults", { latencyMs: 1500, routes: ["upload"] });
+    const folder = freshFolder();
+    const controller = new AbortController();
+    const pending = upload(new Blob(["slow"]), { ...emulatorOptions("slow.txt"), folder, signal: controller.signal });
+    setTimeout(() => controller.abort(new Error("user left")), 300);
+    const error = await rejection(pending);
+    expect(error.code).toBe("ABORT");
+    expect((error.value as Error).message).toBe("user left");
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await listFiles(folder)).toEqual([]);
+  });
+});
