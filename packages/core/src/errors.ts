@@ -22,7 +22,8 @@ export type IkitErrorCode =
   | "WEBHOOK_PAYLOAD_INVALID"
   | "UNKNOWN_PARAMETER"
   | "INVALID_EXPRESSION"
-  | "INVALID_VALUE";
+  | "INVALID_VALUE"
+  | "INVALID_OPTIONS";
 
 /**
  * The one error class of `@ikit/core`. The message says what was wrong and how to fix it;
@@ -52,4 +53,16 @@ export class IkitError extends Error {
 /** Throws an {@link IkitError}; a function so call sites stay one expression. */
 export function fail(code: IkitErrorCode, message: string, value?: unknown): never {
   throw new IkitError(code, message, value);
+}
+
+/**
+ * `value` as it reads in an error message: JSON where it has one, else its type. Never throws, whatever the caller
+ * passed (a cyclic object, a BigInt, a symbol).
+ */
+export function show(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? (typeof value === "symbol" ? String(value) : typeof value);
+  } catch {
+    return typeof value === "bigint" ? `${value}n` : "an object that cannot be shown";
+  }
 }
