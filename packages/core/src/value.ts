@@ -1,10 +1,8 @@
-import { fail, show } from "./errors.js";
+import { fail } from "./errors.js";
 
 /** Throws `INVALID_OPTIONS` unless `opts` is an options object (`fn` names the function); returns it. */
 export function optionsOf<T>(opts: T, fn: string): T {
-  if (typeof opts !== "object" || opts === null) {
-    fail("INVALID_OPTIONS", `${fn} takes an options object such as { urlEndpoint, src }, got ${show(opts)}.`, opts);
-  }
+  if (Object(opts) !== opts) fail("INVALID_OPTIONS", `${fn}() takes an options object.`, opts);
   return opts;
 }
 
@@ -14,9 +12,8 @@ export function optionsOf<T>(opts: T, fn: string): T {
  * `INVALID_VALUE` naming where the value was.
  */
 export function textOf(value: unknown, name: string): string {
-  const type = typeof value;
-  if (type === "object" || type === "symbol" || type === "function") {
-    fail("INVALID_VALUE", `${name}: expected a string, number or boolean, got ${show(value)}.`, value);
+  if (Object(value) === value || typeof value === "symbol") {
+    fail("INVALID_VALUE", `${name} must be a string, number or boolean.`, value);
   }
   return String(value);
 }
