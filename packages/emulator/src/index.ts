@@ -4,3 +4,5 @@ export { type Emulator, type EmulatorOptions, startEmulator } from "./emulator.j
 export { EmulatorError, type EmulatorErrorCode } from "./errors/api-error.js";
 export type { Faults } from "./http/faults.js";
 export type { RateLimit, RateLimits } from "./http/rate-limit.js";
+export type { LoggedRequest, RequestLog } from "./http/request-log.js";
+export type { RouteAuth, RouteName } from "./http/routes.js";

@@ -3,22 +3,8 @@ import { rm } from "node:fs/promises";
 import type { IncomingMessage } from "node:http";
 import { pipeline } from "node:stream/promises";
 import busboy from "busboy";
+import type { FormLimits, UploadForm } from "../context.js";
 import { ApiError } from "../errors/api-error.js";
-
-/** A parsed upload form: text fields (repeated names kept in order) and the `file` part streamed to disk. */
-export interface UploadForm {
-  fields: Map<string, string[]>;
-  /** The binary `file` part, when one was sent as a file. */
-  file?: { path: string; size: number; filename: string; mime: string };
-}
-
-/** Limits of {@link parseUploadForm}. */
-export interface FormLimits {
-  /** Largest binary file part, bytes. */
-  fileBytes: number;
-  /** Largest text field (a base64 `file` is a text field), bytes. */
-  fieldBytes: number;
-}
 
 const TOO_LARGE = "Your request contains invalid file parameter. The file size exceeds limits.";
 

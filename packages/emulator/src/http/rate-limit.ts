@@ -1,4 +1,5 @@
 import { ApiError } from "../errors/api-error.js";
+import type { RouteName } from "./routes.js";
 
 /**
  * One endpoint's limit: at most `limit` requests per `intervalMs` window.
@@ -23,7 +24,7 @@ export interface RateLimit {
  * const limits: RateLimits = { upload: { limit: 10, intervalMs: 1000 }, "*": { limit: 100, intervalMs: 1000 } };
  * ```
  */
-export type RateLimits = Record<string, RateLimit | undefined>;
+export type RateLimits = Partial<Record<RouteName | "*", RateLimit>>;
 
 /**
  * Fixed-window counters, answered with ImageKit's 429 and `X-RateLimit-*` headers once a window is full.
@@ -38,7 +39,7 @@ export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
   /** Counts a request to `route`; throws the 429 when its window is full. */
-  hit(limits: RateLimits, route: string, now = Date.now()): void {
+  hit(limits: RateLimits, route: RouteName, now = Date.now()): void {
     const key = limits[route] ? route : "*";
     const limit = limits[key];
     if (!limit) return;

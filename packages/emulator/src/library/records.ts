@@ -22,7 +22,6 @@ export interface FileVersion extends Pick<Analysis, "mime" | "fileType" | "forma
   isPrivateFile: boolean;
   isPublished: boolean;
   description?: string;
-  extensionStatus?: Record<string, "success" | "pending" | "failed">;
   createdAt: string;
   updatedAt: string;
 }

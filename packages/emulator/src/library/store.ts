@@ -1,16 +1,9 @@
 import type { BlobStore } from "../storage/blobs.js";
 import { objectId } from "../storage/ids.js";
+import { KeyedQueue } from "../storage/keyed-queue.js";
 import type { Persistence } from "../storage/persistence.js";
 import { isInside, joinPath } from "./paths.js";
-import type {
-  FieldRecord,
-  FileRecord,
-  FileVersion,
-  FolderRecord,
-  JobRecord,
-  PurgeRecord,
-  TokenRecord,
-} from "./records.js";
+import type { FieldRecord, FileRecord, FolderRecord, JobRecord, PurgeRecord, TokenRecord } from "./records.js";
 
 /**
  * The media library: records in memory, each change written through to the {@link Persistence} before the request
@@ -24,7 +17,7 @@ export class Store {
   readonly jobs = new Map<string, JobRecord>();
   readonly purges = new Map<string, PurgeRecord>();
   readonly tokens = new Map<string, TokenRecord>();
-  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly paths = new KeyedQueue();
 
   constructor(
     readonly persistence: Persistence,
@@ -52,15 +45,8 @@ export class Store {
    * Runs `task` with no other task for the same `key` running, e.g. two uploads to one path deciding in turn whether
    * the second is a new version of the first.
    */
-  async exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const run = (this.locks.get(key) ?? Promise.resolve()).then(task, task);
-    const tail = run.catch(() => undefined);
-    this.locks.set(key, tail);
-    try {
-      return await run;
-    } finally {
-      if (this.locks.get(key) === tail) this.locks.delete(key);
-    }
+  exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
+    return this.paths.run(key, task);
   }
 
   fileAt(filePath: string): FileRecord | undefined {
@@ -134,10 +120,4 @@ export class Store {
 /** The file's path in the media library, e.g. `/products/shoe.jpg`. */
 export function filePathOf(file: FileRecord): string {
   return joinPath(file.folder, file.name);
-}
-
-/** The version that is current. */
-export function currentVersion(file: FileRecord): FileVersion {
-  return (file.versions.find((version) => version.versionId === file.currentVersionId) ??
-    file.versions[file.versions.length - 1]) as FileVersion;
 }

@@ -1,11 +1,10 @@
-import type { Ctx } from "../context.js";
+import { type Ctx, json, noContent, type Reply } from "../context.js";
 import { ApiError } from "../errors/api-error.js";
-import { readJson, sendEmpty, sendJson } from "../http/responses.js";
 import { fileUrl } from "../library/details.js";
 import { cleanFileName, cleanFolder, joinPath, splitFilePath } from "../library/paths.js";
-import type { FileRecord, FileVersion } from "../library/records.js";
-import { currentVersion, filePathOf } from "../library/store.js";
-import { objectId } from "../storage/ids.js";
+import type { FileRecord } from "../library/records.js";
+import { filePathOf } from "../library/store.js";
+import { copyVersions, currentVersion, moveToFolder } from "../library/versions.js";
 import { createPurge } from "./purge.js";
 
 // Copy, move and rename of single files.
@@ -31,37 +30,9 @@ function destinationFolder(raw: unknown): string {
   return cleanFolder(raw, "destinationPath");
 }
 
-/** Copies `versions` (blobs included) into `folder`: a new file, or new versions of the file already there. */
-async function place(ctx: Ctx, source: FileRecord, versions: FileVersion[], folder: string): Promise<FileRecord> {
-  const { store } = ctx.app;
-  const existing = store.fileAt(joinPath(folder, source.name));
-  const fileId = existing?.fileId ?? objectId();
-  const now = new Date().toISOString();
-  const copies: FileVersion[] = [];
-  let count = existing?.versions.length ?? 0;
-  for (const version of versions) {
-    const versionId = !existing && copies.length === 0 ? fileId : objectId();
-    await store.blobs.copy(version.blobId, versionId);
-    copies.push({
-      ...version,
-      versionId,
-      blobId: versionId,
-      name: `Version ${++count}`,
-      createdAt: now,
-      updatedAt: now,
-    });
-  }
-  const last = copies[copies.length - 1] as FileVersion;
-  const file: FileRecord = existing
-    ? { ...existing, currentVersionId: last.versionId, versions: [...existing.versions, ...copies] }
-    : { fileId, name: source.name, folder, currentVersionId: last.versionId, versions: copies };
-  await store.saveFile(file);
-  return file;
-}
-
 /** The body, source file and destination folder of a copy or move; 400 when both are the same folder. */
 async function transfer(ctx: Ctx) {
-  const body = await readJson(ctx);
+  const body = await ctx.readJson();
   const source = sourceFile(ctx, body.sourceFilePath, "sourceFilePath");
   const folder = destinationFolder(body.destinationPath);
   if (folder === source.folder)
@@ -72,30 +43,23 @@ async function transfer(ctx: Ctx) {
 }
 
 /** `POST /v1/files/copy`: into `destinationPath`, appended to the history of a same-named file there. */
-export async function copyFile(ctx: Ctx): Promise<void> {
+export async function copyFile(ctx: Ctx): Promise<Reply> {
   const { body, source, folder } = await transfer(ctx);
   const versions = body.includeFileVersions === true ? source.versions : [currentVersion(source)];
-  await place(ctx, source, versions, folder);
-  sendEmpty(ctx, 204);
+  await copyVersions(ctx.app.store, source, versions, folder);
+  return noContent();
 }
 
 /** `POST /v1/files/move`: the file and all its versions. */
-export async function moveFile(ctx: Ctx): Promise<void> {
+export async function moveFile(ctx: Ctx): Promise<Reply> {
   const { source, folder } = await transfer(ctx);
-  const { store } = ctx.app;
-  if (store.fileAt(joinPath(folder, source.name))) {
-    await place(ctx, source, source.versions, folder);
-    await store.deleteFile(source);
-  } else {
-    const previous = filePathOf(source);
-    await store.saveFile({ ...source, folder }, previous);
-  }
-  sendEmpty(ctx, 204);
+  await moveToFolder(ctx.app.store, source, folder);
+  return noContent();
 }
 
 /** `PUT /v1/files/rename`: 409 when the new name is taken; `purgeCache` answers a purge request id. */
-export async function renameFile(ctx: Ctx): Promise<void> {
-  const body = await readJson(ctx);
+export async function renameFile(ctx: Ctx): Promise<Reply> {
+  const body = await ctx.readJson();
   if (typeof body.filePath !== "string" || body.filePath === "")
     throw new ApiError(400, "filePath parameter is missing.", { reason: "MISSING_PARAMETER" });
   if (typeof body.newFileName !== "string" || body.newFileName === "")
@@ -117,6 +81,5 @@ export async function renameFile(ctx: Ctx): Promise<void> {
   }
   const oldUrl = fileUrl(settings.urlEndpoint, file, currentVersion(file)).split("?")[0] as string;
   await store.saveFile({ ...file, name: newName }, filePathOf(file));
-  if (body.purgeCache === true) sendJson(ctx, 200, { purgeRequestId: await createPurge(ctx.app, `${oldUrl}*`) });
-  else sendJson(ctx, 200, {});
+  return json(200, body.purgeCache === true ? { purgeRequestId: await createPurge(ctx.app, `${oldUrl}*`) } : {});
 }

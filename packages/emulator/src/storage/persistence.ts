@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Collections } from "../library/records.js";
-import { randomToken } from "./ids.js";
+import { isId, randomToken } from "./ids.js";
+import { KeyedQueue } from "./keyed-queue.js";
 
 /** Where records go: nowhere (in memory) or one JSON file per record under `<data>/meta/<collection>/`. */
 export interface Persistence {
@@ -22,7 +23,7 @@ const COLLECTIONS: (keyof Collections)[] = ["files", "folders", "fields", "jobs"
 
 /** A file name for any key: keys are ids, but hashing keeps even an odd one inside its folder. */
 function fileOf(key: string): string {
-  return /^[A-Za-z0-9_-]{1,64}$/.test(key) ? `${key}.json` : `${createHash("sha1").update(key).digest("hex")}.json`;
+  return isId(key) ? `${key}.json` : `${createHash("sha1").update(key).digest("hex")}.json`;
 }
 
 /**
@@ -44,19 +45,11 @@ export async function diskPersistence(root: string): Promise<Persistence> {
       if (name.endsWith(".tmp")) await rm(join(meta, collection, name), { force: true });
     }
   }
-  const queues = new Map<string, Promise<void>>();
-  const enqueue = (id: string, task: () => Promise<void>): Promise<void> => {
-    const next = (queues.get(id) ?? Promise.resolve()).then(task, task);
-    queues.set(id, next);
-    void next.finally(() => {
-      if (queues.get(id) === next) queues.delete(id);
-    });
-    return next;
-  };
+  const queue = new KeyedQueue();
   return {
     put(collection, key, record) {
       const target = join(meta, collection, fileOf(key));
-      return enqueue(target, async () => {
+      return queue.run(target, async () => {
         const temp = `${target}.${randomToken(6)}.tmp`;
         await writeFile(temp, JSON.stringify(record));
         await rename(temp, target);
@@ -64,7 +57,7 @@ export async function diskPersistence(root: string): Promise<Persistence> {
     },
     remove(collection, key) {
       const target = join(meta, collection, fileOf(key));
-      return enqueue(target, () => rm(target, { force: true }));
+      return queue.run(target, () => rm(target, { force: true }));
     },
     async load(collection) {
       const folder = join(meta, collection);

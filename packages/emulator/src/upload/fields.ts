@@ -1,6 +1,7 @@
 import { IkitError, parseUrl, type Transformation, validateTransformation } from "@ikit/core";
 import { ApiError } from "../errors/api-error.js";
-import { RESPONSE_FIELDS } from "../library/details.js";
+import { checkCoordinates, checkTags } from "../library/attributes.js";
+import { RESPONSE_FIELDS, type ResponseField } from "./response.js";
 
 // Parsing and validating the upload API's text fields, one function per field kind.
 
@@ -48,40 +49,9 @@ export function tagsField(values: string[] | undefined): string[] | undefined {
   return checkTags(tags, "tags");
 }
 
-/**
- * The limits ImageKit puts on tags (combined length ≤ 500, no `%`), duplicates removed.
- *
- * @example
- * ```ts
- * checkTags(["a", "a", "b"], "tags"); // ["a", "b"]
- * ```
- */
-export function checkTags(tags: string[], name: string): string[] {
-  if (tags.join("").length > 500) {
-    throw new ApiError(
-      400,
-      `Your request contains invalid value for ${name} parameter. Combined length of all tags should be less than or equal to 500.`,
-    );
-  }
-  if (tags.some((tag) => tag.includes("%"))) {
-    throw new ApiError(
-      400,
-      `Your request contains invalid value for ${name} parameter. The % character is not allowed in tags.`,
-    );
-  }
-  return [...new Set(tags)];
-}
-
-/** `customCoordinates` as `x,y,width,height` of non-negative integers. */
+/** `customCoordinates` as `x,y,width,height`; empty means not sent. */
 export function coordinatesField(value: string | undefined): string | undefined {
-  if (value === undefined || value === "") return undefined;
-  if (!/^\d+,\d+,\d+,\d+$/.test(value.trim())) {
-    throw new ApiError(
-      400,
-      `Your request contains invalid customCoordinates parameter: expected "x,y,width,height" such as "10,10,100,100", got ${JSON.stringify(value.slice(0, 50))}.`,
-    );
-  }
-  return value.trim();
+  return value === undefined || value === "" ? undefined : checkCoordinates(value);
 }
 
 /** A JSON field (`customMetadata`, `extensions`, `transformation`); invalid JSON is a 400 naming the field. */
@@ -98,7 +68,7 @@ export function jsonField(value: string | undefined, name: string): unknown {
 }
 
 /** `responseFields` as a comma-separated string or repeated fields, each one ImageKit knows. */
-export function responseFieldsField(values: string[] | undefined): string[] {
+export function responseFieldsField(values: string[] | undefined): ResponseField[] {
   const fields = (values ?? [])
     .flatMap((value) => value.split(","))
     .map((field) => field.trim())
@@ -111,56 +81,7 @@ export function responseFieldsField(values: string[] | undefined): string[] {
       );
     }
   }
-  return fields;
-}
-
-const EXTENSIONS = [
-  "remove-bg",
-  "google-auto-tagging",
-  "aws-auto-tagging",
-  "ai-auto-description",
-  "ai-tasks",
-  "saved-extension",
-];
-
-/** `extensions`: an array of `{ name, … }` with known names. Returns the names. */
-export function extensionsField(value: unknown): string[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value))
-    throw new ApiError(400, "Your request contains invalid extensions parameter: expected a JSON array.");
-  return value.map((extension) => {
-    const name = (extension as { name?: unknown })?.name;
-    if (typeof name !== "string" || !EXTENSIONS.includes(name)) {
-      throw new ApiError(
-        400,
-        `Your request contains invalid extensions parameter: extension name ${JSON.stringify(name)} is not one of ${EXTENSIONS.join(", ")}.`,
-      );
-    }
-    if ((name === "google-auto-tagging" || name === "aws-auto-tagging") && extension.maxTags === undefined) {
-      throw new ApiError(
-        400,
-        `Your request contains invalid extensions parameter: ${name} needs maxTags and minConfidence.`,
-      );
-    }
-    return name;
-  });
-}
-
-/** `webhookUrl`: an absolute http(s) URL. */
-export function webhookUrlField(value: string | undefined): string | undefined {
-  if (value === undefined || value === "") return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ApiError(
-      400,
-      `Your request contains invalid webhookUrl parameter: ${JSON.stringify(value.slice(0, 80))} is not a URL.`,
-    );
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:")
-    throw new ApiError(400, "Your request contains invalid webhookUrl parameter: use an http(s) URL.");
-  return url.href;
+  return fields as ResponseField[];
 }
 
 const INVALID_TRANSFORMATION = "The file could not be uploaded because the transformation field is invalid.";

@@ -2,7 +2,9 @@ import { createWriteStream } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import type { UploadForm } from "../context.js";
 import { ApiError } from "../errors/api-error.js";
+import { lastField } from "./request.js";
 
 const BASE64 = /^[A-Za-z0-9+/=\s_-]+$/;
 const DATA_URI = /^data:([^;,]*)(;[^,]*)?,/;
@@ -92,4 +94,23 @@ async function fetchSource(
   const mime = response.headers.get("content-type")?.split(";")[0]?.trim();
   const urlName = decodeURIComponent(new URL(url).pathname.split("/").pop() ?? "");
   return { size, ...(mime && { mime }), ...(urlName && { urlName }) };
+}
+
+/**
+ * Puts an upload's bytes at `path`: a binary `file` part is there already (busboy streamed it); a text `file` is
+ * decoded or fetched there by {@link writeTextSource}. Returns the size, the MIME type sent with the bytes and, for a
+ * URL, the name at the end of its path.
+ *
+ * @example
+ * ```ts
+ * const bytes = await receiveFile(form, tempPath, settings.maxUploadBytes); // { size: 5120, mime: "image/png" }
+ * ```
+ */
+export async function receiveFile(
+  form: UploadForm,
+  path: string,
+  maxBytes: number,
+): Promise<{ size: number; mime?: string | undefined; urlName?: string }> {
+  if (form.file) return { size: form.file.size, mime: form.file.mime };
+  return writeTextSource(lastField(form, "file") ?? "", path, maxBytes);
 }
