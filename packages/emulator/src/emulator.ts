@@ -9,9 +9,9 @@ import { createFaults, type Faults } from "./http/faults.js";
 import type { RateLimits } from "./http/rate-limit.js";
 import { RequestLog } from "./http/request-log.js";
 import { createEmulatorServer } from "./http/server.js";
+import { COLLECTIONS, type Collections } from "./library/records.js";
 import { Store } from "./library/store.js";
-import { openBlobStore } from "./storage/blobs.js";
-import { diskPersistence, noPersistence } from "./storage/persistence.js";
+import { openStorage } from "./storage/storage.js";
 
 /**
  * Options of {@link startEmulator}.
@@ -165,8 +165,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   // No libvips operation cache: each request decodes what it needs, and memory stays flat under load.
   sharp.cache(false);
   const keys = await loadKeys(data, options);
-  const blobs = await openBlobStore(data);
-  const store = new Store(data === undefined ? noPersistence : await diskPersistence(data), blobs);
+  const { records, blobs } = await openStorage<Collections>(data, COLLECTIONS);
+  const store = new Store(records, blobs);
   await store.load();
   const settings: Settings = {
     origin: "",

@@ -1,6 +1,5 @@
 // ImageKit's extensions (auto-tagging, background removal, AI description…) as the emulator runs them: names checked,
 // nothing computed, reported successful. Both the upload API and the details update start them here.
-import type { App } from "../context.js";
 import { ApiError } from "../errors/api-error.js";
 import { sendWebhook } from "./webhooks.js";
 
@@ -68,7 +67,7 @@ export function checkExtensions(value: unknown): ExtensionName[] {
  * ```
  */
 export function startExtensions(
-  app: App,
+  app: { settings: { webhookSecret: string }; spawn(task: () => Promise<unknown>): void },
   extensions: ExtensionName[],
   webhookUrl: string | undefined,
   fileObject: Record<string, unknown>,

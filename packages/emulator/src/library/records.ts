@@ -97,3 +97,6 @@ export interface Collections {
   purges: PurgeRecord;
   tokens: TokenRecord;
 }
+
+/** The names of the {@link Collections}, in load order. */
+export const COLLECTIONS: (keyof Collections)[] = ["files", "folders", "fields", "jobs", "purges", "tokens"];

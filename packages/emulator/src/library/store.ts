@@ -3,7 +3,15 @@ import { objectId } from "../storage/ids.js";
 import { KeyedQueue } from "../storage/keyed-queue.js";
 import type { Persistence } from "../storage/persistence.js";
 import { isInside, joinPath } from "./paths.js";
-import type { FieldRecord, FileRecord, FolderRecord, JobRecord, PurgeRecord, TokenRecord } from "./records.js";
+import type {
+  Collections,
+  FieldRecord,
+  FileRecord,
+  FolderRecord,
+  JobRecord,
+  PurgeRecord,
+  TokenRecord,
+} from "./records.js";
 
 /**
  * The media library: records in memory, each change written through to the {@link Persistence} before the request
@@ -20,7 +28,7 @@ export class Store {
   private readonly paths = new KeyedQueue();
 
   constructor(
-    readonly persistence: Persistence,
+    readonly persistence: Persistence<Collections>,
     readonly blobs: BlobStore,
   ) {}
 

@@ -1,25 +1,35 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Collections } from "../library/records.js";
 import { isId, randomToken } from "./ids.js";
 import { KeyedQueue } from "./keyed-queue.js";
 
-/** Where records go: nowhere (in memory) or one JSON file per record under `<data>/meta/<collection>/`. */
-export interface Persistence {
-  put<C extends keyof Collections>(collection: C, key: string, record: Collections[C]): Promise<void>;
-  remove(collection: keyof Collections, key: string): Promise<void>;
-  load<C extends keyof Collections>(collection: C): Promise<Collections[C][]>;
+/**
+ * Where records go: nowhere (in memory: they live only in the library's maps) or one JSON file per record under
+ * `<data>/meta/<collection>/`. `C` maps each collection's name to its record type.
+ *
+ * @example
+ * ```ts
+ * const persistence: Persistence<{ files: FileRecord }> = memoryPersistence();
+ * ```
+ */
+export interface Persistence<C> {
+  put<K extends keyof C & string>(collection: K, key: string, record: C[K]): Promise<void>;
+  remove(collection: keyof C & string, key: string): Promise<void>;
+  load<K extends keyof C & string>(collection: K): Promise<C[K][]>;
 }
 
-/** The in-memory store: records live only in the server's maps. */
-export const noPersistence: Persistence = {
-  put: async () => {},
-  remove: async () => {},
-  load: async () => [],
-};
-
-const COLLECTIONS: (keyof Collections)[] = ["files", "folders", "fields", "jobs", "purges", "tokens"];
+/**
+ * The in-memory implementation: nothing is written, nothing is loaded (the records live in the library's maps).
+ *
+ * @example
+ * ```ts
+ * const persistence = memoryPersistence<Collections>();
+ * ```
+ */
+export function memoryPersistence<C>(): Persistence<C> {
+  return { put: async () => {}, remove: async () => {}, load: async () => [] };
+}
 
 /** A file name for any key: keys are ids, but hashing keeps even an odd one inside its folder. */
 function fileOf(key: string): string {
@@ -32,13 +42,13 @@ function fileOf(key: string): string {
  *
  * @example
  * ```ts
- * const persistence = await diskPersistence("./.ikit-data");
+ * const persistence = await diskPersistence<Collections>("./.ikit-data", ["files", "folders"]);
  * await persistence.put("files", file.fileId, file);
  * ```
  */
-export async function diskPersistence(root: string): Promise<Persistence> {
+export async function diskPersistence<C>(root: string, collections: (keyof C & string)[]): Promise<Persistence<C>> {
   const meta = join(root, "meta");
-  for (const collection of COLLECTIONS) {
+  for (const collection of collections) {
     await mkdir(join(meta, collection), { recursive: true });
     // Leftovers of a write that was killed before its rename: the old record is intact beside them.
     for (const name of await readdir(join(meta, collection))) {
