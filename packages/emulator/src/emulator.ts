@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import sharp from "sharp";
 import type { App, Settings } from "./context.js";
-import { EmulatorError } from "./errors/api-error.js";
+import { EmulatorError } from "./errors/emulator-error.js";
 import { createFaults, type Faults } from "./http/faults.js";
 import type { RateLimits } from "./http/rate-limit.js";
 import { RequestLog } from "./http/request-log.js";

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 
 const MAX_JSON = 5 * 1024 * 1024;
 
@@ -16,7 +16,7 @@ export async function readJson(req: IncomingMessage): Promise<Record<string, unk
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_JSON) throw new ApiError(413, "Your request body is larger than 5 MB.");
+    if (size > MAX_JSON) throw apiErrors.bodyTooLarge();
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString("utf8").trim();
@@ -25,10 +25,10 @@ export async function readJson(req: IncomingMessage): Promise<Record<string, unk
   try {
     value = JSON.parse(text);
   } catch {
-    throw new ApiError(400, "Your request contains invalid JSON in its body.");
+    throw apiErrors.invalidJsonBody();
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new ApiError(400, "Your request body must be a JSON object.");
+    throw apiErrors.bodyNotObject();
   }
   return value as Record<string, unknown>;
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 import { sameSecret } from "../library/secrets.js";
 
 /**
@@ -27,6 +27,6 @@ function basicKey(req: IncomingMessage): string | undefined {
  */
 export function requirePrivateKey(req: IncomingMessage, privateKey: string): void {
   const key = basicKey(req);
-  if (key === undefined || key === "") throw new ApiError(401, "Your request does not contain private API key.");
-  if (!sameSecret(key, privateKey)) throw new ApiError(403, "Your account cannot be authenticated.");
+  if (key === undefined || key === "") throw apiErrors.noPrivateKey();
+  if (!sameSecret(key, privateKey)) throw apiErrors.notAuthenticated();
 }

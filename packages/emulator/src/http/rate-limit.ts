@@ -1,4 +1,4 @@
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 import type { RouteName } from "./routes.js";
 
 /**
@@ -51,16 +51,7 @@ export class RateLimiter {
     window.count++;
     if (window.count > limit.limit) {
       const reset = Math.max(0, window.start + limit.intervalMs - now);
-      throw new ApiError(
-        429,
-        `Too many requests: this endpoint allows ${limit.limit} requests per ${limit.intervalMs} ms. Retry after ${reset} ms (X-RateLimit-Reset).`,
-        {},
-        {
-          "X-RateLimit-Limit": String(limit.limit),
-          "X-RateLimit-Reset": String(reset),
-          "X-RateLimit-Interval": String(limit.intervalMs),
-        },
-      );
+      throw apiErrors.rateLimited(limit.limit, limit.intervalMs, reset);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 import type { Route } from "./routes.js";
 
 /** The route a request matched and its percent-decoded parameters. */
@@ -29,8 +29,5 @@ export function matchRoute(routes: Route[], method: string, path: string): Match
     const found = route.pattern.exec(path);
     if (found) return { route, params: found.slice(1).map(decode) };
   }
-  throw new ApiError(
-    404,
-    `The emulator has no ${method} ${path}: check the path and method against ImageKit's API reference.`,
-  );
+  throw apiErrors.noRoute(method, path);
 }
