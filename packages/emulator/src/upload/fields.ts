@@ -1,5 +1,5 @@
 import { IkitError, parseUrl, type Transformation, validateTransformation } from "@ikit/core";
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 import { checkCoordinates, checkTags } from "../library/attributes.js";
 import { RESPONSE_FIELDS, type ResponseField } from "./response.js";
 
@@ -10,10 +10,7 @@ export function booleanField(value: string | undefined, name: string, fallback: 
   if (value === undefined || value === "") return fallback;
   if (value === "true") return true;
   if (value === "false") return false;
-  throw new ApiError(
-    400,
-    `Your request contains invalid ${name} parameter: expected true or false, got ${JSON.stringify(value.slice(0, 50))}.`,
-  );
+  throw apiErrors.invalidParameter(name, `expected true or false, got ${JSON.stringify(value.slice(0, 50))}`);
 }
 
 /**
@@ -37,10 +34,7 @@ export function tagsField(values: string[] | undefined): string[] | undefined {
         tags.push(...parsed);
         continue;
       } catch {
-        throw new ApiError(
-          400,
-          "Your request contains invalid value for tags parameter. Send a comma-separated string or a JSON array of strings.",
-        );
+        throw apiErrors.invalidValue("tags", "Send a comma-separated string or a JSON array of strings.");
       }
     }
     tags.push(...trimmed.split(","));
@@ -60,10 +54,7 @@ export function jsonField(value: string | undefined, name: string): unknown {
   try {
     return JSON.parse(value);
   } catch {
-    throw new ApiError(
-      400,
-      `Your request contains invalid JSON in the ${name} parameter: ${JSON.stringify(value.slice(0, 80))} does not parse.`,
-    );
+    throw apiErrors.invalidJsonField(name, value);
   }
 }
 
@@ -75,30 +66,27 @@ export function responseFieldsField(values: string[] | undefined): ResponseField
     .filter(Boolean);
   for (const field of fields) {
     if (!(RESPONSE_FIELDS as readonly string[]).includes(field)) {
-      throw new ApiError(
-        400,
-        `Your request contains invalid responseFields parameter: ${JSON.stringify(field)} is not one of ${RESPONSE_FIELDS.join(", ")}.`,
+      throw apiErrors.invalidParameter(
+        "responseFields",
+        `${JSON.stringify(field)} is not one of ${RESPONSE_FIELDS.join(", ")}`,
       );
     }
   }
   return fields as ResponseField[];
 }
 
-const INVALID_TRANSFORMATION = "The file could not be uploaded because the transformation field is invalid.";
-
 /** Parses and checks one transformation string (`w-300,h-300:rt-90`) with @ikit/core's parser and strict checks. */
 function transformationSteps(text: unknown): Transformation[] {
-  if (typeof text !== "string" || text.trim() === "" || /[/?#\s]/.test(text))
-    throw new ApiError(400, INVALID_TRANSFORMATION);
+  if (typeof text !== "string" || text.trim() === "" || /[/?#\s]/.test(text)) throw apiErrors.invalidTransformation();
   const steps = parseUrl(`http://x/tr:${text}/f`, { urlEndpoint: "http://x" }).transformation;
   for (const token of text.split(/[,:]/)) {
     if (!/^[a-z][a-z0-9]*(-.*)?$/i.test(token))
-      throw new ApiError(400, `${INVALID_TRANSFORMATION} ${JSON.stringify(token)} is not a transformation parameter.`);
+      throw apiErrors.invalidTransformation(`${JSON.stringify(token)} is not a transformation parameter.`);
   }
   try {
     validateTransformation(steps);
   } catch (error) {
-    if (error instanceof IkitError) throw new ApiError(400, `${INVALID_TRANSFORMATION} ${error.message}`);
+    if (error instanceof IkitError) throw apiErrors.invalidTransformation(error.message);
     throw error;
   }
   return steps;
@@ -109,15 +97,14 @@ export function uploadTransformationField(
   value: unknown,
 ): { pre?: Transformation[]; post: Record<string, unknown>[] } | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    throw new ApiError(400, INVALID_TRANSFORMATION);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw apiErrors.invalidTransformation();
   const { pre, post, ...rest } = value as Record<string, unknown>;
   if (Object.keys(rest).length)
-    throw new ApiError(400, `${INVALID_TRANSFORMATION} Unknown key ${Object.keys(rest)[0]}; use pre and post.`);
+    throw apiErrors.invalidTransformation(`Unknown key ${Object.keys(rest)[0]}; use pre and post.`);
   const result: { pre?: Transformation[]; post: Record<string, unknown>[] } = { post: [] };
   if (pre !== undefined) result.pre = transformationSteps(pre);
   if (post !== undefined) {
-    if (!Array.isArray(post)) throw new ApiError(400, `${INVALID_TRANSFORMATION} post must be an array.`);
+    if (!Array.isArray(post)) throw apiErrors.invalidTransformation("post must be an array.");
     for (const item of post as Record<string, unknown>[]) {
       const type = item?.type;
       const allowed: Record<string, string[]> = {
@@ -128,13 +115,13 @@ export function uploadTransformationField(
       };
       const keys = allowed[String(type)];
       if (!keys || Object.keys(item).some((key) => !keys.includes(key)))
-        throw new ApiError(400, `${INVALID_TRANSFORMATION} Bad post item ${JSON.stringify(item)}.`);
+        throw apiErrors.invalidTransformation(`Bad post item ${JSON.stringify(item)}.`);
       if (type === "transformation") transformationSteps(item.value);
       else if (type === "abs") {
         if (item.protocol !== "hls" && item.protocol !== "dash")
-          throw new ApiError(400, `${INVALID_TRANSFORMATION} abs needs protocol hls or dash.`);
+          throw apiErrors.invalidTransformation("abs needs protocol hls or dash.");
         if (typeof item.value !== "string" || !/^sr-\d+(_\d+)*$/.test(item.value))
-          throw new ApiError(400, `${INVALID_TRANSFORMATION} abs value must look like sr-240_360_720.`);
+          throw apiErrors.invalidTransformation("abs value must look like sr-240_360_720.");
       } else if (item.value !== undefined) transformationSteps(item.value);
       result.post.push(item);
     }

@@ -4,6 +4,7 @@ import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { UploadForm } from "../context.js";
 import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 import { lastField } from "./request.js";
 
 const BASE64 = /^[A-Za-z0-9+/=\s_-]+$/;
@@ -36,10 +37,7 @@ export async function writeTextSource(
       return { size: bytes.length };
     }
   }
-  throw new ApiError(
-    400,
-    "Your request contains invalid file parameter. Send the file as binary, as base64, as a data URI or as an http(s) URL.",
-  );
+  throw apiErrors.invalidFileSource();
 }
 
 async function fetchSource(
@@ -53,29 +51,24 @@ async function fetchSource(
   try {
     response = await fetch(url, { signal: controller.signal, redirect: "follow" });
   } catch (error) {
-    throw new ApiError(
-      400,
+    throw apiErrors.invalidParameter(
+      "file",
       controller.signal.aborted
-        ? `Your request contains invalid file parameter: ${url} did not send response headers within 8 seconds.`
-        : `Your request contains invalid file parameter: ${url} could not be fetched (${(error as Error).message}).`,
+        ? `${url} did not send response headers within 8 seconds`
+        : `${url} could not be fetched (${(error as Error).message})`,
     );
   } finally {
     clearTimeout(timer);
   }
   if (!response.ok || !response.body) {
     await response.body?.cancel();
-    throw new ApiError(400, `Your request contains invalid file parameter: ${url} answered ${response.status}.`);
+    throw apiErrors.invalidParameter("file", `${url} answered ${response.status}`);
   }
   let size = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       size += chunk.length;
-      done(
-        size > maxBytes
-          ? new ApiError(400, "Your request contains invalid file parameter. The file size exceeds limits.")
-          : null,
-        chunk,
-      );
+      done(size > maxBytes ? apiErrors.fileTooLarge() : null, chunk);
     },
   });
   try {
@@ -86,10 +79,7 @@ async function fetchSource(
     );
   } catch (error) {
     if (error instanceof ApiError) throw error;
-    throw new ApiError(
-      400,
-      `Your request contains invalid file parameter: reading ${url} failed (${(error as Error).message}).`,
-    );
+    throw apiErrors.invalidParameter("file", `reading ${url} failed (${(error as Error).message})`);
   }
   const mime = response.headers.get("content-type")?.split(";")[0]?.trim();
   const urlName = decodeURIComponent(new URL(url).pathname.split("/").pop() ?? "");

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { type App, type Ctx, json, type Reply } from "../context.js";
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 import { fileDetails } from "../library/details.js";
 import { startExtensions } from "../library/extensions.js";
 import { sendWebhook } from "../library/webhooks.js";
@@ -59,18 +59,11 @@ async function inspect(
   if (request.checks !== undefined)
     runChecks(request.checks, { size, mime: analysis.mime, folder: request.folderSent });
   const { transformation } = request;
-  if (transformation && analysis.fileType !== "image" && !/^video\//.test(analysis.mime)) {
-    throw new ApiError(
-      400,
-      "The file could not be uploaded because transformations are supported only for image and video files.",
-    );
-  }
+  if (transformation && analysis.fileType !== "image" && !/^video\//.test(analysis.mime))
+    throw apiErrors.transformationNeedsMedia();
   if (transformation?.pre && analysis.fileType === "image") {
     const out = await applyTransformation(await readFile(path), transformation.pre, "").catch((error: Error) => {
-      throw new ApiError(
-        400,
-        `The file could not be uploaded because the pre-transformation failed: ${error.message}.`,
-      );
+      throw apiErrors.preTransformationFailed(error.message);
     });
     await writeFile(path, out.body);
     size = out.body.length;

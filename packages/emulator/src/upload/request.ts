@@ -1,6 +1,6 @@
 import type { Transformation } from "@ikit/core";
 import type { UploadForm } from "../context.js";
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 import { checkDescription } from "../library/attributes.js";
 import { checkExtensions, type ExtensionName } from "../library/extensions.js";
 import { cleanFileName, cleanFolder } from "../library/paths.js";
@@ -72,10 +72,9 @@ export function lastField(form: UploadForm, name: string): string | undefined {
  */
 export function readUploadRequest(form: UploadForm): UploadRequest {
   const one = (name: string) => lastField(form, name);
-  if (!form.file && !one("file")) throw new ApiError(400, "Your request is missing file parameter.");
+  if (!form.file && !one("file")) throw apiErrors.missingFile();
   const fileName = one("fileName");
-  if (fileName === undefined || fileName.trim() === "")
-    throw new ApiError(400, "Missing fileName parameter for upload.");
+  if (fileName === undefined || fileName.trim() === "") throw apiErrors.missingFileName();
   const folderSent = one("folder") ?? "/";
   const webhookUrl = one("webhookUrl");
   const description = one("description");

@@ -1,5 +1,5 @@
 import { extname } from "node:path";
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 import { applyCustomMetadata } from "../library/custom-metadata.js";
 import { joinPath } from "../library/paths.js";
 import type { FileRecord, FileVersion } from "../library/records.js";
@@ -70,12 +70,7 @@ export function saveUpload(
     let name = request.useUniqueFileName ? uniqueName(fileName) : fileName;
     while (request.useUniqueFileName && store.byPath.has(joinPath(folder, name))) name = uniqueName(fileName);
     const existing = store.fileAt(joinPath(folder, name));
-    if (existing && !request.overwriteFile) {
-      throw new ApiError(
-        400,
-        "A file with the same name already exists at the exact location. We could not overwrite it because both overwriteFile and useUniqueFileName are set to false.",
-      );
-    }
+    if (existing && !request.overwriteFile) throw apiErrors.fileExistsNoOverwrite();
     const content = versionContent(store, request, bytes, existing && currentVersion(existing));
     const file = await addVersions(store, { folder, name, existing }, [content], (_, blobId) =>
       store.blobs.commit(tempPath, blobId),
