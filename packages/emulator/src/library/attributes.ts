@@ -1,5 +1,5 @@
 // ImageKit's rules on the attributes a client sets on a file version, shared by the upload API and the details update.
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 import type { AITag } from "./records.js";
 
 /**
@@ -12,16 +12,10 @@ import type { AITag } from "./records.js";
  */
 export function checkTags(tags: string[], name: string): string[] {
   if (tags.join("").length > 500) {
-    throw new ApiError(
-      400,
-      `Your request contains invalid value for ${name} parameter. Combined length of all tags should be less than or equal to 500.`,
-    );
+    throw apiErrors.invalidValue(name, "Combined length of all tags should be less than or equal to 500.");
   }
   if (tags.some((tag) => tag.includes("%"))) {
-    throw new ApiError(
-      400,
-      `Your request contains invalid value for ${name} parameter. The % character is not allowed in tags.`,
-    );
+    throw apiErrors.invalidValue(name, "The % character is not allowed in tags.");
   }
   return [...new Set(tags)];
 }
@@ -38,9 +32,10 @@ export function checkTags(tags: string[], name: string): string[] {
 export function checkCoordinates(value: unknown): string {
   const text = typeof value === "string" ? value.trim() : "";
   if (!/^\d+,\d+,\d+,\d+$/.test(text)) {
-    throw new ApiError(
-      400,
-      `Your request contains invalid customCoordinates parameter: expected "x,y,width,height" such as "10,10,100,100", got ${typeof value === "string" ? JSON.stringify(value.slice(0, 50)) : `a value of type ${typeof value}`}.`,
+    const got = typeof value === "string" ? JSON.stringify(value.slice(0, 50)) : `a value of type ${typeof value}`;
+    throw apiErrors.invalidParameter(
+      "customCoordinates",
+      `expected "x,y,width,height" such as "10,10,100,100", got ${got}`,
     );
   }
   return text;
@@ -55,10 +50,8 @@ export function checkCoordinates(value: unknown): string {
  * ```
  */
 export function checkDescription(value: unknown): string {
-  if (typeof value !== "string")
-    throw new ApiError(400, "Your request contains invalid description parameter: expected a string.");
-  if (value.length > 1000)
-    throw new ApiError(400, "Your request contains invalid description parameter: longer than 1000 characters.");
+  if (typeof value !== "string") throw apiErrors.invalidParameter("description", "expected a string");
+  if (value.length > 1000) throw apiErrors.invalidParameter("description", "longer than 1000 characters");
   return value;
 }
 

@@ -1,6 +1,6 @@
 // ImageKit's extensions (auto-tagging, background removal, AI description…) as the emulator runs them: names checked,
 // nothing computed, reported successful. Both the upload API and the details update start them here.
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 import { sendWebhook } from "./webhooks.js";
 
 const EXTENSIONS = [
@@ -36,21 +36,17 @@ export type ExtensionStatus = Partial<Record<ExtensionName, "success" | "pending
  */
 export function checkExtensions(value: unknown): ExtensionName[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value))
-    throw new ApiError(400, "Your request contains invalid extensions parameter: expected a JSON array.");
+  if (!Array.isArray(value)) throw apiErrors.invalidParameter("extensions", "expected a JSON array");
   return value.map((extension) => {
     const name = (extension as { name?: unknown })?.name;
     if (typeof name !== "string" || !(EXTENSIONS as readonly string[]).includes(name)) {
-      throw new ApiError(
-        400,
-        `Your request contains invalid extensions parameter: extension name ${JSON.stringify(name)} is not one of ${EXTENSIONS.join(", ")}.`,
+      throw apiErrors.invalidParameter(
+        "extensions",
+        `extension name ${JSON.stringify(name)} is not one of ${EXTENSIONS.join(", ")}`,
       );
     }
     if ((name === "google-auto-tagging" || name === "aws-auto-tagging") && extension.maxTags === undefined) {
-      throw new ApiError(
-        400,
-        `Your request contains invalid extensions parameter: ${name} needs maxTags and minConfidence.`,
-      );
+      throw apiErrors.invalidParameter("extensions", `${name} needs maxTags and minConfidence`);
     }
     return name as ExtensionName;
   });

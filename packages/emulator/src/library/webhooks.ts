@@ -1,7 +1,7 @@
 // The emulator signs webhooks with its own code, independently of @ikit/core, on purpose: it is the test oracle of
 // core's verifyWebhookEvent, so a mistake there must show up as a refused event, not be shared by both sides.
 import { createHmac, randomUUID } from "node:crypto";
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 
 /**
  * POSTs `event` to `url`, signed as ImageKit signs webhooks: `x-ik-signature: t=<ms>,v1=<hex HMAC-SHA256(secret,
@@ -55,12 +55,9 @@ export function checkWebhookUrl(value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new ApiError(
-      400,
-      `Your request contains invalid webhookUrl parameter: ${JSON.stringify(value.slice(0, 80))} is not a URL.`,
-    );
+    throw apiErrors.invalidParameter("webhookUrl", `${JSON.stringify(value.slice(0, 80))} is not a URL`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:")
-    throw new ApiError(400, "Your request contains invalid webhookUrl parameter: use an http(s) URL.");
+    throw apiErrors.invalidParameter("webhookUrl", "use an http(s) URL");
   return url.href;
 }
