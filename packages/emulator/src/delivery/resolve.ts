@@ -1,20 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { parseUrl, type Transformation } from "@ikit/core";
 import type { App } from "../context.js";
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 import type { FileRecord, FileVersion } from "../library/records.js";
 import { currentVersion } from "../library/versions.js";
 import { applyTransformation, codeOf } from "../media/transform.js";
 import { verifySignedUrl } from "./signed-url.js";
-
-const SIGNATURE_MESSAGES = {
-  missing:
-    "This URL needs a signature: the file is private or unsigned URLs are restricted. Sign it with ik-s (and ik-t to expire).",
-  malformed: "The URL's ik-s or ik-t parameter is malformed.",
-  mismatch:
-    "The URL's signature (ik-s) does not match: it was signed with another private key, another URL endpoint, or the URL changed after signing.",
-  expired: "The signed URL has expired (ik-t is in the past).",
-} as const;
 
 /** A delivery URL resolved to a stored file version and the transformation asked of it. */
 export interface Resolved {
@@ -33,23 +24,23 @@ export function resolveDeliveryUrl(app: App, url: string, checkSignature: boolea
   try {
     parsed = parseUrl(url, { urlEndpoint: settings.urlEndpoint });
   } catch {
-    throw new ApiError(404, "The requested resource does not exist.");
+    throw apiErrors.resourceNotFound();
   }
   let path: string;
   try {
     path = parsed.path.split("/").map(decodeURIComponent).join("/");
   } catch {
-    throw new ApiError(400, "The URL path contains malformed percent-encoding.");
+    throw apiErrors.malformedPath();
   }
   const file = store.fileAt(path);
-  if (!file) throw new ApiError(404, `No file found at ${path}.`);
+  if (!file) throw apiErrors.noFileAt(path);
   const versionId = parsed.query["ik-obj-version"];
   const version = versionId ? file.versions.find((v) => v.versionId === versionId) : currentVersion(file);
-  if (!version) throw new ApiError(404, `No version ${versionId} of ${path}.`);
-  if (!version.isPublished) throw new ApiError(404, `${path} is not published.`);
+  if (!version) throw apiErrors.noVersionAt(versionId ?? "", path);
+  if (!version.isPublished) throw apiErrors.notPublished(path);
   if (checkSignature && (settings.restrictUnsignedUrls || version.isPrivateFile)) {
     const problem = verifySignedUrl(url, settings.urlEndpoint, settings.privateKey);
-    if (problem) throw new ApiError(401, SIGNATURE_MESSAGES[problem], { reason: `SIGNATURE_${problem.toUpperCase()}` });
+    if (problem) throw apiErrors.signedUrl(problem);
   }
   return { file, version, steps: parsed.transformation };
 }
@@ -70,6 +61,6 @@ export async function renderResolved(
     return await applyTransformation(bytes, resolved.steps, accept);
   } catch (error) {
     // Bytes that sharp read the header of but cannot decode (truncated, corrupt, over the pixel limit).
-    throw new ApiError(400, `The image could not be transformed: ${(error as Error).message}.`);
+    throw apiErrors.untransformable((error as Error).message);
   }
 }

@@ -1,5 +1,6 @@
 import { type Ctx, json, type Reply } from "../context.js";
 import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 import { imageMetadata } from "../media/image-metadata.js";
 import { renderResolved, resolveDeliveryUrl } from "./resolve.js";
 
@@ -9,19 +10,14 @@ import { renderResolved, resolveDeliveryUrl } from "./resolve.js";
  */
 export async function urlMetadata(ctx: Ctx): Promise<Reply> {
   const url = ctx.url.searchParams.get("url");
-  if (!url) throw new ApiError(400, "url parameter is missing.");
+  if (!url) throw apiErrors.missingParameter("url");
   const endpoint = ctx.app.settings.urlEndpoint;
-  if (!url.startsWith(`${endpoint}/`))
-    throw new ApiError(
-      400,
-      `The url should be accessible using your ImageKit.io account: it must start with ${endpoint}/.`,
-    );
+  if (!url.startsWith(`${endpoint}/`)) throw apiErrors.metadataUrlOutside(endpoint);
   let resolved: ReturnType<typeof resolveDeliveryUrl>;
   try {
     resolved = resolveDeliveryUrl(ctx.app, url, false);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404)
-      throw new ApiError(404, "The requested file does not exist or is inaccessible at this time.");
+    if (error instanceof ApiError && error.status === 404) throw apiErrors.urlInaccessible();
     throw error;
   }
   const out = await renderResolved(ctx.app, resolved, "");

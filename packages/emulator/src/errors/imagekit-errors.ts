@@ -299,7 +299,22 @@ export const apiErrors = {
   /** 400 for an update with neither label nor schema. */
   fieldUpdateEmpty: () => new ApiError(400, "Either label or schema should be provided."),
 
-  // Search, purge, metadata and usage.
+  // Listing, search, purge, metadata and usage.
+
+  /** 400 for a `sort` that is not `ASC_`/`DESC_` and a known key. */
+  invalidSort: () => new ApiError(400, "Your request contains invalid value for sort parameters."),
+  /** 400 for a negative or non-integer `skip`. */
+  skipTooSmall: (sent: string | null) =>
+    new ApiError(
+      400,
+      `The value of skip parameter should be greater than or equal to 0. Value sent is ${String(sent).slice(0, 50)}.`,
+    ),
+  /** 400 for a `limit` below 1 or not an integer. */
+  limitTooSmall: (sent: string | null) =>
+    new ApiError(400, `Minimum value of limit parameter is 1. Value sent is ${String(sent).slice(0, 50)}.`),
+  /** 400 for a `limit` above 1000. */
+  limitTooLarge: (sent: number) =>
+    new ApiError(400, `Maximum value of limit parameter is 1000. Value sent is ${sent}.`),
 
   /** 400 for a `searchQuery` field or operator the emulator does not evaluate. */
   unsupportedSearch: (detail: string) => new ApiError(400, `Your request contains unsupported searchQuery: ${detail}`),

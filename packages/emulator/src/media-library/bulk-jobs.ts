@@ -1,5 +1,5 @@
 import { type App, type Ctx, json, type Reply } from "../context.js";
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 import { isInside } from "../library/paths.js";
 import type { JobRecord } from "../library/records.js";
 import { copyVersions, currentVersion, moveToFolder } from "../library/versions.js";
@@ -59,23 +59,10 @@ export function folderJob(kind: "copy" | "move") {
     const body = await ctx.readJson();
     const source = folderPath(body.sourceFolderPath, "sourceFolderPath");
     const destination = folderPath(body.destinationPath, "destinationPath");
-    if (source === "") throw new ApiError(400, "sourceFolderPath cannot be root.", { reason: "SOURCE_IS_ROOT" });
-    if (source === destination)
-      throw new ApiError(400, "sourceFolderPath and destinationPath is same", {
-        reason: "SAME_SOURCE_AND_DESTINATION",
-      });
-    if (isInside(destination, source)) {
-      throw new ApiError(
-        400,
-        "This operation is not allowed because parent folder cannot be moved into child folder.",
-        { reason: "INVALID_PARAMETER" },
-      );
-    }
-    if (!folderExists(ctx.app, source)) {
-      throw new ApiError(404, `No files & folder found at sourceFolderPath \`${String(body.sourceFolderPath)}\`.`, {
-        reason: "NO_FILES_FOLDER",
-      });
-    }
+    if (source === "") throw apiErrors.sourceIsRoot();
+    if (source === destination) throw apiErrors.sameSourceFolder();
+    if (isInside(destination, source)) throw apiErrors.parentIntoChild();
+    if (!folderExists(ctx.app, source)) throw apiErrors.noFilesAtSource(String(body.sourceFolderPath));
     const to = `${destination}/${lastSegment(source)}`;
     const jobId = await startJob(ctx, kind === "copy" ? "COPY_FOLDER" : "MOVE_FOLDER", () =>
       relocate(ctx.app, source, to, { move: kind === "move", includeVersions: body.includeVersions === true }),
@@ -87,14 +74,13 @@ export function folderJob(kind: "copy" | "move") {
 /** `POST /v1/bulkJobs/renameFolder`: 409 when the new name is taken. */
 export async function renameFolder(ctx: Ctx): Promise<Reply> {
   const body = await ctx.readJson();
-  if (body.folderPath === undefined) throw new ApiError(400, "folderPath parameter is missing.");
+  if (body.folderPath === undefined) throw apiErrors.missingParameter("folderPath");
   const path = folderPath(body.folderPath, "folderPath");
-  if (path === "") throw new ApiError(400, "folderPath cannot be root.");
+  if (path === "") throw apiErrors.renameRoot();
   const name = folderName(body.newFolderName, "newFolderName");
-  if (!folderExists(ctx.app, path)) throw new ApiError(404, "Source folder not found.");
+  if (!folderExists(ctx.app, path)) throw apiErrors.renameFolderNotFound();
   const to = `${path.slice(0, path.lastIndexOf("/"))}/${name}`;
-  if (to !== path && folderExists(ctx.app, to))
-    throw new ApiError(409, `Folder with name ${name} already exists at the same location.`);
+  if (to !== path && folderExists(ctx.app, to)) throw apiErrors.folderNameTaken(name);
   const extra =
     body.purgeCache === true
       ? { purgeRequestId: await createPurge(ctx.app, `${ctx.app.settings.urlEndpoint}${path}/*`) }
@@ -111,7 +97,7 @@ export async function renameFolder(ctx: Ctx): Promise<Reply> {
 /** `GET /v1/bulkJobs/{jobId}` */
 export function jobStatus(ctx: Ctx): Reply {
   const job = ctx.app.store.jobs.get(ctx.params[0] ?? "");
-  if (!job) throw new ApiError(404, "The requested job does not exist.");
+  if (!job) throw apiErrors.jobNotFound();
   return json(200, {
     jobId: job.jobId,
     type: job.type,

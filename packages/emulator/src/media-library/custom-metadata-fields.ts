@@ -1,5 +1,5 @@
 import { type Ctx, json, noContent, type Reply } from "../context.js";
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 import { checkFieldSchema } from "../library/custom-metadata.js";
 import type { FieldRecord } from "../library/records.js";
 import { isId, objectId } from "../storage/ids.js";
@@ -9,8 +9,7 @@ function view(field: FieldRecord): Record<string, unknown> {
 }
 
 function requireText(value: unknown, name: string): string {
-  if (typeof value !== "string" || value.trim() === "")
-    throw new ApiError(400, `${name} parameter is missing or not a string.`);
+  if (typeof value !== "string" || value.trim() === "") throw apiErrors.missingText(name);
   return value.trim();
 }
 
@@ -19,15 +18,12 @@ export async function createField(ctx: Ctx): Promise<Reply> {
   const body = await ctx.readJson();
   const name = requireText(body.name, "name");
   const label = requireText(body.label, "label");
-  if (!/^[A-Za-z0-9_-]{1,100}$/.test(name))
-    throw new ApiError(400, "name may only contain letters, digits, _ and - (up to 100 characters).");
-  if (body.schema === undefined) throw new ApiError(400, "schema parameter is missing.");
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(name)) throw apiErrors.invalidFieldName();
+  if (body.schema === undefined) throw apiErrors.missingParameter("schema");
   const schema = checkFieldSchema(body.schema);
   const fields = [...ctx.app.store.fields.values()];
-  if (fields.some((field) => field.name === name))
-    throw new ApiError(400, "A custom metadata field with this name already exists.");
-  if (fields.some((field) => !field.deleted && field.label === label))
-    throw new ApiError(400, "A custom metadata field with this label already exists.");
+  if (fields.some((field) => field.name === name)) throw apiErrors.fieldNameTaken();
+  if (fields.some((field) => !field.deleted && field.label === label)) throw apiErrors.fieldLabelTaken();
   const field: FieldRecord = { id: objectId(), name, label, schema };
   await ctx.app.store.saveField(field);
   return json(201, view(field));
@@ -42,9 +38,9 @@ export function listFields(ctx: Ctx): Reply {
 
 function fieldParam(ctx: Ctx): FieldRecord {
   const id = ctx.params[0] ?? "";
-  if (!isId(id)) throw new ApiError(400, "Your request contains invalid ID parameter.");
+  if (!isId(id)) throw apiErrors.invalidParameter("ID");
   const field = ctx.app.store.fields.get(id);
-  if (!field) throw new ApiError(404, "No such custom metadata field exists.");
+  if (!field) throw apiErrors.fieldNotFound();
   return field;
 }
 
@@ -52,10 +48,9 @@ function fieldParam(ctx: Ctx): FieldRecord {
 export async function updateField(ctx: Ctx): Promise<Reply> {
   const field = fieldParam(ctx);
   const body = await ctx.readJson();
-  if (field.deleted) throw new ApiError(400, "Cannot update a deleted custom metadata fields.");
-  if (body.name !== undefined) throw new ApiError(400, "Name cannot be updated.");
-  if (body.label === undefined && body.schema === undefined)
-    throw new ApiError(400, "Either label or schema should be provided.");
+  if (field.deleted) throw apiErrors.fieldDeleted();
+  if (body.name !== undefined) throw apiErrors.fieldNameFixed();
+  if (body.label === undefined && body.schema === undefined) throw apiErrors.fieldUpdateEmpty();
   const updated: FieldRecord = { ...field };
   if (body.label !== undefined) {
     const label = requireText(body.label, "label");
@@ -64,13 +59,13 @@ export async function updateField(ctx: Ctx): Promise<Reply> {
         (other) => other.id !== field.id && !other.deleted && other.label === label,
       )
     ) {
-      throw new ApiError(400, "A custom metadata field with this label already exists.");
+      throw apiErrors.fieldLabelTaken();
     }
     updated.label = label;
   }
   if (body.schema !== undefined) {
     if (typeof body.schema !== "object" || body.schema === null)
-      throw new ApiError(400, "Invalid schema object. schema must be an object.");
+      throw apiErrors.invalidSchema("schema must be an object.");
     updated.schema = checkFieldSchema({ ...(body.schema as object), type: field.schema.type });
   }
   await ctx.app.store.saveField(updated);
@@ -80,7 +75,7 @@ export async function updateField(ctx: Ctx): Promise<Reply> {
 /** `DELETE /v1/customMetadataFields/{id}`: the field is kept as deleted, so its name stays taken. */
 export async function deleteField(ctx: Ctx): Promise<Reply> {
   const field = fieldParam(ctx);
-  if (field.deleted) throw new ApiError(404, "No such custom metadata field exists.");
+  if (field.deleted) throw apiErrors.fieldNotFound();
   await ctx.app.store.saveField({ ...field, deleted: true });
   return noContent();
 }

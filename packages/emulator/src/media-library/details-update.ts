@@ -1,4 +1,4 @@
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 import { checkCoordinates, checkDescription, checkTags, withoutAITags } from "../library/attributes.js";
 import { applyCustomMetadata } from "../library/custom-metadata.js";
 import { checkExtensions, type ExtensionName } from "../library/extensions.js";
@@ -46,11 +46,7 @@ function isStrings(value: unknown): value is string[] {
  */
 export function readDetailsUpdate(body: Record<string, unknown>): DetailsUpdate {
   for (const key of Object.keys(body)) {
-    if (!UPDATE_KEYS.includes(key))
-      throw new ApiError(
-        400,
-        `Your request contains unknown parameter ${JSON.stringify(key)}. Updatable: ${UPDATE_KEYS.join(", ")}.`,
-      );
+    if (!UPDATE_KEYS.includes(key)) throw apiErrors.unknownParameter(key, UPDATE_KEYS);
   }
   const update: DetailsUpdate = {
     extensions: checkExtensions(body.extensions),
@@ -58,10 +54,7 @@ export function readDetailsUpdate(body: Record<string, unknown>): DetailsUpdate 
   };
   if (body.tags !== undefined) {
     if (body.tags !== null && !isStrings(body.tags)) {
-      throw new ApiError(
-        400,
-        "Your request contains invalid value for tags parameter. Send an array of strings, or null to remove all tags.",
-      );
+      throw apiErrors.invalidValue("tags", "Send an array of strings, or null to remove all tags.");
     }
     update.tags = body.tags === null ? null : checkTags(body.tags, "tags");
   }
@@ -69,21 +62,14 @@ export function readDetailsUpdate(body: Record<string, unknown>): DetailsUpdate 
     update.customCoordinates = body.customCoordinates === null ? null : checkCoordinates(body.customCoordinates);
   if (body.customMetadata !== undefined) update.customMetadata = body.customMetadata;
   if (body.removeAITags !== undefined) {
-    if (body.removeAITags !== "all" && !isStrings(body.removeAITags))
-      throw new ApiError(
-        400,
-        'Your request contains invalid value for removeAITags. Send an array of strings or "all".',
-      );
+    if (body.removeAITags !== "all" && !isStrings(body.removeAITags)) throw apiErrors.invalidRemoveAITags();
     update.removeAITags = body.removeAITags;
   }
   if (body.description !== undefined) update.description = checkDescription(body.description);
   if (body.publish !== undefined) {
     const publish = body.publish as { isPublished?: unknown; includeFileVersions?: unknown } | null;
     if (typeof publish !== "object" || publish === null || typeof publish.isPublished !== "boolean") {
-      throw new ApiError(
-        400,
-        "Your request contains invalid publish parameter: expected { isPublished: boolean, includeFileVersions?: boolean }.",
-      );
+      throw apiErrors.invalidParameter("publish", "expected { isPublished: boolean, includeFileVersions?: boolean }");
     }
     update.publish = { isPublished: publish.isPublished, includeFileVersions: publish.includeFileVersions === true };
   }

@@ -1,4 +1,5 @@
 import { type Ctx, json, noContent, type Reply } from "../context.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 import { fileDetails } from "../library/details.js";
 import { startExtensions } from "../library/extensions.js";
 import { currentVersion } from "../library/versions.js";
@@ -34,7 +35,7 @@ export async function deleteFile(ctx: Ctx): Promise<Reply> {
 
 /** `POST /v1/files/batch/deleteByFileIds` */
 export async function batchDelete(ctx: Ctx): Promise<Reply> {
-  const files = bulkFiles(ctx, await ctx.readJson(), 100, "fileIds cannot have more than 100 items.");
+  const files = bulkFiles(ctx, await ctx.readJson(), 100, apiErrors.tooManyToDelete);
   for (const file of files) await ctx.app.store.deleteFile(file);
   return json(200, { successfullyDeletedFileIds: files.map((file) => file.fileId) });
 }

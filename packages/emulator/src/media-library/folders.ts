@@ -1,24 +1,21 @@
 import { type App, type Ctx, json, noContent, type Reply } from "../context.js";
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 import { cleanFolder, isInside, looksLikeTraversal } from "../library/paths.js";
 
 const FOLDER_NAME_UNSAFE = /[^\p{L}\p{M}\p{N}-]/gu;
 
 /** A new folder name: not `.`/`..`, no `/`; unsafe characters as `_`. */
 export function folderName(raw: unknown, field: string): string {
-  if (typeof raw !== "string" || raw.trim() === "")
-    throw new ApiError(400, `${field} parameter is missing.`, { reason: "MISSING_PARAMETER" });
+  if (typeof raw !== "string" || raw.trim() === "") throw apiErrors.missingParameter(field, true);
   const trimmed = raw.trim();
-  if (trimmed === "." || trimmed === ".." || looksLikeTraversal(trimmed) || trimmed.includes("/")) {
-    throw new ApiError(400, "'.' & '..' can not be used as folder-name", { reason: "INVALID_FOLDER_PATH" });
-  }
+  if (trimmed === "." || trimmed === ".." || looksLikeTraversal(trimmed) || trimmed.includes("/"))
+    throw apiErrors.invalidFolderName();
   return trimmed.replace(FOLDER_NAME_UNSAFE, "_");
 }
 
 /** A folder path parameter, cleaned; 400 when missing. */
 export function folderPath(raw: unknown, field: string): string {
-  if (typeof raw !== "string" || raw === "")
-    throw new ApiError(400, `${field} parameter is missing.`, { reason: "MISSING_PARAMETER" });
+  if (typeof raw !== "string" || raw === "") throw apiErrors.missingParameter(field, true);
   return cleanFolder(raw, field);
 }
 
@@ -47,11 +44,7 @@ async function removeTree(app: App, path: string): Promise<void> {
 export async function deleteFolder(ctx: Ctx): Promise<Reply> {
   const body = await ctx.readJson();
   const path = folderPath(body.folderPath, "folderPath");
-  if (path === "" || !folderExists(ctx.app, path)) {
-    throw new ApiError(404, `No folder found with folderPath \`${String(body.folderPath)}\`.`, {
-      reason: "FOLDER_NOT_FOUND",
-    });
-  }
+  if (path === "" || !folderExists(ctx.app, path)) throw apiErrors.folderNotFound(String(body.folderPath));
   await removeTree(ctx.app, path);
   return noContent();
 }

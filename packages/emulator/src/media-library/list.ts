@@ -1,5 +1,5 @@
 import { type Ctx, json, type Reply } from "../context.js";
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 import { fileDetails, folderDetails } from "../library/details.js";
 import { cleanFolder } from "../library/paths.js";
 import type { FolderRecord } from "../library/records.js";
@@ -45,31 +45,20 @@ function intParam(raw: string | null, fallback: number): number {
 function readListQuery(query: URLSearchParams): ListQuery {
   const type = query.get("type") || "file";
   if (type !== "file" && type !== "file-version" && type !== "folder" && type !== "all") {
-    throw new ApiError(
-      400,
-      "Your request contains invalid value for type parameter. Please provide one of the following: file, file-version, folder, all.",
-    );
+    throw apiErrors.invalidValue("type", "Please provide one of the following: file, file-version, folder, all.");
   }
   const sort = /^(ASC|DESC)_([A-Z]+)$/.exec(query.get("sort") || "ASC_CREATED");
   const compare = sort ? SORTS[sort[2] as string] : undefined;
-  if (!sort || !compare) throw new ApiError(400, "Your request contains invalid value for sort parameters.");
+  if (!sort || !compare) throw apiErrors.invalidSort();
   const fileType = query.get("fileType") || "all";
   if (fileType !== "all" && fileType !== "image" && fileType !== "non-image") {
-    throw new ApiError(
-      400,
-      "Your request contains invalid value for fileType parameter. Please provide one of the following: all, image, non-image.",
-    );
+    throw apiErrors.invalidValue("fileType", "Please provide one of the following: all, image, non-image.");
   }
   const limit = intParam(query.get("limit"), 1000);
   const skip = intParam(query.get("skip"), 0);
-  if (Number.isNaN(skip) || skip < 0)
-    throw new ApiError(
-      400,
-      `The value of skip parameter should be greater than or equal to 0. Value sent is ${query.get("skip")}.`,
-    );
-  if (Number.isNaN(limit) || limit < 1)
-    throw new ApiError(400, `Minimum value of limit parameter is 1. Value sent is ${query.get("limit")}.`);
-  if (limit > 1000) throw new ApiError(400, `Maximum value of limit parameter is 1000. Value sent is ${limit}.`);
+  if (Number.isNaN(skip) || skip < 0) throw apiErrors.skipTooSmall(query.get("skip"));
+  if (Number.isNaN(limit) || limit < 1) throw apiErrors.limitTooSmall(query.get("limit"));
+  if (limit > 1000) throw apiErrors.limitTooLarge(limit);
   const path = query.get("path");
   const searchQuery = query.get("searchQuery");
   return {

@@ -1,5 +1,5 @@
 import { type Ctx, json, noContent, type Reply } from "../context.js";
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 import { fileUrl } from "../library/details.js";
 import { cleanFileName, cleanFolder, joinPath, splitFilePath } from "../library/paths.js";
 import type { FileRecord } from "../library/records.js";
@@ -10,23 +10,15 @@ import { createPurge } from "./purge.js";
 // Copy, move and rename of single files.
 
 function sourceFile(ctx: Ctx, raw: unknown, field: string): FileRecord {
-  if (typeof raw !== "string" || raw === "")
-    throw new ApiError(400, `Your request is missing parameters / contains invalid parameters: ${field} is required.`, {
-      reason: "MISSING_PARAMETER",
-    });
+  if (typeof raw !== "string" || raw === "") throw apiErrors.requiredParameter(field);
   const { folder, name } = splitFilePath(raw, field);
   const file = ctx.app.store.fileAt(joinPath(folder, name));
-  if (!file) throw new ApiError(404, `No file found with filePath \`${raw}\`.`, { reason: "SOURCE_FILE_MISSING" });
+  if (!file) throw apiErrors.sourceFileNotFound(raw);
   return file;
 }
 
 function destinationFolder(raw: unknown): string {
-  if (typeof raw !== "string" || raw === "")
-    throw new ApiError(
-      400,
-      "Your request is missing parameters / contains invalid parameters: destinationPath is required.",
-      { reason: "MISSING_PARAMETER" },
-    );
+  if (typeof raw !== "string" || raw === "") throw apiErrors.requiredParameter("destinationPath");
   return cleanFolder(raw, "destinationPath");
 }
 
@@ -35,10 +27,7 @@ async function transfer(ctx: Ctx) {
   const body = await ctx.readJson();
   const source = sourceFile(ctx, body.sourceFilePath, "sourceFilePath");
   const folder = destinationFolder(body.destinationPath);
-  if (folder === source.folder)
-    throw new ApiError(400, "sourceFilePath and destinationPath are the same folder.", {
-      reason: "SAME_SOURCE_AND_DESTINATION",
-    });
+  if (folder === source.folder) throw apiErrors.sameFolder();
   return { body, source, folder };
 }
 
@@ -60,25 +49,16 @@ export async function moveFile(ctx: Ctx): Promise<Reply> {
 /** `PUT /v1/files/rename`: 409 when the new name is taken; `purgeCache` answers a purge request id. */
 export async function renameFile(ctx: Ctx): Promise<Reply> {
   const body = await ctx.readJson();
-  if (typeof body.filePath !== "string" || body.filePath === "")
-    throw new ApiError(400, "filePath parameter is missing.", { reason: "MISSING_PARAMETER" });
+  if (typeof body.filePath !== "string" || body.filePath === "") throw apiErrors.missingParameter("filePath", true);
   if (typeof body.newFileName !== "string" || body.newFileName === "")
-    throw new ApiError(400, "newFileName parameter is missing.", { reason: "MISSING_PARAMETER" });
+    throw apiErrors.missingParameter("newFileName", true);
   const { folder, name } = splitFilePath(body.filePath);
   const { store, settings } = ctx.app;
   const file = store.fileAt(joinPath(folder, name));
-  if (!file)
-    throw new ApiError(404, `No file found in media library at filePath ${body.filePath}`, { reason: "FILE_MISSING" });
+  if (!file) throw apiErrors.renameFileNotFound(body.filePath);
   const newName = cleanFileName(body.newFileName, "newFileName");
-  if (newName === file.name)
-    throw new ApiError(400, "newFileName cannot be the same as its existing name.", {
-      reason: "SAME_OLD_AND_NEW_NAME",
-    });
-  if (store.byPath.has(joinPath(folder, newName))) {
-    throw new ApiError(409, `File with name ${newName} already exists at the same location.`, {
-      reason: "FILE_ALREADY_EXISTS",
-    });
-  }
+  if (newName === file.name) throw apiErrors.sameName();
+  if (store.byPath.has(joinPath(folder, newName))) throw apiErrors.fileNameTaken(newName);
   const oldUrl = fileUrl(settings.urlEndpoint, file, currentVersion(file)).split("?")[0] as string;
   await store.saveFile({ ...file, name: newName }, filePathOf(file));
   return json(200, body.purgeCache === true ? { purgeRequestId: await createPurge(ctx.app, `${oldUrl}*`) } : {});

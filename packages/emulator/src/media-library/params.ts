@@ -1,5 +1,6 @@
 import type { Ctx } from "../context.js";
-import { ApiError } from "../errors/api-error.js";
+import type { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 import type { FileRecord, FileVersion } from "../library/records.js";
 import { isId } from "../storage/ids.js";
 
@@ -13,9 +14,9 @@ import { isId } from "../storage/ids.js";
  */
 export function fileParam(ctx: Ctx): FileRecord {
   const id = ctx.params[0] ?? "";
-  if (!isId(id)) throw new ApiError(400, "Your request contains invalid fileId parameter.");
+  if (!isId(id)) throw apiErrors.invalidParameter("fileId");
   const file = ctx.app.store.files.get(id);
-  if (!file) throw new ApiError(404, "The requested file does not exist.");
+  if (!file) throw apiErrors.fileNotFound();
   return file;
 }
 
@@ -24,14 +25,14 @@ export function fileParam(ctx: Ctx): FileRecord {
  *
  * @example
  * ```ts
- * const version = versionParam(ctx, file, "The requested file version does not exist.");
+ * const version = versionParam(ctx, file, apiErrors.versionNotFound);
  * ```
  */
-export function versionParam(ctx: Ctx, file: FileRecord, missing: string): FileVersion {
+export function versionParam(ctx: Ctx, file: FileRecord, missing: () => ApiError): FileVersion {
   const id = ctx.params[1] ?? "";
-  if (!isId(id)) throw new ApiError(400, "Your request contains invalid versionId parameter.");
+  if (!isId(id)) throw apiErrors.invalidParameter("versionId");
   const version = file.versions.find((v) => v.versionId === id);
-  if (!version) throw new ApiError(404, missing);
+  if (!version) throw missing();
   return version;
 }
 
@@ -41,17 +42,16 @@ export function versionParam(ctx: Ctx, file: FileRecord, missing: string): FileV
  *
  * @example
  * ```ts
- * const files = bulkFiles(ctx, body, 50, "A maximum of 50 files can be edited at a time.");
+ * const files = bulkFiles(ctx, body, 50, apiErrors.tooManyToEdit);
  * ```
  */
-export function bulkFiles(ctx: Ctx, body: Record<string, unknown>, max: number, tooMany: string): FileRecord[] {
+export function bulkFiles(ctx: Ctx, body: Record<string, unknown>, max: number, tooMany: () => ApiError): FileRecord[] {
   const ids = body.fileIds;
-  if (ids === undefined) throw new ApiError(400, "fileIds parameter is missing.");
-  if (!Array.isArray(ids) || !ids.every((id) => typeof id === "string"))
-    throw new ApiError(400, "fileIds should be an Array.");
-  if (ids.length === 0) throw new ApiError(400, "fileIds is empty.");
-  if (ids.length > max) throw new ApiError(400, tooMany);
+  if (ids === undefined) throw apiErrors.missingParameter("fileIds");
+  if (!Array.isArray(ids) || !ids.every((id) => typeof id === "string")) throw apiErrors.fileIdsNotArray();
+  if (ids.length === 0) throw apiErrors.fileIdsEmpty();
+  if (ids.length > max) throw tooMany();
   const missing = ids.filter((id) => !ctx.app.store.files.has(id));
-  if (missing.length) throw new ApiError(404, "The requested file(s) does not exist.", { missingFileIds: missing });
+  if (missing.length) throw apiErrors.filesNotFound(missing);
   return [...new Set(ids)].map((id) => ctx.app.store.files.get(id) as FileRecord);
 }

@@ -1,5 +1,5 @@
 import { type App, type Ctx, json, type Reply } from "../context.js";
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 import { objectId } from "../storage/ids.js";
 
 /** How long a purge stays `Pending`: the emulator has no CDN cache, but clients that poll should see both states. */
@@ -16,20 +16,15 @@ export async function createPurge(app: App, url: string): Promise<string> {
 export async function purge(ctx: Ctx): Promise<Reply> {
   const body = await ctx.readJson();
   const url = body.url;
-  if (typeof url !== "string" || url === "") throw new ApiError(400, "url parameter is missing.");
+  if (typeof url !== "string" || url === "") throw apiErrors.missingParameter("url");
   const endpoint = ctx.app.settings.urlEndpoint;
-  if (url !== endpoint && !url.startsWith(`${endpoint}/`)) {
-    throw new ApiError(
-      400,
-      `The URL is not valid for cache purging. It must start with this emulator's URL endpoint ${endpoint}/.`,
-    );
-  }
+  if (url !== endpoint && !url.startsWith(`${endpoint}/`)) throw apiErrors.purgeUrlOutside(endpoint);
   return json(201, { requestId: await createPurge(ctx.app, url) });
 }
 
 /** `GET /v1/files/purge/{requestId}`: `Pending`, then `Completed` after {@link PURGE_MS}. */
 export function purgeStatus(ctx: Ctx): Reply {
   const record = ctx.app.store.purges.get(ctx.params[0] ?? "");
-  if (!record) throw new ApiError(400, "No request found for this requestId.");
+  if (!record) throw apiErrors.purgeNotFound();
   return json(200, { status: Date.now() - record.createdAt >= PURGE_MS ? "Completed" : "Pending" });
 }

@@ -1,5 +1,5 @@
 import { type Ctx, json, type Reply } from "../context.js";
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 import { checkTags, withoutAITags } from "../library/attributes.js";
 import { currentVersion, withVersion } from "../library/versions.js";
 import { bulkFiles } from "./params.js";
@@ -8,17 +8,12 @@ import { bulkFiles } from "./params.js";
 export function tagsHandler(kind: "add" | "remove" | "removeAI") {
   return async (ctx: Ctx): Promise<Reply> => {
     const body = await ctx.readJson();
-    const files = bulkFiles(ctx, body, 50, "A maximum of 50 files can be edited at a time.");
+    const files = bulkFiles(ctx, body, 50, apiErrors.tooManyToEdit);
     const key = kind === "removeAI" ? "AITags" : "tags";
     const tags = body[key];
-    if (tags === undefined) throw new ApiError(400, `${key} parameter is missing.`);
-    if (!Array.isArray(tags) || !tags.every((tag) => typeof tag === "string")) {
-      throw new ApiError(
-        400,
-        `Your request contains invalid value for ${key}. Please provide an array of strings. Example - ['t-shirt','summer-sale'].`,
-      );
-    }
-    if (tags.length === 0) throw new ApiError(400, `${key} array cannot be empty.`);
+    if (tags === undefined) throw apiErrors.missingParameter(key);
+    if (!Array.isArray(tags) || !tags.every((tag) => typeof tag === "string")) throw apiErrors.invalidTagList(key);
+    if (tags.length === 0) throw apiErrors.emptyTagList(key);
     const now = new Date().toISOString();
     const changed = files.map((file) => {
       const version = { ...currentVersion(file), updatedAt: now };

@@ -1,5 +1,5 @@
 import { type Ctx, json, type Reply } from "../context.js";
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -7,13 +7,11 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function usage(ctx: Ctx): Reply {
   const start = ctx.url.searchParams.get("startDate");
   const end = ctx.url.searchParams.get("endDate");
-  if (!start || !end) throw new ApiError(400, "startDate and endDate are required in query parameters.");
-  if (!DATE.test(start) || !DATE.test(end) || Number.isNaN(Date.parse(start)) || Number.isNaN(Date.parse(end))) {
-    throw new ApiError(400, "startDate and endDate should be in format YYYY-MM-DD.");
-  }
-  if (Date.parse(start) > Date.parse(end)) throw new ApiError(400, "startDate should be before endDate.");
-  if (Date.parse(end) - Date.parse(start) > 90 * 86400_000)
-    throw new ApiError(400, "startDate and endDate should be within 90 days.");
+  if (!start || !end) throw apiErrors.usageDatesMissing();
+  if (!DATE.test(start) || !DATE.test(end) || Number.isNaN(Date.parse(start)) || Number.isNaN(Date.parse(end)))
+    throw apiErrors.usageDateFormat();
+  if (Date.parse(start) > Date.parse(end)) throw apiErrors.usageDatesReversed();
+  if (Date.parse(end) - Date.parse(start) > 90 * 86400_000) throw apiErrors.usageRangeTooLong();
   let storage = 0;
   for (const file of ctx.app.store.files.values()) for (const version of file.versions) storage += version.size;
   return json(200, {

@@ -1,5 +1,5 @@
 import { type Ctx, json, noContent, type Reply } from "../context.js";
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 import { fileDetails } from "../library/details.js";
 import type { FileRecord } from "../library/records.js";
 import { withVersion } from "../library/versions.js";
@@ -17,16 +17,15 @@ export function listVersions(ctx: Ctx): Reply {
 /** `GET /v1/files/{fileId}/versions/{versionId}` */
 export function getVersion(ctx: Ctx): Reply {
   const file = fileParam(ctx);
-  const version = versionParam(ctx, file, "The requested file version does not exist.");
+  const version = versionParam(ctx, file, apiErrors.versionNotFound);
   return json(200, fileDetails(ctx.app.settings.urlEndpoint, file, version));
 }
 
 /** `DELETE /v1/files/{fileId}/versions/{versionId}`: any version but the current one. */
 export async function deleteVersion(ctx: Ctx): Promise<Reply> {
   const file = fileParam(ctx);
-  const version = versionParam(ctx, file, "The requested asset does not exist.");
-  if (version.versionId === file.currentVersionId)
-    throw new ApiError(400, "You cannot delete current version of a file.");
+  const version = versionParam(ctx, file, apiErrors.assetNotFound);
+  if (version.versionId === file.currentVersionId) throw apiErrors.deleteCurrentVersion();
   await ctx.app.store.saveFile({ ...file, versions: file.versions.filter((v) => v !== version) });
   await ctx.app.store.blobs.remove(version.blobId);
   return noContent();
@@ -35,7 +34,7 @@ export async function deleteVersion(ctx: Ctx): Promise<Reply> {
 /** `PUT /v1/files/{fileId}/versions/{versionId}/restore`: makes that version current. */
 export async function restoreVersion(ctx: Ctx): Promise<Reply> {
   const file = fileParam(ctx);
-  const version = versionParam(ctx, file, "The requested file version does not exist.");
+  const version = versionParam(ctx, file, apiErrors.versionNotFound);
   const restored = { ...version, updatedAt: new Date().toISOString() };
   const updated: FileRecord = { ...withVersion(file, restored), currentVersionId: version.versionId };
   await ctx.app.store.saveFile(updated);
