@@ -74,9 +74,9 @@ export function createEmulatorServer(options: ServerOptions): Server {
     entry: LoggedRequest,
     requestId: string,
   ): Promise<{ reply: Reply; drop: boolean }> {
-    if (req.method === "OPTIONS") return { reply: preflight(req), drop: false };
     const url = new URL(req.url ?? "/", app.settings.origin);
     requests.query(entry, url);
+    if (req.method === "OPTIONS") return { reply: preflight(req), drop: false };
     const match = matchRoute(routes, req.method ?? "GET", url.pathname);
     entry.route = match.route.name;
     const fault = await injectFaults(faults, match.route.name);
