@@ -38,7 +38,7 @@ it("keeps every import inside its layer or pointing down to one the layer may us
     const layer = layerOf(file);
     const allowed = ALLOWED[layer];
     if (!allowed) continue; // index.ts, emulator.ts and context.ts wire the layers together
-    for (const [, spec] of readFileSync(file, "utf8").matchAll(/from "(\.[^"]+)"/g)) {
+    for (const [, spec] of readFileSync(file, "utf8").matchAll(/(?:from|import)\s*\(?\s*"(\.[^"]+)"/g)) {
       const target = layerOf(resolve(dirname(file), (spec as string).replace(/\.js$/, ".ts")));
       if (target !== layer && !allowed.includes(target)) crossings.push(`${relative(SRC, file)} → ${spec}`);
     }
