@@ -17,6 +17,11 @@ export interface Resolved {
 /**
  * Resolves a URL under the URL endpoint to a file version, enforcing publication and, when `checkSignature`,
  * ImageKit's signed-URL rules (always for private files; for every file with `restrictUnsignedUrls`).
+ *
+ * @example
+ * ```ts
+ * const { file, version, steps } = resolveDeliveryUrl(app, `${urlEndpoint}/tr:w-100/a.jpg`, true);
+ * ```
  */
 export function resolveDeliveryUrl(app: App, url: string, checkSignature: boolean): Resolved {
   const { settings, store } = app;
@@ -45,7 +50,14 @@ export function resolveDeliveryUrl(app: App, url: string, checkSignature: boolea
   return { file, version, steps: parsed.transformation };
 }
 
-/** The stored bytes, transformed as asked when the file is an image. */
+/**
+ * The stored bytes, transformed as asked when the file is an image (steps on other files are reported as ignored).
+ *
+ * @example
+ * ```ts
+ * const { body, mime, ignored } = await renderResolved(app, resolved, "image/webp,*\/*");
+ * ```
+ */
 export async function renderResolved(
   app: App,
   resolved: Resolved,

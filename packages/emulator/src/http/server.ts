@@ -41,6 +41,12 @@ function authenticate(auth: RouteAuth, req: IncomingMessage, privateKey: string)
  * The HTTP server. Each request goes through the same steps: request id and CORS, preflight, route, faults, rate
  * limit, authentication, handler, reply; an error at any step is answered as ImageKit's `{ message, help }`, and every
  * request ends in the request log.
+ *
+ * @example
+ * ```ts
+ * const server = createEmulatorServer({ app, endpointPath: "/emulator", faults, rateLimits, requests, log });
+ * server.listen(0, "127.0.0.1");
+ * ```
  */
 export function createEmulatorServer(options: ServerOptions): Server {
   const { app, faults, rateLimits, requests, log } = options;

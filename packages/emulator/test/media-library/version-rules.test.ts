@@ -73,7 +73,7 @@ describe("versions are made one way everywhere", () => {
       const [file] = await filesAt(folder);
       const [version] = await versionsOf(file?.fileId as string);
       expect(version?.versionInfo.name).toBe("Version 1");
-      expect(version?.createdAt >= before, folder).toBe(true);
+      expect((version?.createdAt ?? "") >= before, folder).toBe(true);
     }
   });
 });
