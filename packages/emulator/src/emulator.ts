@@ -4,13 +4,14 @@ import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import sharp from "sharp";
 import type { App, Settings } from "./context.js";
-import { EmulatorError } from "./errors/api-error.js";
+import { EmulatorError } from "./errors/emulator-error.js";
 import { createFaults, type Faults } from "./http/faults.js";
 import type { RateLimits } from "./http/rate-limit.js";
+import { RequestLog } from "./http/request-log.js";
 import { createEmulatorServer } from "./http/server.js";
+import { COLLECTIONS, type Collections } from "./library/records.js";
 import { Store } from "./library/store.js";
-import { openBlobStore } from "./storage/blobs.js";
-import { diskPersistence, noPersistence } from "./storage/persistence.js";
+import { openStorage } from "./storage/storage.js";
 
 /**
  * Options of {@link startEmulator}.
@@ -43,6 +44,8 @@ export interface EmulatorOptions {
   faults?: Partial<Faults>;
   /** Rate limits by route name (or `"*"`) to start with; change `emu.rateLimits` later. Off by default. */
   rateLimits?: RateLimits;
+  /** How many requests `emu.requests` keeps (the oldest are dropped); 0 keeps none. @default 1000 */
+  requestLogSize?: number;
   /** Where unexpected server errors are reported (never with keys or request bodies). @default console.error */
   log?: (line: string) => void;
 }
@@ -72,6 +75,8 @@ export interface Emulator {
   faults: Faults;
   /** Live rate limits by route name. */
   rateLimits: RateLimits;
+  /** The last requests received (method, route, query, fields, headers without secrets, status), for tests. */
+  requests: RequestLog;
   /** Stops the server, waits for background work (webhooks, jobs) and removes an in-memory run's temporary folder. */
   close(): Promise<void>;
 }
@@ -137,6 +142,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       imagekitId,
     );
   }
+  const requestLogSize = options.requestLogSize ?? 1000;
+  if (!Number.isInteger(requestLogSize) || requestLogSize < 0) {
+    throw new EmulatorError(
+      "INVALID_OPTION",
+      `requestLogSize must be an integer ≥ 0 (got ${String(requestLogSize)}).`,
+      requestLogSize,
+    );
+  }
   const data = options.data === undefined ? undefined : resolve(options.data);
   if (data !== undefined) {
     try {
@@ -152,8 +165,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   // No libvips operation cache: each request decodes what it needs, and memory stays flat under load.
   sharp.cache(false);
   const keys = await loadKeys(data, options);
-  const blobs = await openBlobStore(data);
-  const store = new Store(data === undefined ? noPersistence : await diskPersistence(data), blobs);
+  const { records, blobs } = await openStorage<Collections>(data, COLLECTIONS);
+  const store = new Store(records, blobs);
   await store.load();
   const settings: Settings = {
     origin: "",
@@ -167,18 +180,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const app: App = {
     settings,
     store,
-    faults: createFaults(options.faults),
-    rateLimits: { ...options.rateLimits },
     jobDelayMs: options.bulkJobDelayMs ?? 100,
     bandwidthBytes: 0,
-    background,
     spawn(task) {
       const running = task().catch((error: Error) => log(`[ikit-emulator] background task failed: ${error.message}`));
       background.add(running);
       void running.finally(() => background.delete(running));
     },
   };
-  const server = createEmulatorServer(app, log);
+  const faults = createFaults(options.faults);
+  const rateLimits: RateLimits = { ...options.rateLimits };
+  const requests = new RequestLog(requestLogSize, [keys.privateKey, keys.webhookSecret]);
+  const server = createEmulatorServer({ app, endpointPath: `/${imagekitId}`, faults, rateLimits, requests, log });
   await new Promise<void>((resolveListen, reject) => {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => resolveListen());
@@ -193,8 +206,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     apiBase: settings.origin,
     port: actualPort,
     ...keys,
-    faults: app.faults,
-    rateLimits: app.rateLimits,
+    faults,
+    rateLimits,
+    requests,
     close() {
       closing ??= (async () => {
         const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));

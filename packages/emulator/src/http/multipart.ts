@@ -3,24 +3,9 @@ import { rm } from "node:fs/promises";
 import type { IncomingMessage } from "node:http";
 import { pipeline } from "node:stream/promises";
 import busboy from "busboy";
+import type { FormLimits, UploadForm } from "../context.js";
 import { ApiError } from "../errors/api-error.js";
-
-/** A parsed upload form: text fields (repeated names kept in order) and the `file` part streamed to disk. */
-export interface UploadForm {
-  fields: Map<string, string[]>;
-  /** The binary `file` part, when one was sent as a file. */
-  file?: { path: string; size: number; filename: string; mime: string };
-}
-
-/** Limits of {@link parseUploadForm}. */
-export interface FormLimits {
-  /** Largest binary file part, bytes. */
-  fileBytes: number;
-  /** Largest text field (a base64 `file` is a text field), bytes. */
-  fieldBytes: number;
-}
-
-const TOO_LARGE = "Your request contains invalid file parameter. The file size exceeds limits.";
+import { apiErrors } from "../errors/imagekit-errors.js";
 
 /**
  * Parses `multipart/form-data` with busboy, streaming the `file` part to `tempPath` (never holding it in memory).
@@ -29,10 +14,7 @@ const TOO_LARGE = "Your request contains invalid file parameter. The file size e
 export async function parseUploadForm(req: IncomingMessage, tempPath: string, limits: FormLimits): Promise<UploadForm> {
   const type = req.headers["content-type"] ?? "";
   if (!/^multipart\/form-data/i.test(type)) {
-    throw new ApiError(
-      400,
-      `The upload API takes multipart/form-data; this request's Content-Type is ${JSON.stringify(type)}.`,
-    );
+    throw apiErrors.notMultipart(type);
   }
   let parser: busboy.Busboy;
   try {
@@ -41,7 +23,7 @@ export async function parseUploadForm(req: IncomingMessage, tempPath: string, li
       limits: { fileSize: limits.fileBytes, fieldSize: limits.fieldBytes, files: 1, fields: 100, parts: 110 },
     });
   } catch (error) {
-    throw new ApiError(400, `Your request contains malformed multipart data: ${(error as Error).message}.`);
+    throw apiErrors.malformedMultipart((error as Error).message);
   }
   const form: UploadForm = { fields: new Map() };
   let failure: ApiError | undefined;
@@ -51,7 +33,7 @@ export async function parseUploadForm(req: IncomingMessage, tempPath: string, li
     failure ??= error;
   };
   parser.on("field", (name, value, info) => {
-    if (info.valueTruncated) fail(new ApiError(400, name === "file" ? TOO_LARGE : `The ${name} field is too large.`));
+    if (info.valueTruncated) fail(name === "file" ? apiErrors.fileTooLarge() : apiErrors.fieldTooLarge(name));
     const values = form.fields.get(name) ?? [];
     values.push(value);
     form.fields.set(name, values);
@@ -66,24 +48,22 @@ export async function parseUploadForm(req: IncomingMessage, tempPath: string, li
     stream.on("data", (chunk: Buffer) => {
       file.size += chunk.length;
     });
-    stream.on("limit", () => fail(new ApiError(400, TOO_LARGE)));
+    stream.on("limit", () => fail(apiErrors.fileTooLarge()));
     const out = createWriteStream(tempPath);
     streams.push(stream, out);
     writes.push(pipeline(stream, out));
   });
   parser.on("filesLimit", () => {});
-  parser.on("partsLimit", () => fail(new ApiError(400, "Your request has too many multipart parts.")));
-  parser.on("fieldsLimit", () => fail(new ApiError(400, "Your request has too many form fields.")));
+  parser.on("partsLimit", () => fail(apiErrors.tooManyParts()));
+  parser.on("fieldsLimit", () => fail(apiErrors.tooManyFields()));
   try {
     await new Promise<void>((resolve, reject) => {
       parser.on("close", resolve);
-      parser.on("error", (error: Error) =>
-        reject(new ApiError(400, `Your request contains malformed multipart data: ${error.message}.`)),
-      );
+      parser.on("error", (error: Error) => reject(apiErrors.malformedMultipart(error.message)));
       req.on("close", () => {
-        if (!req.complete) reject(new ApiError(400, "The request was aborted before its body was complete."));
+        if (!req.complete) reject(apiErrors.requestAborted());
       });
-      req.on("error", (error) => reject(new ApiError(400, `The request body could not be read: ${error.message}.`)));
+      req.on("error", (error) => reject(apiErrors.bodyUnreadable(error.message)));
       req.pipe(parser);
     });
     await Promise.all(writes);
@@ -95,9 +75,7 @@ export async function parseUploadForm(req: IncomingMessage, tempPath: string, li
     for (const stream of streams) stream.destroy();
     await Promise.allSettled(writes);
     await rm(tempPath, { force: true });
-    throw error instanceof ApiError
-      ? error
-      : new ApiError(400, `Your request could not be read: ${(error as Error).message}.`);
+    throw error instanceof ApiError ? error : apiErrors.requestUnreadable((error as Error).message);
   }
   return form;
 }

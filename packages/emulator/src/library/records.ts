@@ -22,7 +22,6 @@ export interface FileVersion extends Pick<Analysis, "mime" | "fileType" | "forma
   isPrivateFile: boolean;
   isPublished: boolean;
   description?: string;
-  extensionStatus?: Record<string, "success" | "pending" | "failed">;
   createdAt: string;
   updatedAt: string;
 }
@@ -98,3 +97,6 @@ export interface Collections {
   purges: PurgeRecord;
   tokens: TokenRecord;
 }
+
+/** The names of the {@link Collections}, in load order. */
+export const COLLECTIONS: (keyof Collections)[] = ["files", "folders", "fields", "jobs", "purges", "tokens"];

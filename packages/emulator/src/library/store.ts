@@ -1,11 +1,12 @@
 import type { BlobStore } from "../storage/blobs.js";
 import { objectId } from "../storage/ids.js";
+import { KeyedQueue } from "../storage/keyed-queue.js";
 import type { Persistence } from "../storage/persistence.js";
 import { isInside, joinPath } from "./paths.js";
 import type {
+  Collections,
   FieldRecord,
   FileRecord,
-  FileVersion,
   FolderRecord,
   JobRecord,
   PurgeRecord,
@@ -24,10 +25,10 @@ export class Store {
   readonly jobs = new Map<string, JobRecord>();
   readonly purges = new Map<string, PurgeRecord>();
   readonly tokens = new Map<string, TokenRecord>();
-  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly paths = new KeyedQueue();
 
   constructor(
-    readonly persistence: Persistence,
+    readonly persistence: Persistence<Collections>,
     readonly blobs: BlobStore,
   ) {}
 
@@ -52,15 +53,8 @@ export class Store {
    * Runs `task` with no other task for the same `key` running, e.g. two uploads to one path deciding in turn whether
    * the second is a new version of the first.
    */
-  async exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const run = (this.locks.get(key) ?? Promise.resolve()).then(task, task);
-    const tail = run.catch(() => undefined);
-    this.locks.set(key, tail);
-    try {
-      return await run;
-    } finally {
-      if (this.locks.get(key) === tail) this.locks.delete(key);
-    }
+  exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
+    return this.paths.run(key, task);
   }
 
   fileAt(filePath: string): FileRecord | undefined {
@@ -134,10 +128,4 @@ export class Store {
 /** The file's path in the media library, e.g. `/products/shoe.jpg`. */
 export function filePathOf(file: FileRecord): string {
   return joinPath(file.folder, file.name);
-}
-
-/** The version that is current. */
-export function currentVersion(file: FileRecord): FileVersion {
-  return (file.versions.find((version) => version.versionId === file.currentVersionId) ??
-    file.versions[file.versions.length - 1]) as FileVersion;
 }

@@ -2,7 +2,10 @@ import { createWriteStream } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import type { UploadForm } from "../context.js";
 import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
+import { lastField } from "./request.js";
 
 const BASE64 = /^[A-Za-z0-9+/=\s_-]+$/;
 const DATA_URI = /^data:([^;,]*)(;[^,]*)?,/;
@@ -34,10 +37,7 @@ export async function writeTextSource(
       return { size: bytes.length };
     }
   }
-  throw new ApiError(
-    400,
-    "Your request contains invalid file parameter. Send the file as binary, as base64, as a data URI or as an http(s) URL.",
-  );
+  throw apiErrors.invalidFileSource();
 }
 
 async function fetchSource(
@@ -51,29 +51,24 @@ async function fetchSource(
   try {
     response = await fetch(url, { signal: controller.signal, redirect: "follow" });
   } catch (error) {
-    throw new ApiError(
-      400,
+    throw apiErrors.invalidParameter(
+      "file",
       controller.signal.aborted
-        ? `Your request contains invalid file parameter: ${url} did not send response headers within 8 seconds.`
-        : `Your request contains invalid file parameter: ${url} could not be fetched (${(error as Error).message}).`,
+        ? `${url} did not send response headers within 8 seconds`
+        : `${url} could not be fetched (${(error as Error).message})`,
     );
   } finally {
     clearTimeout(timer);
   }
   if (!response.ok || !response.body) {
     await response.body?.cancel();
-    throw new ApiError(400, `Your request contains invalid file parameter: ${url} answered ${response.status}.`);
+    throw apiErrors.invalidParameter("file", `${url} answered ${response.status}`);
   }
   let size = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       size += chunk.length;
-      done(
-        size > maxBytes
-          ? new ApiError(400, "Your request contains invalid file parameter. The file size exceeds limits.")
-          : null,
-        chunk,
-      );
+      done(size > maxBytes ? apiErrors.fileTooLarge() : null, chunk);
     },
   });
   try {
@@ -84,12 +79,28 @@ async function fetchSource(
     );
   } catch (error) {
     if (error instanceof ApiError) throw error;
-    throw new ApiError(
-      400,
-      `Your request contains invalid file parameter: reading ${url} failed (${(error as Error).message}).`,
-    );
+    throw apiErrors.invalidParameter("file", `reading ${url} failed (${(error as Error).message})`);
   }
   const mime = response.headers.get("content-type")?.split(";")[0]?.trim();
   const urlName = decodeURIComponent(new URL(url).pathname.split("/").pop() ?? "");
   return { size, ...(mime && { mime }), ...(urlName && { urlName }) };
+}
+
+/**
+ * Puts an upload's bytes at `path`: a binary `file` part is there already (busboy streamed it); a text `file` is
+ * decoded or fetched there by {@link writeTextSource}. Returns the size, the MIME type sent with the bytes and, for a
+ * URL, the name at the end of its path.
+ *
+ * @example
+ * ```ts
+ * const bytes = await receiveFile(form, tempPath, settings.maxUploadBytes); // { size: 5120, mime: "image/png" }
+ * ```
+ */
+export async function receiveFile(
+  form: UploadForm,
+  path: string,
+  maxBytes: number,
+): Promise<{ size: number; mime?: string | undefined; urlName?: string }> {
+  if (form.file) return { size: form.file.size, mime: form.file.mime };
+  return writeTextSource(lastField(form, "file") ?? "", path, maxBytes);
 }
