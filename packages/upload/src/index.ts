@@ -14,4 +14,12 @@ export type {
   UploadRules,
   UploadSource,
 } from "./options.js";
+export {
+  createUploader,
+  type Uploader,
+  type UploaderEvents,
+  type UploaderOptions,
+  type UploadTask,
+  type UploadTaskStatus,
+} from "./queue.js";
 export { upload } from "./upload.js";

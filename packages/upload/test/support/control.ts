@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getAuthenticationParameters } from "@ikit/core";
-import { type Emulator, startEmulator } from "@ikit/emulator";
+import { type Emulator, type RateLimit, startEmulator } from "@ikit/emulator";
 import { createUploadAuthHandler } from "../../src/server.js";
 
 /** What the tests get through `inject("upload")`. */
@@ -100,18 +100,16 @@ export async function startUploadTestEnv(): Promise<{ env: UploadTestEnv; emu: E
     "GET /files": (_req, url) => list(url.searchParams.get("path") ?? "/", url.searchParams.has("hash")),
     "POST /faults": async (req) => Object.assign(emu.faults, await readBody(req)),
     "POST /rate-limit": async (req) => {
-      emu.rateLimits.upload = (await readBody(req)) as Emulator["rateLimits"][string];
+      emu.rateLimits.upload = (await readBody(req)) as RateLimit;
       return {};
     },
     "GET /requests": async () => {
-      const log = (emu as { requests?: { list(route: string): unknown[] } }).requests;
-      if (!log) throw new Error("This emulator has no request log (emu.requests): merge main.");
-      return log.list("upload");
+      return emu.requests.list("upload");
     },
     "POST /reset": async () => {
       Object.assign(emu.faults, { errorRate: 0, dropRate: 0, latencyMs: 0, routes: undefined });
-      emu.rateLimits.upload = undefined;
-      (emu as { requests?: { clear(): void } }).requests?.clear();
+      delete emu.rateLimits.upload;
+      emu.requests.clear();
       return {};
     },
   };
