@@ -22,6 +22,8 @@ export default [
     test: { ...shared, name: "upload-workerd", include: e2e },
   }),
   defineProject({
+    // Pre-bundled up front: discovering it mid-run makes Vite reload the page under the tests.
+    optimizeDeps: { include: ["@imagekit/javascript"] },
     test: {
       ...shared,
       name: "upload-chromium",
