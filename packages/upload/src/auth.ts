@@ -2,7 +2,14 @@ import type { AuthenticationParameters } from "@ikit/core";
 import { UploadError } from "./errors.js";
 import type { UploadOptions } from "./options.js";
 
-/** An `AUTH` error; `refresh` marks those a fresh token can fix (expired, reused, refused by ImageKit). */
+/**
+ * An `AUTH` error; `refresh` marks those a fresh token can fix (expired, reused, refused by ImageKit).
+ *
+ * @example
+ * ```ts
+ * throw authError("Token expired", true);
+ * ```
+ */
 export function authError(message: string, refresh: boolean, value?: unknown): UploadError {
   const error = new UploadError("AUTH", message, value);
   error.retryable = refresh;
@@ -21,24 +28,18 @@ export function authError(message: string, refresh: boolean, value?: unknown): U
  */
 export async function authenticate(o: UploadOptions, used: Set<string>): Promise<AuthenticationParameters> {
   let auth: Partial<AuthenticationParameters> = o;
-  if (o.authenticator) {
-    try {
-      auth = (await o.authenticator()) ?? {};
-    } catch (error) {
-      throw authError(`authenticator failed: ${error}`, false, error);
-    }
+  try {
+    if (o.authenticator) auth = (await o.authenticator()) ?? {};
+  } catch (error) {
+    throw authError(`authenticator failed: ${error}`, false, error);
   }
   const { token, signature } = auth;
   const expire = Number(auth.expire);
-  if (!token || typeof token !== "string" || !signature || typeof signature !== "string" || !expire) {
+  if (!(typeof token === "string" && token && typeof signature === "string" && signature && expire)) {
     throw authError("authenticator must resolve to { token, expire, signature }", false, auth);
   }
-  if (expire * 1000 <= Date.now()) {
-    throw authError(`Token expired at ${expire} (Unix seconds)`, true, expire);
-  }
-  if (used.has(token)) {
-    throw authError("authenticator returned a used token; return a new one per call", true, token);
-  }
+  const stale = expire * 1000 <= Date.now() ? "Token expired" : used.has(token) && "authenticator repeated a token";
+  if (stale) throw authError(stale, true, token);
   used.add(token);
   return { token, expire, signature };
 }

@@ -31,58 +31,11 @@ const timeoutError = (ms: number) => new UploadError("TIMEOUT", `No progress for
 export const abortError = (signal: AbortSignal | undefined) =>
   new UploadError("ABORT", "Upload aborted", signal?.reason);
 
-/** XMLHttpRequest, for upload progress. All bytes sent stops the stall timer: the server may then take its time. */
-function sendXhr({ url, body, signal, timeout, onProgress }: Send): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const onAbort = () => settle(abortError(signal));
-    const settle = (error?: UploadError) => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-      if (!error)
-        resolve({ status: xhr.status, text: xhr.responseText, header: (name) => xhr.getResponseHeader(name) });
-      else {
-        reject(error);
-        xhr.abort();
-      }
-    };
-    const arm = () => {
-      clearTimeout(timer);
-      if (timeout) timer = setTimeout(() => settle(timeoutError(timeout)), timeout);
-    };
-    xhr.open("POST", url);
-    xhr.upload.onprogress = (event) => {
-      arm();
-      onProgress(event.loaded, event.total);
-    };
-    xhr.upload.onload = () => clearTimeout(timer);
-    xhr.onload = () => settle();
-    xhr.onerror = () => settle(networkError());
-    signal?.addEventListener("abort", onAbort);
-    xhr.send(body);
-    arm();
-  });
-}
-
-/** fetch, where there is no XMLHttpRequest (Workers, Node, Deno, Bun): the same, without byte progress. */
-async function sendFetch({ url, body, signal, timeout }: Send): Promise<Reply> {
-  const timer = AbortSignal.timeout(timeout || 2 ** 31 - 1);
-  try {
-    const response = await fetch(url, {
-      method: "POST",
-      body,
-      signal: AbortSignal.any(signal ? [signal, timer] : [timer]),
-    });
-    return { status: response.status, text: await response.text(), header: (name) => response.headers.get(name) };
-  } catch (error) {
-    throw signal?.aborted ? abortError(signal) : timer.aborted ? timeoutError(timeout) : networkError(error);
-  }
-}
-
 /**
- * Sends one attempt with XMLHttpRequest where it exists (browsers), fetch elsewhere. Rejects with `NETWORK`,
- * `TIMEOUT` or `ABORT`; any HTTP answer resolves.
+ * Sends one attempt with XMLHttpRequest where it exists (browsers: byte progress), fetch elsewhere (Workers, Node,
+ * Deno, Bun: no byte progress). Resolves with any HTTP answer; rejects with `NETWORK`, `ABORT` or `TIMEOUT`. The
+ * stall timer restarts on every progress event and stops once the last byte is sent: the server may then take its
+ * time. Without progress events (fetch), it bounds the wait for the answer.
  *
  * @example
  * ```ts
@@ -90,6 +43,47 @@ async function sendFetch({ url, body, signal, timeout }: Send): Promise<Reply> {
  * reply.status; // 200
  * ```
  */
-export function send(request: Send): Promise<Reply> {
-  return typeof XMLHttpRequest === "function" ? sendXhr(request) : sendFetch(request);
+export function send({ url, body, signal, timeout, onProgress }: Send): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const stop = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const settle = (error?: UploadError, reply?: Reply) => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+      if (error) stop.abort();
+      error ? reject(error) : resolve(reply as Reply);
+    };
+    const onAbort = () => settle(abortError(signal));
+    const arm = () => {
+      clearTimeout(timer);
+      if (timeout) timer = setTimeout(() => settle(timeoutError(timeout)), timeout);
+    };
+    signal?.addEventListener("abort", onAbort);
+    arm();
+    if (typeof XMLHttpRequest === "function") {
+      const xhr = new XMLHttpRequest();
+      stop.signal.onabort = () => xhr.abort();
+      xhr.open("POST", url);
+      xhr.upload.onprogress = (event) => {
+        arm();
+        onProgress(event.loaded, event.total);
+      };
+      xhr.upload.onload = () => clearTimeout(timer);
+      xhr.onload = () =>
+        settle(undefined, { status: xhr.status, text: xhr.responseText, header: (n) => xhr.getResponseHeader(n) });
+      xhr.onerror = () => settle(networkError());
+      xhr.send(body);
+    } else {
+      fetch(url, { method: "POST", body, signal: stop.signal })
+        .then(async (response) => ({
+          status: response.status,
+          text: await response.text(),
+          header: (n: string) => response.headers.get(n),
+        }))
+        .then(
+          (reply) => settle(undefined, reply),
+          (error) => settle(networkError(error)),
+        );
+    }
+  });
 }

@@ -1,23 +1,15 @@
 import { UploadError } from "./errors.js";
 import type { UploadOptions, UploadSource } from "./options.js";
 
-// Messages are short on purpose: they ship in every browser bundle (see the size budget in the README).
-function bad(message: string, value?: unknown): never {
-  throw new UploadError("VALIDATION", message, value);
-}
+// Messages are terse on purpose: they ship in every browser bundle (see the size budget in the README).
 
-/** Plain objects, arrays and JSON primitives only: what `JSON.stringify` keeps as is, without cycles. */
-function isJson(value: unknown, depth = 0): boolean {
-  if (typeof value === "number") return Number.isFinite(value);
-  if (typeof value !== "object" || value === null)
-    return value === null || typeof value === "string" || typeof value === "boolean";
-  const proto = Object.getPrototypeOf(value);
-  return (
-    depth < 20 &&
-    (Array.isArray(value) || proto === Object.prototype || proto === null) &&
-    Object.values(value).every((item) => isJson(item, depth + 1))
-  );
-}
+/** Plain objects, arrays and JSON primitives only: what `JSON.stringify` keeps as is (no cycles, dates, NaN…). */
+const isJson = (value: unknown, depth = 0): boolean =>
+  typeof value === "object" && value
+    ? depth < 20 &&
+      [Array.prototype, Object.prototype, null].includes(Object.getPrototypeOf(value)) &&
+      Object.values(value).every((item) => isJson(item, depth + 1))
+    : value === null || typeof value === "string" || typeof value === "boolean" || Number.isFinite(value);
 
 /** Whether a file's MIME type or name matches one `accept` entry (`image/*`, `image/png`, `.pdf`). */
 function accepts(entry: string, type: string, name: string): boolean {
@@ -29,13 +21,13 @@ function accepts(entry: string, type: string, name: string): boolean {
       : type === rule;
 }
 
-/** Whether `post` items each have a known type and the fields that type needs. */
-const postOk = (post: unknown) =>
+/** `post` items, each of a known type with the fields that type needs. */
+const isPost = (post: unknown) =>
   Array.isArray(post) &&
   post.every(
     ({ type, value, protocol } = {}) =>
-      (type === "abs" ? value && /^(hls|dash)$/.test(protocol) : type !== "transformation" || value) &&
-      /^(transformation|gif-to-video|thumbnail|abs)$/.test(type),
+      /^(transformation|gif-to-video|thumbnail|abs)$/.test(type) &&
+      (type === "abs" ? value && /^(hls|dash)$/.test(protocol) : type !== "transformation" || value),
   );
 
 /**
@@ -49,33 +41,29 @@ const postOk = (post: unknown) =>
  */
 export function validateUpload(file: UploadSource, o: UploadOptions): number {
   const { fileName: name, tags, transformation: t, customMetadata: meta, maxFileSize: max, accept } = o;
+  const size = typeof file === "string" ? 0 : file instanceof Blob ? file.size : file?.byteLength;
+  const type = file instanceof Blob ? file.type : "";
+  const bad = (message: string, value: unknown) => {
+    throw new UploadError("VALIDATION", message, value);
+  };
   // ImageKit replaces odd characters with "_"; a path or control character is a mistake, not a name.
   if (typeof name !== "string" || !/^(?!\.\.?$)[^/\\\0-\x1f]+$/.test(name)) {
-    bad('fileName must be a name like "a.jpg", without / \\ or control characters (put paths in folder)', name);
+    bad('fileName must be a plain name like "a.jpg" (no path)', name);
   }
-  if (!o.publicKey) bad("publicKey is required");
+  if (!o.publicKey) bad("publicKey is required", o.publicKey);
   if (!o.authenticator && !(o.token && o.signature && o.expire))
-    bad("Pass authenticator, or token, expire and signature");
-  const size = typeof file === "string" ? 0 : file instanceof Blob ? file.size : file?.byteLength;
-  if (typeof size !== "number" || file === "") bad("file must be a Blob, bytes, a URL or a base64 string", file);
-  if (size > (max ?? size)) bad(`The file has ${size} bytes, over maxFileSize ${max}`, size);
-  const type = file instanceof Blob ? file.type : "";
-  if (accept?.length && !accept.some((rule) => accepts(rule, type, name))) {
-    bad(`${name} (${type || "no type"}) is not in accept: ${accept}`, name);
-  }
+    bad("Pass authenticator, or token, expire and signature", o);
+  if (typeof size !== "number" || file === "") bad("file must be a Blob, bytes, a URL or base64", file);
+  if (size > (max ?? size)) bad(`file has ${size} bytes, over maxFileSize`, size);
+  if (accept?.length && !accept.some((rule) => accepts(rule, type, name)))
+    bad(`${type || name} is not in accept`, name);
   if (tags && !(Array.isArray(tags) && tags.join("").length <= 500 && tags.every((tag) => /^[^%,]+$/.test(tag)))) {
-    bad("tags must be non-empty strings without % or commas, 500 characters in all", tags);
+    bad("tags must be strings without % or commas, ≤ 500 characters in all", tags);
   }
-  if (
-    t &&
-    !((t.pre || t.post) && (t.pre === undefined || (typeof t.pre === "string" && t.pre)) && (!t.post || postOk(t.post)))
-  ) {
-    bad("transformation must have pre (a string) and/or post ({ type, value, protocol? } items)", t);
+  if (t && !((t.pre || t.post) && (t.pre ?? "x") && typeof (t.pre ?? "") === "string" && (!t.post || isPost(t.post)))) {
+    bad("transformation must be { pre?: string, post?: [{ type, value }] }", t);
   }
   if (meta && !(isJson(meta) && !Array.isArray(meta)))
     bad("customMetadata must be a plain object of JSON values", meta);
-  if (o.customCoordinates !== undefined && !/^\d+,\d+,\d+,\d+$/.test(o.customCoordinates)) {
-    bad('customCoordinates must be "x,y,width,height"', o.customCoordinates);
-  }
-  return size;
+  return size as number;
 }
