@@ -15,6 +15,28 @@ const isomorphic = [
   "packages/core/test/webhook.test.ts",
 ];
 
+/** A headless Debian Chromium driven by Playwright, for every package's browser project (fresh: Vitest mutates it). */
+export const chromiumBrowser = () => ({
+  enabled: true,
+  headless: true,
+  screenshotFailures: false,
+  provider: playwright({
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  }),
+  instances: [{ browser: "chromium" as const }],
+});
+
 export default [
   defineProject({
     resolve: { alias },
@@ -40,26 +62,7 @@ export default [
     test: {
       name: "chromium",
       include: isomorphic,
-      browser: {
-        enabled: true,
-        headless: true,
-        screenshotFailures: false,
-        provider: playwright({
-          launchOptions: {
-            executablePath: chromium,
-            args: [
-              "--no-sandbox",
-              "--disable-gpu",
-              "--disable-quic",
-              "--no-first-run",
-              "--disable-background-networking",
-              "--disable-component-update",
-              "--disable-sync",
-            ],
-          },
-        }),
-        instances: [{ browser: "chromium" }],
-      },
+      browser: chromiumBrowser(),
     },
   }),
 ];

@@ -5,8 +5,8 @@
 // Each project starts its own emulator and token server in Node (test/support/global-setup.ts).
 import { resolve } from "node:path";
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
-import { playwright } from "@vitest/browser-playwright";
 import { defineProject } from "vitest/config";
+import { chromiumBrowser } from "../../vitest.workspace.ts";
 
 const root = import.meta.dirname;
 const globalSetup = [resolve(root, "test/support/global-setup.ts")];
@@ -28,26 +28,7 @@ export default [
       ...shared,
       name: "upload-chromium",
       include: [...e2e, "test/browser/**/*.test.ts"],
-      browser: {
-        enabled: true,
-        headless: true,
-        screenshotFailures: false,
-        provider: playwright({
-          launchOptions: {
-            executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-            args: [
-              "--no-sandbox",
-              "--disable-gpu",
-              "--disable-quic",
-              "--no-first-run",
-              "--disable-background-networking",
-              "--disable-component-update",
-              "--disable-sync",
-            ],
-          },
-        }),
-        instances: [{ browser: "chromium" }],
-      },
+      browser: chromiumBrowser(),
     },
   }),
 ];

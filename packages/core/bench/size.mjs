@@ -1,15 +1,14 @@
 // `pnpm size` (root, part of `npm test`; after `pnpm build`): what a browser bundle pays for each entry of
 // @ikit/core, measured beside @imagekit/javascript 5.5.1 by one method, and checked against the budgets below.
 //
-// The method, identical for ours and theirs: an entry file that re-exports one named export, bundled with esbuild
-// (`--bundle --minify --format=esm --platform=browser`), then gzip level 9. Theirs is bundled from its ESM build
-// (`dist/imagekit.esm.js`), the best case: resolved by package name with a browser platform, bundlers follow its
-// `browser` field to a UMD build that does not tree-shake. 1 KB = 1000 bytes.
-import { existsSync } from "node:fs";
+// The method (scripts/bundle-size.mjs), identical for ours and theirs: an entry file that re-exports one named
+// export, bundled with esbuild, then gzip level 9. Theirs is bundled from its ESM build (`dist/imagekit.esm.js`), the
+// best case: resolved by package name with a browser platform, bundlers follow its `browser` field to a UMD build
+// that does not tree-shake. 1 KB = 1000 bytes.
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
-import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import * as esbuild from "esbuild";
+import { checkBudgets } from "../../../scripts/bundle-size.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const ours = { main: resolve(root, "dist/index.js"), strict: resolve(root, "dist/strict.js") };
@@ -34,59 +33,4 @@ const CASES = [
   { label: "everything (import *)", ours: [ours.main, "*"], theirs: "*", budget: 8.7, target: 8 },
 ];
 
-/** min+gzip bytes of a bundle that imports `names` from `file`. */
-async function gzipSize(file, names) {
-  const contents =
-    names === "*" ? `export * from ${JSON.stringify(file)};` : `export { ${names} } from ${JSON.stringify(file)};`;
-  const result = await build({
-    stdin: { contents, resolveDir: root, loader: "js" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    write: false,
-    logLevel: "error",
-  });
-  return gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
-}
-
-const kb = (bytes) => `${(bytes / 1000).toFixed(2)} KB`;
-
-for (const file of [...Object.values(ours), theirs]) {
-  if (!existsSync(file)) {
-    console.error(`✖ ${file} is missing: build first (pnpm --filter @ikit/core run build).`);
-    process.exit(1);
-  }
-}
-
-const rows = [];
-let over = 0;
-for (const c of CASES) {
-  const mine = await gzipSize(...c.ours);
-  const official = c.theirs ? await gzipSize(theirs, c.theirs) : undefined;
-  const ok = mine <= c.budget * 1000;
-  if (!ok) over++;
-  rows.push([
-    c.label,
-    kb(mine),
-    official === undefined ? "(no such export)" : kb(official),
-    official === undefined ? "" : `${(mine / official).toFixed(2)}x`,
-    `${ok ? "✓" : "✖"} ≤ ${c.budget} KB`,
-    c.target === undefined ? "" : `${mine <= c.target * 1000 ? "met" : "not met"}: ≤ ${c.target} KB`,
-  ]);
-}
-
-const header = [
-  "entry (min+gzip)",
-  "@ikit/core",
-  "@imagekit/javascript 5.5.1 (ESM)",
-  "ours/theirs",
-  "budget",
-  "target",
-];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join("  "));
-if (over) {
-  console.error(`\n✖ ${over} entr${over === 1 ? "y is" : "ies are"} over budget.`);
-  process.exit(1);
-}
+await checkBudgets({ esbuild, package: "@ikit/core", files: Object.values(ours), theirsFile: theirs, cases: CASES });

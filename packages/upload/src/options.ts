@@ -1,10 +1,4 @@
-import type {
-  AuthenticationParameters,
-  UploadExtension,
-  UploadResponse,
-  UploadResponseField,
-  UploadTransformation,
-} from "@ikit/core";
+import type { AuthenticationParameters, UploadRequest, UploadResponse } from "@ikit/core";
 import type { UploadError } from "./errors.js";
 
 /**
@@ -60,45 +54,17 @@ export interface UploadRetry {
 }
 
 /**
- * The upload API's parameters, serialized as ImageKit expects (lists comma-joined, objects as JSON, booleans as
- * `"true"`/`"false"`). Names and meanings are ImageKit's.
+ * The upload API's parameters (`useUniqueFileName`, `tags`, `folder`, `isPrivateFile`, `isPublished`,
+ * `customCoordinates`, `customMetadata`, `responseFields`, `extensions`, `webhookUrl`, the `overwrite*` flags,
+ * `transformation`, `checks`, `description`), typed and documented from ImageKit's OpenAPI file through `@ikit/core`.
+ * Sent as ImageKit expects: lists comma-joined, objects as JSON, booleans as `"true"`/`"false"`.
  *
  * @example
  * ```ts
  * const params: UploadParameters = { folder: "/products", tags: ["sale"], useUniqueFileName: false };
  * ```
  */
-export interface UploadParameters {
-  /** @default true */
-  useUniqueFileName?: boolean;
-  /** At most 500 characters in all, none containing `%` or `,`. */
-  tags?: string[];
-  /** @default "/" */
-  folder?: string;
-  /** @default false */
-  isPrivateFile?: boolean;
-  /** @default true */
-  isPublished?: boolean;
-  /** `"x,y,width,height"` of the area of interest. */
-  customCoordinates?: string;
-  /** Values of custom metadata fields defined in your account; must be JSON-serializable. */
-  customMetadata?: Record<string, unknown>;
-  responseFields?: UploadResponseField[];
-  extensions?: UploadExtension[];
-  webhookUrl?: string;
-  /** @default true */
-  overwriteFile?: boolean;
-  /** @default true */
-  overwriteAITags?: boolean;
-  /** @default true */
-  overwriteTags?: boolean;
-  /** @default true */
-  overwriteCustomMetadata?: boolean;
-  transformation?: UploadTransformation;
-  /** Server-side checks, e.g. `'"file.size" < "1mb"'`. */
-  checks?: string;
-  description?: string;
-}
+export type UploadParameters = Omit<UploadRequest, "file" | "fileName" | "publicKey" | keyof AuthenticationParameters>;
 
 /**
  * Rules checked before any byte is sent.

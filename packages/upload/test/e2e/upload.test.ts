@@ -1,7 +1,7 @@
 // The end-to-end suite, run as users run it: real HTTP to the emulator with tokens from a token server, in Node and
 // workerd (fetch transport) and in Chromium (XMLHttpRequest, cross-origin with CORS).
 import { afterEach, describe, expect, it } from "vitest";
-import { type UploadError, upload } from "../../src/index.js";
+import { upload } from "../../src/index.js";
 import {
   authenticator,
   control,
@@ -12,12 +12,7 @@ import {
   randomBytes,
   sha256,
 } from "../support/client.js";
-
-const rejection = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail("expected a rejection"),
-    (e: UploadError) => e,
-  );
+import { rejection } from "../support/rejection.js";
 
 afterEach(() => control("/reset", {}));
 

@@ -1,7 +1,8 @@
 // upload()'s attempt loop with a scripted fetch (no XMLHttpRequest): which answers are retried, how long it waits,
 // when tokens are fetched, and how ImageKit's answers become errors.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { type UploadError, type UploadOptions, type UploadRetry, upload } from "../../src/index.js";
+import { type UploadOptions, type UploadRetry, upload } from "../../src/index.js";
+import { rejection } from "../support/rejection.js";
 
 let sent: FormData[];
 let answers: Array<Response | Error>;
@@ -16,11 +17,6 @@ const options = (extra: Partial<UploadOptions> = {}) =>
   ({ fileName: "a.txt", publicKey: "public_x", authenticator, retryDelay: 1, ...extra }) as UploadOptions;
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "x-request-id": `req-${status}`, ...headers } });
-const rejection = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail("expected a rejection"),
-    (e: UploadError) => e,
-  );
 
 beforeEach(() => {
   sent = [];
