@@ -116,6 +116,8 @@ export function createUploader(options: UploaderOptions = {}): Uploader {
   const controllers = new Map<UploadTask, AbortController>();
   const settlers = new Map<UploadTask, [(result: UploadResult) => void, (error: UploadError) => void]>();
   let sending = 0;
+  // `complete` once per drain: set when announced, cleared when work is added or resumed.
+  let completed = false;
 
   const emit = <E extends keyof UploaderEvents>(event: E, payload: UploaderEvents[E]) => {
     for (const listener of listeners.get(event) ?? []) (listener as (payload: UploaderEvents[E]) => void)(payload);
@@ -160,9 +162,13 @@ export function createUploader(options: UploaderOptions = {}): Uploader {
         onProgress: (progress) => {
           if (progress.fraction <= task.progress.fraction) return;
           task.progress = { ...progress, total: task.progress.total || progress.total };
+          task.options.onProgress?.(task.progress);
           emit("progress", { task, overall: overall() });
         },
-        onRetry: (retry) => emit("retry", { task, retry }),
+        onRetry: (retry) => {
+          task.options.onRetry?.(retry);
+          emit("retry", { task, retry });
+        },
       });
       finish(task, "done", undefined, result);
     } catch (error) {
@@ -183,7 +189,8 @@ export function createUploader(options: UploaderOptions = {}): Uploader {
       if (sending >= concurrency) break;
       if (task.status === "queued") void start(task);
     }
-    if (!sending && tasks.length && tasks.every((task) => /done|failed|cancelled/.test(task.status))) {
+    if (!sending && !completed && tasks.length && tasks.every((task) => /done|failed|cancelled/.test(task.status))) {
+      completed = true;
       emit("complete", { tasks: [...tasks] });
     }
   }
@@ -211,6 +218,7 @@ export function createUploader(options: UploaderOptions = {}): Uploader {
       };
       settlers.set(task, settle);
       tasks.push(task);
+      completed = false;
       queueMicrotask(pump);
       return task;
     },
@@ -224,7 +232,12 @@ export function createUploader(options: UploaderOptions = {}): Uploader {
       }
     },
     resume(task) {
-      for (const t of select(task)) if (t.status === "paused") t.status = "queued";
+      for (const t of select(task)) {
+        if (t.status === "paused") {
+          t.status = "queued";
+          completed = false;
+        }
+      }
       pump();
     },
     cancel(task) {

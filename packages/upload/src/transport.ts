@@ -58,6 +58,7 @@ export function send({ url, body, signal, timeout, onProgress }: Send): Promise<
       clearTimeout(timer);
       if (timeout) timer = setTimeout(() => settle(timeoutError(timeout)), timeout);
     };
+    if (signal?.aborted) return onAbort();
     signal?.addEventListener("abort", onAbort);
     arm();
     if (typeof XMLHttpRequest === "function") {

@@ -56,8 +56,9 @@ export async function upload(file: UploadSource, options: UploadOptions): Promis
   };
   for (;;) {
     try {
-      const auth = await authenticate(options, used);
+      // No token is asked for once aborted; send() refuses an aborted signal as well.
       if (signal?.aborted) throw abortError(signal);
+      const auth = await authenticate(options, used);
       const result = readReply(
         await send({ url: endpoint, body: uploadForm(file, fields, auth), signal, timeout, onProgress: progress }),
       );

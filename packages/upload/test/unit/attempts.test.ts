@@ -152,6 +152,13 @@ describe("attempts and retries", () => {
     expect(error).toMatchObject({ code: "ABORT", value: "stop" });
   });
 
+  it("asks for no token and sends nothing when the signal is already aborted", async () => {
+    const error = await rejection(upload(new Blob(["x"]), options({ signal: AbortSignal.abort("gone") })));
+    expect(error).toMatchObject({ code: "ABORT", value: "gone" });
+    expect(authenticator).not.toHaveBeenCalled();
+    expect(sent).toHaveLength(0);
+  });
+
   it("fails with TIMEOUT when fetch gets no answer in time", async () => {
     vi.stubGlobal(
       "fetch",

@@ -124,6 +124,30 @@ describe("createUploader", () => {
     expect(tokens).toEqual(["tok-1"]);
   });
 
+  it("announces complete once per drain, and calls per-file onProgress and onRetry too", async () => {
+    const uploader = uploaderFor(1);
+    let completes = 0;
+    uploader.on("complete", () => completes++);
+    const progress = vi.fn();
+    const retried = vi.fn();
+    const [task] = files(1).map((file) => uploader.add(file, { onProgress: progress, onRetry: retried }));
+    await until(() => inFlight.length === 1);
+    inFlight[0]?.answer(500);
+    await until(() => inFlight.length === 1 && tokens.length === 2);
+    inFlight[0]?.answer(200);
+    await task?.promise;
+    uploader.resume();
+    uploader.pause();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(completes).toBe(1);
+    expect(retried).toHaveBeenCalledTimes(1);
+    expect(progress).toHaveBeenLastCalledWith(expect.objectContaining({ fraction: 1 }));
+    uploader.add(new File(["y"], "y.txt"));
+    await until(() => inFlight.length === 1);
+    inFlight[0]?.answer(200);
+    await until(() => completes === 2);
+  });
+
   it("takes a File's name as fileName and reports a missing one as VALIDATION", async () => {
     const uploader = uploaderFor(1);
     const named = uploader.add(new File(["x"], "named.txt"));
