@@ -4,7 +4,7 @@ import { appendPath, foldSlashes, isPlainPath, joinPath, splitPlainUrl } from ".
 import { formQuery } from "./query.js";
 import { validateTransformation } from "./strict.js";
 import { buildTransformationString } from "./transformation.js";
-import type { QueryParameters, Transformation, TransformationPosition } from "./types.js";
+import type { Transformation, TransformationPosition } from "./types.js";
 
 /** Options of {@link buildSrc}, as in `@imagekit/javascript` v5. */
 export interface SrcOptions {
@@ -13,11 +13,11 @@ export interface SrcOptions {
   /** A path relative to `urlEndpoint` (`/products/shoe.jpg`) or an absolute `http(s)` URL. */
   src: string;
   /** Chained transformation steps. */
-  transformation?: readonly Transformation[];
+  transformation?: Transformation[];
   /** Where the transformation goes; absolute `src` URLs always get `?tr=`. @default "query" */
   transformationPosition?: TransformationPosition;
   /** More query parameters, e.g. `{ v: 2 }` for cache busting. */
-  queryParameters?: QueryParameters;
+  queryParameters?: { [key: string]: string | number };
   /** Throw on unknown parameters, malformed expressions and out-of-range values (see `validateTransformation`). @default false */
   strict?: boolean;
 }

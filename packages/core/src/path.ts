@@ -23,7 +23,8 @@ export function joinPath(parts: readonly string[]): string {
 
 /** A path as the URL parser writes it on its own: percent-encoded, dot segments resolved from the root, slashes folded. */
 export function normalizedPath(path: string): string {
-  const url = new URL("http://h");
+  // The query is there for Node 20's URL parser, which leaves `/a/.b/../c` as it is on a URL without one.
+  const url = new URL("http://h/?");
   url.pathname = path;
   return foldSlashes(url.pathname);
 }

@@ -7,10 +7,20 @@ export interface ResponsiveImageOptions extends SrcOptions {
   /** The rendered width in CSS px: gives a `1x, 2x` srcset instead of a `w` one. */
   width?: number;
   /** Device widths to offer. @default [640, 750, 828, 1080, 1200, 1920, 2048, 3840] */
-  deviceBreakpoints?: readonly number[];
+  deviceBreakpoints?: number[];
   /** Smaller widths, used with `sizes` or `width`. @default [16, 32, 48, 64, 96, 128, 256, 384] */
-  imageBreakpoints?: readonly number[];
+  imageBreakpoints?: number[];
 }
+
+/**
+ * `@imagekit/javascript` v5's name for {@link ResponsiveImageOptions}, so v5 code compiles after changing the import.
+ *
+ * @example
+ * ```ts
+ * const opts: GetImageAttributesOptions = { urlEndpoint: "https://ik.imagekit.io/demo", src: "/hero.jpg", width: 400 };
+ * ```
+ */
+export type GetImageAttributesOptions = ResponsiveImageOptions;
 
 /** Attributes to spread onto an `<img>`. */
 export interface ResponsiveImageAttributes {

@@ -2,8 +2,10 @@ import { layerString } from "./overlay.js";
 import { FLAG_ONLY, OPTIONAL_VALUE, PARAMETERS, SEED_PARAMETERS } from "./parameters.js";
 import type { LegacyTransformation, Overlay, Transformation } from "./types.js";
 
-function codeOf(name: string, table: Readonly<Record<string, string>>): string {
-  return table[name] ?? table[name.toLowerCase()] ?? name;
+/** The code of `name` (or of its lower-case form, as the SDKs look it up) among `table`'s own keys: `constructor` is no parameter. */
+function lookup(name: string, table: Readonly<Record<string, string>>): string | undefined {
+  const lower = name.toLowerCase();
+  return Object.hasOwn(table, name) ? table[name] : Object.hasOwn(table, lower) ? table[lower] : undefined;
 }
 
 function pathValue(value: unknown): string {
@@ -16,7 +18,7 @@ function pathValue(value: unknown): string {
 type Writer = (name: string, value: unknown) => string | undefined;
 
 /** One parameter as v5 writes it, or `undefined` to leave it out. */
-function parameter(name: string, value: unknown, code = codeOf(name, PARAMETERS)): string | undefined {
+function parameter(name: string, value: unknown, code = lookup(name, PARAMETERS) ?? name): string | undefined {
   if (name === "raw") return String(value);
   if (code === "") return;
   if (FLAG_ONLY.has(code)) return value === true || value === "-" || value === "true" ? code : undefined;
@@ -27,15 +29,19 @@ function parameter(name: string, value: unknown, code = codeOf(name, PARAMETERS)
   return `${code}-${value}`;
 }
 
-/** The Node.js SDK's rules on top of v5's: its effect names, and `"-"` for any bare code. */
+/**
+ * The Node.js SDK's rule (imagekit 6) for its own names and for names it does not know: `raw` is written as it is,
+ * `"-"` gives the bare code, `defaultImage` its path with `@@`, any other value is appended (`true` as `-true`). The
+ * names only v5 knows keep v5's rules: imagekit 6 wrote them verbatim (`xCenter-10`), which ImageKit does not understand.
+ */
 function legacyParameter(name: string, value: unknown): string | undefined {
-  const seed = SEED_PARAMETERS[name];
-  if (value === "-" && name !== "raw") return seed ?? codeOf(name, PARAMETERS);
-  if (seed?.startsWith("e-")) {
-    if (value === false) return;
-    return value === true || value === "true" || value === "" ? seed : `${seed}-${value}`;
-  }
-  return parameter(name, value, seed);
+  const seed = lookup(name, SEED_PARAMETERS);
+  const known = seed ?? lookup(name, PARAMETERS);
+  const code = known ?? name;
+  if (name === "raw") return String(value);
+  if (value === "-") return code;
+  if (seed === undefined && known !== undefined) return parameter(name, value, known);
+  return `${code}-${code === "di" ? pathValue(String(value)) : value}`;
 }
 
 function steps(transformation: unknown, write: Writer): string {

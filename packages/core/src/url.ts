@@ -1,6 +1,6 @@
 import { endpointOf } from "./endpoint.js";
 import { fail } from "./errors.js";
-import { appendPath, foldSlashes, isPlainPath, normalizedPath, splitPlainUrl } from "./path.js";
+import { appendPath, isPlainPath, normalizedPath, splitPlainUrl } from "./path.js";
 import { formEncode, formQuery } from "./query.js";
 import { validateTransformation } from "./strict.js";
 import { legacyTransformationString } from "./transformation.js";
@@ -15,7 +15,7 @@ export interface UrlOptions {
   /** Absolute URL of a file already mapped to ImageKit. The transformation then always goes into `?tr=`. */
   src?: string;
   /** Chained steps; also accepts the Node.js SDK names (`effectSharpen: "-"`, `rotate`). */
-  transformation?: readonly LegacyTransformation[];
+  transformation?: LegacyTransformation[];
   /** @default "path" */
   transformationPosition?: TransformationPosition;
   /** More query parameters; a key the `src` URL already has is replaced. */
@@ -24,13 +24,13 @@ export interface UrlOptions {
   strict?: boolean;
 }
 
-function viaUrl(origin: string, path: string, search: string, params: QueryParameters | undefined, tr: string) {
-  const url = new URL(origin);
-  url.pathname = path;
-  url.search = search;
-  for (const key in params) url.searchParams.set(key, String(params[key]));
-  if (tr) url.searchParams.set("tr", tr);
-  url.pathname = foldSlashes(url.pathname);
+/** imagekit 6's way: the query re-serialised as a form, `queryParameters` and `tr` replacing keys it already has. */
+function viaUrl(url: URL, params: QueryParameters | undefined, tr: string) {
+  const query = new URLSearchParams(url.search);
+  for (const key in params) query.set(key, String(params[key]));
+  if (tr) query.set("tr", tr);
+  url.search = query.toString();
+  url.pathname = normalizedPath(url.pathname);
   return url.href;
 }
 
@@ -58,7 +58,7 @@ export function url(opts: UrlOptions): string {
       "url() builds unsigned URLs: sign the result with signUrlSync(url(options), { urlEndpoint, privateKey, expireSeconds }) on your server, or signUrl() for the WebCrypto version.",
     );
   }
-  if (path != null && src != null) {
+  if (path && src) {
     fail("PATH_AND_SRC", "url() takes either `path` (joined to urlEndpoint) or `src` (an absolute URL), not both.", {
       path,
       src,
@@ -67,8 +67,10 @@ export function url(opts: UrlOptions): string {
   if (opts.strict) validateTransformation(opts.transformation, { legacyNames: true });
   const tr = legacyTransformationString(opts.transformation);
   const params = opts.queryParameters;
+  // A `tr` among the query parameters is replaced by the transformation, in its place.
+  const fast = !(tr && params && Object.hasOwn(params, "tr"));
   if (typeof src === "string" && src !== "") {
-    const plain = splitPlainUrl(src);
+    const plain = fast && splitPlainUrl(src);
     if (plain) return withQuery(plain.origin + plain.path, formQuery(params), tr);
     let parsed: URL;
     try {
@@ -80,7 +82,7 @@ export function url(opts: UrlOptions): string {
         src,
       );
     }
-    return viaUrl(parsed.origin, parsed.pathname, parsed.search, params, tr);
+    return viaUrl(parsed, params, tr);
   }
   if (typeof path !== "string" || path === "") {
     fail("MISSING_SOURCE", 'url() needs `path` (e.g. "/default-image.jpg") or `src` (an absolute URL).', path ?? src);
@@ -91,7 +93,11 @@ export function url(opts: UrlOptions): string {
   const file = isPlainPath(path) ? path : normalizedPath(path);
   const pathname = appendPath(endpoint.base, inPath ? tr : "", file);
   const trQuery = inPath ? "" : tr;
-  if (!isPlainPath(pathname)) return viaUrl(endpoint.origin, pathname, "", params, trQuery);
+  if (!fast || !isPlainPath(pathname)) {
+    const built = new URL(endpoint.origin);
+    built.pathname = pathname;
+    return viaUrl(built, params, trQuery);
+  }
   return withQuery(endpoint.origin + pathname, formQuery(params), trQuery);
 }
 
