@@ -22,7 +22,8 @@ export type IkitErrorCode =
   | "WEBHOOK_PAYLOAD_INVALID"
   | "UNKNOWN_PARAMETER"
   | "INVALID_EXPRESSION"
-  | "INVALID_VALUE";
+  | "INVALID_VALUE"
+  | "INVALID_OPTIONS";
 
 /**
  * The one error class of `@ikit/core`. The message says what was wrong and how to fix it;
@@ -39,8 +40,8 @@ export type IkitErrorCode =
  */
 export class IkitError extends Error {
   override readonly name = "IkitError";
-  readonly code: IkitErrorCode;
-  readonly value: unknown;
+  declare readonly code: IkitErrorCode;
+  declare readonly value: unknown;
 
   constructor(code: IkitErrorCode, message: string, value?: unknown) {
     super(message);
@@ -52,4 +53,9 @@ export class IkitError extends Error {
 /** Throws an {@link IkitError}; a function so call sites stay one expression. */
 export function fail(code: IkitErrorCode, message: string, value?: unknown): never {
   throw new IkitError(code, message, value);
+}
+
+/** `value` as an error message shows it: a string quoted, another primitive as it prints, an object as "an object". */
+export function show(value: unknown): string {
+  return typeof value === "string" ? JSON.stringify(value) : Object(value) === value ? "an object" : String(value);
 }

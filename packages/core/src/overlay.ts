@@ -1,73 +1,70 @@
 import { base64Utf8 } from "./base64.js";
-import type { Overlay, OverlayEncoding } from "./types.js";
+import { fail } from "./errors.js";
+import type { Overlay } from "./types.js";
+import { textOf, trimSlashes } from "./value.js";
 
-const SIMPLE_PATH = /^[\w\-./ ]*$/;
-const SIMPLE_TEXT = /^[\w\-. ]*$/;
+// The layer each overlay type writes. No prototype: a `type` of "constructor" or "toString" is an unknown layer
+// (left out, as v5 does), never one of Object's methods.
+const LAYERS = {
+  __proto__: null,
+  text: "text",
+  image: "image",
+  video: "video",
+  subtitle: "subtitles",
+  solidColor: "image",
+} as unknown as Readonly<Record<string, string>>;
 
-function trimSlashes(value: string): string {
-  let start = 0;
-  let end = value.length;
-  if (value[0] === "/") start = 1;
-  if (end > start && value[end - 1] === "/") end--;
-  return value.slice(start, end);
-}
-
-function encoded(value: string): string {
-  return `ie-${encodeURIComponent(base64Utf8(value))}`;
-}
-
-function inputPath(path: string, encoding: OverlayEncoding | undefined): string {
-  const trimmed = trimSlashes(path);
-  if (encoding === "base64" || (encoding !== "plain" && !SIMPLE_PATH.test(trimmed))) return encoded(trimmed);
-  return `i-${trimmed.replace(/\//g, "@@")}`;
-}
-
-function inputText(text: string, encoding: OverlayEncoding | undefined): string {
-  if (encoding === "base64" || (encoding !== "plain" && !SIMPLE_TEXT.test(text))) return encoded(text);
-  return `i-${encodeURIComponent(text)}`;
-}
-
-// Position then timing, each in v5's order: [group, field, code].
-const PLACEMENT: readonly (readonly [group: "position" | "timing", field: string, code: string])[] = [
-  ["position", "x", "lx"],
-  ["position", "y", "ly"],
-  ["position", "xCenter", "lxc"],
-  ["position", "yCenter", "lyc"],
-  ["position", "anchorPoint", "lap"],
-  ["position", "focus", "lfo"],
-  ["timing", "start", "lso"],
-  ["timing", "end", "leo"],
-  ["timing", "duration", "ldu"],
-];
-
-const LAYER: Record<string, string> = { image: "l-image", video: "l-video", subtitle: "l-subtitles" };
+// Position, then timing: each field's code, in v5's order.
+const PLACEMENT = [
+  ["position", { x: "lx", y: "ly", xCenter: "lxc", yCenter: "lyc", anchorPoint: "lap", focus: "lfo" }],
+  ["timing", { start: "lso", end: "leo", duration: "ldu" }],
+] as const;
 
 /**
  * Writes one typed layer as `l-<type>,i-<input>,<position>,<timing>,<nested steps>,l-end`, or returns `undefined`
- * when the layer lacks its text, input or colour (v5 leaves such a layer out instead of failing).
+ * when the layer lacks its text, input or colour (v5 leaves such a layer out instead of failing). Text and paths
+ * ImageKit cannot read as they are go as `ie-<base64 of their UTF-8 bytes>`.
  */
 export function layerString(overlay: Overlay, steps: (steps: unknown) => string): string | undefined {
-  let out: string;
-  if (overlay.type === "text") {
-    if (!overlay.text) return;
-    out = `l-text,${inputText(overlay.text, overlay.encoding)}`;
-  } else if (overlay.type === "solidColor") {
-    if (!overlay.color) return;
-    out = `l-image,i-ik_canvas,bg-${overlay.color}`;
+  const { type, encoding } = overlay as Overlay & { encoding?: string };
+  const field = type === "text" ? "text" : type === "solidColor" ? "color" : "input";
+  const layer = LAYERS[type];
+  const given = layer && (overlay as unknown as Record<string, unknown>)[field];
+  if (!given) return;
+  let value = textOf(given, `overlay.${field}`);
+  let out = `l-${layer},`;
+  if (field === "color") {
+    out += `i-ik_canvas,bg-${value}`;
   } else {
-    const layer = LAYER[overlay.type];
-    if (!layer || !overlay.input) return;
-    out = `${layer},${inputPath(overlay.input, overlay.encoding)}`;
+    if (field === "input") value = trimSlashes(value);
+    if (
+      encoding === "base64" ||
+      (encoding !== "plain" && !(field === "text" ? /^[\w\-. ]*$/ : /^[\w\-./ ]*$/).test(value))
+    ) {
+      out += `ie-${encodeURIComponent(base64Utf8(value))}`;
+    } else if (field === "input") {
+      out += `i-${value.replace(/\//g, "@@")}`;
+    } else {
+      try {
+        out += `i-${encodeURIComponent(value)}`;
+      } catch {
+        // v5 throws a URIError; base64, the default for such text, writes U+FFFD in its place as TextEncoder does.
+        fail(
+          "INVALID_VALUE",
+          'overlay text has a lone surrogate (half an emoji), which UTF-8 cannot encode: fix it or drop encoding "plain".',
+          value,
+        );
+      }
+    }
   }
-  if (overlay.layerMode) out += `,lm-${overlay.layerMode}`;
-  if (overlay.position || overlay.timing) {
-    for (let i = 0; i < PLACEMENT.length; i++) {
-      const [group, field, code] = PLACEMENT[i] as (typeof PLACEMENT)[number];
-      const value = (overlay[group] as Record<string, unknown> | undefined)?.[field];
-      if (value) out += `,${code}-${value}`;
+  if (overlay.layerMode) out += `,lm-${textOf(overlay.layerMode, "overlay.layerMode")}`;
+  for (const [group, codes] of PLACEMENT) {
+    const fields = overlay[group] as Record<string, unknown> | undefined;
+    for (const name in fields && codes) {
+      const at = fields?.[name];
+      if (at) out += `,${codes[name as keyof typeof codes]}-${textOf(at, `overlay.${group}.${name}`)}`;
     }
   }
   const nested = steps(overlay.transformation);
-  if (nested.trim() !== "") out += `,${nested}`;
-  return `${out},l-end`;
+  return `${out}${nested.trim() ? `,${nested}` : ""},l-end`;
 }

@@ -1,8 +1,10 @@
 /**
  * The transformation names of `@imagekit/javascript` v5 (and `@imagekit/nodejs` v7) mapped to ImageKit's URL codes.
  * A name that is not here is written into the URL as it is, so `{ "e-sharpen": 5 }` and `{ w: 100 }` work too.
+ * Both tables have no prototype: `constructor` or `toString` is an unknown name, never one of Object's methods.
  */
-export const PARAMETERS: Readonly<Record<string, string>> = {
+export const PARAMETERS = {
+  __proto__: null,
   width: "w",
   height: "h",
   aspectRatio: "ar",
@@ -69,7 +71,7 @@ export const PARAMETERS: Readonly<Record<string, string>> = {
   lineHeight: "lh",
   fontOutline: "fol",
   fontShadow: "fsh",
-};
+} as unknown as Readonly<Record<string, string>>;
 
 /** Effects that take no value: `true`, `"true"` or `"-"` adds the bare code, anything else leaves it out. */
 export const FLAG_ONLY = new Set([
@@ -90,7 +92,8 @@ export const OPTIONAL_VALUE = new Set(["e-sharpen", "e-shadow", "e-gradient", "e
  * some value differently (`trim: ""`, `defaultImage: false`). Only {@link url} reads them, with imagekit 6's rule:
  * `"-"` gives the bare code, any other value is appended as it is (`effectContrast: true` → `e-contrast-true`).
  */
-export const SEED_PARAMETERS: Readonly<Record<string, string>> = {
+export const SEED_PARAMETERS = {
+  __proto__: null,
   rotate: "rt",
   effectSharpen: "e-sharpen",
   effectUSM: "e-usm",
@@ -100,4 +103,4 @@ export const SEED_PARAMETERS: Readonly<Record<string, string>> = {
   effectGradient: "e-gradient",
   trim: "t",
   defaultImage: "di",
-};
+} as unknown as Readonly<Record<string, string>>;

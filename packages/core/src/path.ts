@@ -1,28 +1,31 @@
 /**
- * Path helpers shared by `buildSrc`, `url` and `parseUrl`. The fast paths below apply only to text that the
- * WHATWG URL parser would leave unchanged; anything else goes through `URL` so the result is byte-for-byte the same.
+ * Paths and URLs as the WHATWG URL parser writes them, shared by `buildSrc` and `url`. Plain text, which the parser
+ * would leave unchanged, is taken as it is; anything else is written by `URL` itself, so the result is byte for
+ * byte what the official SDKs (which build with `URL` objects) produce in the same runtime.
  */
 
-const PLAIN = /^[\w\-.~!$&'()*+,;=:@/]*$/;
-const DOT_SEGMENT = /(?:^|\/)\.{1,2}(?:\/|$)/;
+// Characters the parser keeps as they are in a path (`%` too: it never re-escapes an escape), and no `.` or `..`
+// segment, which it would resolve, escaped (`%2e`) or not.
+const PLAIN = /^(?!(?:.*\/)?(?:\.|%2e){1,2}(?:\/|$))[\w\-.~!$&'()*+,;=:@/%]*$/i;
 
-/** True when the URL parser would keep `text` as it is inside a path: no escaping, no dot segments. */
-export function isPlainPath(text: string): boolean {
-  return PLAIN.test(text) && ((text[0] !== "." && !text.includes("/.")) || !DOT_SEGMENT.test(text));
+/** True when the URL parser would keep `path` as it is: no character to escape, no dot segment. */
+export function isPlainPath(path: string): boolean {
+  return PLAIN.test(path);
 }
 
 /** Folds every run of slashes into one, as the ImageKit SDKs do. */
 export function foldSlashes(path: string): string {
-  return path.includes("//") ? path.replace(/\/{2,}/g, "/") : path;
+  return path.replace(/\/\/+/g, "/");
 }
 
-/** Joins path parts with `/`, folding runs of slashes. */
-export function joinPath(parts: readonly string[]): string {
-  return foldSlashes(parts.join("/"));
-}
-
-/** A path as the URL parser writes it on its own: percent-encoded, dot segments resolved from the root, slashes folded. */
-export function normalizedPath(path: string): string {
+/**
+ * `path` as the URL parser writes a pathname: percent-encoded, dot segments resolved (never above the root),
+ * backslashes turned into slashes, runs of slashes folded: first, as v5 and path.posix.join do (`a//..` is `/`),
+ * or, with `foldFirst` false, last, as a browser requests the path (`a//..` is `/a/`).
+ */
+export function normalizedPath(path: string, foldFirst = true): string {
+  if (foldFirst) path = foldSlashes(path);
+  if (isPlainPath(path)) return foldSlashes(path);
   // The query is there for Node 20's URL parser, which leaves `/a/.b/../c` as it is on a URL without one.
   const url = new URL("http://h/?");
   url.pathname = path;
@@ -30,24 +33,33 @@ export function normalizedPath(path: string): string {
 }
 
 /**
- * `<base>/tr:<tr>/<path>` (or `<base>/<path>` without `tr`), folding runs of slashes as the ImageKit SDKs do.
- * `base` is an endpoint path without its trailing slash.
+ * An absolute URL's `[prefix, pathname, search, hash]` as the URL parser writes them: the prefix is scheme, user
+ * info, host and port; search and hash keep their `?` and `#`.
  */
-export function appendPath(base: string, tr: string, path: string): string {
-  const rest = path[0] === "/" ? path.slice(1) : path;
-  return foldSlashes(tr ? `${base}/tr:${tr}/${rest}` : `${base}/${rest}`);
-}
+export type UrlParts = [prefix: string, pathname: string, search: string, hash: string];
 
-// Scheme and a lower-case DNS host the URL parser keeps as it is (no port, IP, punycode or user info).
-const PLAIN_ORIGIN = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*(?=\/|$)/;
+// Scheme and host, path, search, hash: how `href` reads (and an input `URL` would leave unchanged).
+const PARTS = /^([a-z][\w+.-]*:\/\/[^/?#]*)([^?#]*)([^#]*)(.*)$/is;
+// An http(s) scheme and lower-case DNS host the URL parser keeps as they are: no port, IP, punycode or user info.
+const PLAIN_ORIGIN = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*$/;
 
-/**
- * Splits an absolute URL into origin and slash-folded path when the URL parser would not change either,
- * else returns `undefined` (the caller then goes through `URL`).
- */
-export function splitPlainUrl(src: string): { origin: string; path: string } | undefined {
-  const origin = PLAIN_ORIGIN.exec(src)?.[0];
-  if (origin === undefined || origin.includes("xn--")) return;
-  const path = src.slice(origin.length) || "/";
-  return isPlainPath(path) ? { origin, path: foldSlashes(path) } : undefined;
+/** Splits an absolute URL into {@link UrlParts}; `undefined` when `URL` cannot parse it or it has no host part. */
+export function urlParts(url: string): UrlParts | undefined {
+  let parts = PARTS.exec(url);
+  // Taken as it is when plain; else as `URL` writes it (`href` keeps a bare `?` or `#`, which `search` and `hash` drop).
+  if (
+    !parts?.[1] ||
+    !PLAIN_ORIGIN.test(parts[1]) ||
+    url.includes("xn--") ||
+    parts[3] ||
+    parts[4] ||
+    !isPlainPath(parts[2] as string)
+  ) {
+    try {
+      parts = PARTS.exec(new URL(url).href);
+    } catch {
+      return;
+    }
+  }
+  return parts ? [parts[1] as string, parts[2] || "/", parts[3] as string, parts[4] as string] : undefined;
 }

@@ -1,32 +1,27 @@
+import { fail } from "./errors.js";
 import { layerString } from "./overlay.js";
 import { FLAG_ONLY, OPTIONAL_VALUE, PARAMETERS, SEED_PARAMETERS } from "./parameters.js";
 import type { LegacyTransformation, Overlay, Transformation } from "./types.js";
+import { textOf, trimSlashes } from "./value.js";
 
-/** The code of `name` (or of its lower-case form, as the SDKs look it up) among `table`'s own keys: `constructor` is no parameter. */
-function lookup(name: string, table: Readonly<Record<string, string>>): string | undefined {
-  const lower = name.toLowerCase();
-  return Object.hasOwn(table, name) ? table[name] : Object.hasOwn(table, lower) ? table[lower] : undefined;
-}
-
-function pathValue(value: unknown): string {
-  let text = String(value || "");
-  if (text[0] === "/") text = text.slice(1);
-  if (text[text.length - 1] === "/") text = text.slice(0, -1);
-  return text.replace(/\//g, "@@");
+/** The code of `name`, or of its lower-case form as the SDKs look it up; `undefined` for a name not in `table`. */
+function codeOf(name: string, table: Readonly<Record<string, string>>): string | undefined {
+  return table[name] ?? table[name.toLowerCase()];
 }
 
 type Writer = (name: string, value: unknown) => string | undefined;
 
 /** One parameter as v5 writes it, or `undefined` to leave it out. */
-function parameter(name: string, value: unknown, code = lookup(name, PARAMETERS) ?? name): string | undefined {
-  if (name === "raw") return String(value);
+function parameter(name: string, value: unknown, code = codeOf(name, PARAMETERS) ?? name): string | undefined {
+  if (name === "raw") return textOf(value, name);
   if (code === "") return;
   if (FLAG_ONLY.has(code)) return value === true || value === "-" || value === "true" ? code : undefined;
-  if (OPTIONAL_VALUE.has(code) && (value === true || value === "true" || String(value).trim() === "")) return code;
-  if (code === "di" || code === "ff") return `${code}-${pathValue(value)}`;
-  if (code === "sr" && Array.isArray(value)) return `sr-${value.join("_")}`;
-  if (code === "t" && String(value).trim() === "") return "t-true";
-  return `${code}-${value}`;
+  if (code === "sr" && Array.isArray(value)) return `sr-${value.map((r) => textOf(r, name)).join("_")}`;
+  const text = textOf(value, name);
+  if (OPTIONAL_VALUE.has(code) && (value === true || text === "true" || text.trim() === "")) return code;
+  if (code === "di" || code === "ff") return `${code}-${trimSlashes(value ? text : "").replace(/\//g, "@@")}`;
+  if (code === "t" && text.trim() === "") return "t-true";
+  return `${code}-${text}`;
 }
 
 /**
@@ -35,40 +30,42 @@ function parameter(name: string, value: unknown, code = lookup(name, PARAMETERS)
  * names only v5 knows keep v5's rules: imagekit 6 wrote them verbatim (`xCenter-10`), which ImageKit does not understand.
  */
 function legacyParameter(name: string, value: unknown): string | undefined {
-  const seed = lookup(name, SEED_PARAMETERS);
-  const known = seed ?? lookup(name, PARAMETERS);
+  const seed = codeOf(name, SEED_PARAMETERS);
+  const known = seed ?? codeOf(name, PARAMETERS);
   const code = known ?? name;
-  if (name === "raw") return String(value);
+  if (name === "raw") return textOf(value, name);
   if (value === "-") return code;
   if (seed === undefined && known !== undefined) return parameter(name, value, known);
-  return `${code}-${code === "di" ? pathValue(String(value)) : value}`;
+  const text = textOf(value, name);
+  return `${code}-${code === "di" ? trimSlashes(text).replace(/\//g, "@@") : text}`;
 }
 
-function steps(transformation: unknown, write: Writer): string {
+/** Layers nest a few levels at most; deeper is a cyclic overlay, which would otherwise overflow the stack. */
+export const MAX_DEPTH = 8;
+
+/** Throws for overlays nested deeper than {@link MAX_DEPTH}. */
+export function tooDeep(): never {
+  return fail("INVALID_VALUE", "overlays nest too deep: does an overlay's transformation contain itself?");
+}
+
+function steps(transformation: unknown, write: Writer, depth: number): string {
   if (!Array.isArray(transformation)) return "";
-  const nested = (inner: unknown) => steps(inner, write);
-  let out = "";
-  let count = 0;
-  for (let i = 0; i < transformation.length; i++) {
-    const step = transformation[i];
-    // `undefined` until the first part: v5 keeps a step whose only part is an empty `raw`.
-    let text: string | undefined;
+  if (depth > MAX_DEPTH) tooDeep();
+  const nested = (inner: unknown) => steps(inner, write, depth + 1);
+  const out: string[] = [];
+  for (const step of transformation) {
+    // v5 keeps a step whose only part is an empty `raw`, and leaves out one with no part.
+    const parts: string[] = [];
     for (const name in step) {
       const value = step[name];
-      if (value === undefined || value === null) continue;
-      let part: string | undefined;
-      if (name === "overlay" && typeof value === "object") {
-        part = layerString(value as Overlay, nested);
-        if (!part || part.trim() === "") continue;
-      } else {
-        part = write(name, value);
-        if (part === undefined) continue;
-      }
-      text = text === undefined ? part : `${text},${part}`;
+      if (value == null) continue;
+      const part =
+        name === "overlay" && typeof value === "object" ? layerString(value as Overlay, nested) : write(name, value);
+      if (part !== undefined) parts.push(part);
     }
-    if (text !== undefined) out = count++ === 0 ? text : `${out}:${text}`;
+    if (parts.length) out.push(parts.join(","));
   }
-  return out;
+  return out.join(":");
 }
 
 /**
@@ -82,7 +79,7 @@ function steps(transformation: unknown, write: Writer): string {
  * ```
  */
 export function buildTransformationString(transformation: readonly Transformation[] | undefined): string {
-  return steps(transformation, parameter);
+  return steps(transformation, parameter, 0);
 }
 
 /**
@@ -95,5 +92,5 @@ export function buildTransformationString(transformation: readonly Transformatio
  * ```
  */
 export function legacyTransformationString(transformation: readonly LegacyTransformation[] | undefined): string {
-  return steps(transformation, legacyParameter);
+  return steps(transformation, legacyParameter, 0);
 }

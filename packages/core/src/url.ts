@@ -1,10 +1,10 @@
 import { endpointOf } from "./endpoint.js";
-import { fail } from "./errors.js";
-import { appendPath, isPlainPath, normalizedPath, splitPlainUrl } from "./path.js";
-import { formEncode, formQuery } from "./query.js";
-import { validateTransformation } from "./strict.js";
+import { fail, show } from "./errors.js";
+import { normalizedPath, type UrlParts, urlParts } from "./path.js";
+import { addQuery } from "./query.js";
 import { legacyTransformationString } from "./transformation.js";
 import type { LegacyTransformation, QueryParameters, TransformationPosition } from "./types.js";
+import { optionsOf } from "./value.js";
 
 /** Options of {@link url}: the Node.js SDK's `imagekit.url()` options, minus signing (see {@link signUrlSync}). */
 export interface UrlOptions {
@@ -20,24 +20,13 @@ export interface UrlOptions {
   transformationPosition?: TransformationPosition;
   /** More query parameters; a key the `src` URL already has is replaced. */
   queryParameters?: QueryParameters;
-  /** Throw on unknown parameters, malformed expressions and out-of-range values (see `validateTransformation`). @default false */
-  strict?: boolean;
-}
-
-/** imagekit 6's way: the query re-serialised as a form, `queryParameters` and `tr` replacing keys it already has. */
-function viaUrl(url: URL, params: QueryParameters | undefined, tr: string) {
-  const query = new URLSearchParams(url.search);
-  for (const key in params) query.set(key, String(params[key]));
-  if (tr) query.set("tr", tr);
-  url.search = query.toString();
-  url.pathname = normalizedPath(url.pathname);
-  return url.href;
 }
 
 /**
  * Builds a URL exactly as the Node.js SDK's `imagekit.url()` documents it (`../shared/seeds`): transformation in
  * the path by default, `?tr=` percent-encoded, and the SDK's parameter names. Unlike that SDK it never writes a
- * double slash and never returns `""`: missing or conflicting input throws an {@link IkitError}.
+ * double slash. Like it, it returns `""` when given neither `path` nor `src` (`url` from `@ikit/core/strict` throws
+ * `MISSING_SOURCE` there); other bad input throws an {@link IkitError} where the SDK threw a raw error.
  *
  * @example
  * ```ts
@@ -51,7 +40,7 @@ function viaUrl(url: URL, params: QueryParameters | undefined, tr: string) {
  * ```
  */
 export function url(opts: UrlOptions): string {
-  const { path, src } = opts;
+  const { path, src } = optionsOf(opts, "url");
   if ((opts as { signed?: unknown }).signed) {
     fail(
       "SIGNED_URL_OPTION",
@@ -64,44 +53,34 @@ export function url(opts: UrlOptions): string {
       src,
     });
   }
-  if (opts.strict) validateTransformation(opts.transformation, { legacyNames: true });
   const tr = legacyTransformationString(opts.transformation);
-  const params = opts.queryParameters;
-  // A `tr` among the query parameters is replaced by the transformation, in its place.
-  const fast = !(tr && params && Object.hasOwn(params, "tr"));
-  if (typeof src === "string" && src !== "") {
-    const plain = fast && splitPlainUrl(src);
-    if (plain) return withQuery(plain.origin + plain.path, formQuery(params), tr);
-    let parsed: URL;
-    try {
-      parsed = new URL(src);
-    } catch {
+  let parts: UrlParts | undefined;
+  let inPath = false;
+  if (src) {
+    if (typeof src === "string") parts = urlParts(src);
+    if (!parts) {
       return fail(
         "INVALID_SRC",
-        `src ${JSON.stringify(src)} is not an absolute URL: pass a full https:// URL, or use \`path\` for a path under urlEndpoint.`,
+        `src ${show(src)} is not an absolute URL: pass a full https:// URL, or use \`path\` for a path under urlEndpoint.`,
         src,
       );
     }
-    return viaUrl(parsed, params, tr);
+    // Dot segments too: Node 20's URL parser leaves some (`/a/.b/..`) that browsers resolve.
+    parts[1] = normalizedPath(parts[1], false);
+  } else if (path) {
+    if (typeof path !== "string") {
+      fail("INVALID_OPTIONS", `path must be a string such as "/default-image.jpg", got ${show(path)}.`, path);
+    }
+    const endpoint = endpointOf(opts.urlEndpoint);
+    inPath = opts.transformationPosition !== "query";
+    // Resolve `..` in the path on its own first, so it can never climb out of the endpoint's path.
+    const file = normalizedPath(path, false);
+    parts = [endpoint.origin, normalizedPath(`${endpoint.base}/${inPath && tr ? `tr:${tr}/` : ""}${file}`), "", ""];
+  } else {
+    // imagekit 6 returns "" without a path or src; `url` from `@ikit/core/strict` throws MISSING_SOURCE.
+    return "";
   }
-  if (typeof path !== "string" || path === "") {
-    fail("MISSING_SOURCE", 'url() needs `path` (e.g. "/default-image.jpg") or `src` (an absolute URL).', path ?? src);
-  }
-  const endpoint = endpointOf(opts.urlEndpoint);
-  const inPath = opts.transformationPosition !== "query";
-  // Resolve `..` and escape the path on its own first, so it can never climb out of the endpoint's path.
-  const file = isPlainPath(path) ? path : normalizedPath(path);
-  const pathname = appendPath(endpoint.base, inPath ? tr : "", file);
-  const trQuery = inPath ? "" : tr;
-  if (!fast || !isPlainPath(pathname)) {
-    const built = new URL(endpoint.origin);
-    built.pathname = pathname;
-    return viaUrl(built, params, trQuery);
-  }
-  return withQuery(endpoint.origin + pathname, formQuery(params), trQuery);
-}
-
-function withQuery(base: string, query: string, tr: string): string {
-  const all = tr ? (query ? `${query}&tr=${formEncode(tr)}` : `tr=${formEncode(tr)}`) : query;
-  return all ? `${base}?${all}` : base;
+  const [prefix, pathname, search, hash] = parts;
+  const params = tr && !inPath ? { ...opts.queryParameters, tr } : opts.queryParameters;
+  return prefix + pathname + addQuery(search, params, true) + hash;
 }

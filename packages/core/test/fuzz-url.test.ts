@@ -276,9 +276,6 @@ function theirInput(opts: Options): Options | { code: string } {
     const src = new URL(resolveDots(input.src));
     src.pathname = foldSlashes(src.pathname);
     input.src = src.href;
-  } else {
-    // Without path or src imagekit 6 returns "" (a broken image); url() throws (tested in url.test.ts).
-    return { code: "MISSING_SOURCE" };
   }
   return input;
 }
@@ -330,6 +327,8 @@ function expectedSigned(opts: Options, expireSeconds: unknown): { url: string } 
     return { code: "INVALID_EXPIRY" };
   }
   const unsigned = imagekit6.url(input as never);
+  // Without path or src both return "": imagekit 6 returns it signed or not, and "" is no URL to sign.
+  if (unsigned === "") return { code: "URL_NOT_UNDER_ENDPOINT" };
   if (urlEndpoint.includes("?")) return { code: "INVALID_URL_ENDPOINT" };
   const parsedEndpoint = new URL(urlEndpoint).href;
   if (!unsigned.startsWith(withSlash(urlEndpoint)) && !unsigned.startsWith(withSlash(parsedEndpoint))) {

@@ -1,0 +1,24 @@
+import { fail } from "./errors.js";
+
+/** Throws `INVALID_OPTIONS` unless `opts` is an options object (`fn` names the function); returns it. */
+export function optionsOf<T>(opts: T, fn: string): T {
+  if (Object(opts) !== opts) fail("INVALID_OPTIONS", `${fn}() takes an options object.`, opts);
+  return opts;
+}
+
+/**
+ * The text of a primitive value, for a transformation parameter, a layer field or a query parameter. Objects,
+ * symbols and functions have none a URL could carry (v5 writes `[object Object]` or crashes), so they throw
+ * `INVALID_VALUE` naming where the value was.
+ */
+export function textOf(value: unknown, name: string): string {
+  if (Object(value) === value || typeof value === "symbol") {
+    fail("INVALID_VALUE", `${name} must be a string, number or boolean.`, value);
+  }
+  return String(value);
+}
+
+/** Drops one leading and one trailing slash, as v5 does to a path it writes into a transformation. */
+export function trimSlashes(path: string): string {
+  return path.replace(/^\/|\/$/g, "");
+}
