@@ -1,4 +1,5 @@
-import { IkitError, parseUrl, type Transformation, validateTransformation } from "@ikit/core";
+import { IkitError, parseUrl, type Transformation } from "@ikit/core";
+import { validateTransformation } from "@ikit/core/strict";
 import { ApiError } from "./errors.js";
 import { RESPONSE_FIELDS } from "./serialize.js";
 
