@@ -2,8 +2,8 @@ import { base64Utf8 } from "./base64.js";
 import type { Overlay } from "./types.js";
 import { textOf, trimSlashes } from "./value.js";
 
-// The layer each overlay type writes. No prototype: a `type` of "constructor" or "toString" is an unknown layer
-// (left out, as v5 does), never one of Object's methods.
+// The layer each overlay type writes. A layer of another type is left out (v5 writes a lone `l-end`, which ImageKit
+// rejects); no prototype, so a `type` of "constructor" or "toString" is such a type, never one of Object's methods.
 const LAYERS = {
   __proto__: null,
   text: "text",

@@ -51,7 +51,8 @@ export function tooDeep(): never {
 function steps(transformation: unknown, write: Writer, depth: number): string {
   if (!Array.isArray(transformation)) return "";
   if (depth > MAX_DEPTH) tooDeep();
-  const nested = (inner: unknown) => steps(inner, write, depth + 1);
+  // A layer's own steps are v5's in both dialects: the Node.js SDK had no typed layers.
+  const nested = (inner: unknown) => steps(inner, parameter, depth + 1);
   const out: string[] = [];
   for (const step of transformation) {
     // v5 keeps a step whose only part is an empty `raw`, and leaves out one with no part.

@@ -2,129 +2,47 @@
 // seed README's parameter table must give the same URL, unsigned and signed (fixed clock), except where imagekit 6's
 // URL is broken. Each such divergence is one narrow rewrite of imagekit 6's input or output below, listed with its
 // reason in the core README; nothing is skipped.
-import { buildTransformationString as v5TransformationString } from "@imagekit/javascript";
-import ImageKitNode from "@imagekit/nodejs";
 import fc from "fast-check";
 import ImageKit from "imagekit";
 import seedTable from "imagekit/dist/libs/constants/supportedTransforms.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { IkitError, signUrl, signUrlSync, url } from "../src/index.js";
 import { PARAMETERS } from "../src/parameters.js";
+import * as inputs from "./fuzz-inputs.js";
+import { PROTOTYPE_NAMES, privateKey, rewriteSteps, v5Part } from "./official.js";
 
-const privateKey = "private_key_fuzz";
 const imagekit6 = new ImageKit({ publicKey: "public_key", privateKey, urlEndpoint: "https://ik.imagekit.io/default" });
-const nodeV7 = new ImageKitNode({ privateKey });
 
 // ---- the generator -------------------------------------------------------------------------------------------------
 
 /** The seed README's table (`rotate` is imagekit 6's second name for `rt`), then what migrating code also writes. */
 const SEED_NAMES = Object.keys(seedTable);
 const V5_ONLY_NAMES = Object.keys(PARAMETERS).filter((name) => !Object.hasOwn(seedTable, name));
-const OTHER_NAMES = [
-  "raw",
-  // Raw ImageKit codes, which imagekit 6 writes as they are.
-  "w",
-  "di",
-  "t",
-  "e-contrast",
-  "e-sharpen",
-  "e-bgremove",
-  "ff",
-  // imagekit 6 looks a name up as given, then lower-cased.
-  "Width",
-  "ROTATE",
-  "EffectSharpen",
-  "XCENTER",
-  // Names of Object.prototype members.
-  "constructor",
-  "toString",
-  "valueOf",
-  "hasOwnProperty",
-];
-const value = fc.oneof(
-  fc.constantFrom("-", "", " ", "true", "false", "0", "80", "10", "N20", "-5", "1.5", "auto", "4-3"),
-  fc.constantFrom("iw_div_4", "ih_mul_0.8_add_10", "cw_mul_0.05_yellow", "bl-15_st-40_x-10_y-N5", "prompt-snow road"),
-  fc.constantFrom("/a/b.jpg", "a/b/", "//x//", "/", "folder@@file.jpg", "a,b:c", "ü é", "中文", "x?y#z", "50%"),
-  fc.integer({ min: -10, max: 5000 }),
-  fc.double({ min: -2, max: 10, noNaN: true }),
-  fc.boolean(),
-  fc.string({ maxLength: 6 }),
-  fc.string({ unit: "grapheme", maxLength: 4 }),
-  fc.constantFrom(null, undefined),
-);
+const value = inputs.value;
 const name = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...SEED_NAMES) },
   { weight: 2, arbitrary: fc.constantFrom(...V5_ONLY_NAMES) },
-  { weight: 2, arbitrary: fc.constantFrom(...OTHER_NAMES) },
-);
-const overlay = fc.oneof(
-  fc.record({ type: fc.constant("text"), text: fc.constantFrom("Hi", "Grüße 👋", "") }),
-  fc.record({ type: fc.constantFrom("image", "video", "unknown"), input: fc.constantFrom("/logo.png", "a/b c.png") }),
+  { weight: 2, arbitrary: fc.constantFrom(...inputs.ODD_NAMES) },
 );
 const simpleStep = fc.dictionary(name, value, { maxKeys: 5 });
 const step = fc.oneof(
   { weight: 8, arbitrary: simpleStep },
-  { weight: 1, arbitrary: fc.record({ width: value, overlay }) },
+  { weight: 1, arbitrary: fc.record({ width: value, overlay: inputs.overlay(fc.array(simpleStep, { maxLength: 2 })) }) },
   { weight: 1, arbitrary: fc.constant({}) },
 );
-const segment = fc.oneof(
-  fc.stringMatching(/^[\w.-]{1,8}$/),
-  fc.string({ unit: "grapheme", maxLength: 5 }),
-  fc.constantFrom(
-    "a b",
-    "ü",
-    "x%20y",
-    "%2e%2e",
-    "..",
-    ".",
-    "",
-    "(1)",
-    "a+b",
-    "q?x=1",
-    "h#t",
-    "日本",
-    "a\\b",
-    "..\\..\\x",
-    "%2E.",
-    ".%2e",
-    "tr:w-1",
-  ),
-);
-const filePath = fc
-  .tuple(fc.constantFrom("", "/", "//"), fc.array(segment, { minLength: 1, maxLength: 4 }), fc.constantFrom("", "/"))
-  .map(([lead, parts, trail]) => `${lead}${parts.join("/")}${trail}`);
-const endpoint = fc.constantFrom(
-  "https://ik.imagekit.io/demo",
-  "https://ik.imagekit.io/demo/",
-  "https://ik.imagekit.io",
-  "https://ik.imagekit.io/",
-  "https://ik.imagekit.io/your_imagekit_id/endpoint/",
-  "https://cdn.example.com/img/v1",
-  "https://ik.imagekit.io/ü/",
-  "https://ik.imagekit.io/a b",
-  "http://localhost:8080/x/",
-  "https://IK.imagekit.io/Demo",
-  "https://ik.imagekit.io:443/demo",
-  "https://ik.imagekit.io/demo?v=1",
-);
-const srcTail = fc
-  .tuple(
-    filePath,
-    fc.constantFrom("", "?v=1", "?a=b c&d", "?tr=w-1", "?x=%20&x=2", "?", "?ü=ß"),
-    fc.constantFrom("", "#frag", "#a b"),
-  )
-  .map(([file, search, hash]) => `/${file.replace(/^\/+/, "")}${search}${hash}`);
+const { endpoint, filePath } = inputs;
 /** A src under the endpoint (what can be signed), on another host, or on an endpoint-less call. */
 const src = fc
   .tuple(
     endpoint,
     fc.constantFrom(undefined, undefined, undefined, "https://images.example.com", "http://h:81/ü"),
-    srcTail,
+    inputs.pathQueryHash,
   )
   .map(([urlEndpoint, other, tail]) => ({
     urlEndpoint,
     src: `${other ?? urlEndpoint.replace(/\?.*$/, "").replace(/\/$/, "")}${tail}`,
   }));
+// imagekit 6 also took booleans.
 const queryParameters = fc.option(
   fc.dictionary(
     fc.constantFrom("v", "a", "x", "tr", "ü", "a b", "&"),
@@ -173,30 +91,8 @@ type Options = {
 
 // ---- the divergences -----------------------------------------------------------------------------------------------
 
-const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
 const isSeedName = (key: string) =>
   !PROTOTYPE_NAMES.has(key) && (Object.hasOwn(seedTable, key) || Object.hasOwn(seedTable, key.toLowerCase()));
-/** What official v5 (`color`: node-v7, see the buildSrc fuzz) writes for one parameter. */
-function v5Part(key: string, input: unknown): string {
-  const step = [{ [key]: input }];
-  if (key === "color") return nodeV7.helper.buildTransformationString(step as never);
-  try {
-    return v5TransformationString(step as never);
-  } catch {
-    // v5 calls value.replace on defaultImage/fontFamily and crashes on a non-string; ours writes it as a string.
-    return v5TransformationString([{ [key]: String(input) }] as never);
-  }
-}
-/**
- * A layer as v5 writes it, except that a layer of a type v5 does not know is left out: v5 writes a lone `l-end`
- * (after any `lm-`, position and nested steps), a layer end without a start, which ImageKit rejects.
- */
-function v5Layer(overlay: unknown): string {
-  const type = (overlay as { type?: unknown } | null)?.type;
-  return ["text", "image", "video", "subtitle", "solidColor"].includes(type as string)
-    ? v5Part("overlay", overlay)
-    : "";
-}
 
 /** A name v5 maps to a code (`true` gives neither the name nor `name-true`) that imagekit 6 writes verbatim. */
 function isV5Only(key: string): boolean {
@@ -211,47 +107,33 @@ function seedTransformation(transformation: unknown): string {
   return new URL(built).searchParams.get("tr") ?? "";
 }
 
-/** What imagekit 6 writes for one parameter on its own. */
+/** What imagekit 6 writes for one parameter on its own (every parameter, even `raw: ""`, is a part). */
 const seedPart = (key: string, input: unknown) => seedTransformation([{ [key]: input }]);
 
 /**
- * Our text for a parameter where imagekit 6's is broken, or `undefined` where imagekit 6's is ours:
+ * Our text for a parameter where imagekit 6's is broken (`""` for none), or `undefined` where imagekit 6's is ours:
  * - a name only v5 knows (`xCenter`, `grayscale`, `overlay`, …): imagekit 6 writes `xCenter-10`, which ImageKit does
- *   not understand; url() writes v5's code with v5's rules (`"-"` still gives the bare code, the seed's convention);
+ *   not understand; url() writes v5's code with v5's rules (`"-"` still gives the bare code, the seed's convention),
+ *   with v5's own divergences (`v5Part`);
  * - a name of an Object.prototype member: imagekit 6 writes the member's source (`function Object() { [native code] }`);
  * - `raw: "-"`: imagekit 6 applies its `"-"` rule first and writes the name `raw`; url() writes a raw value as it is.
  */
 function divergentPart(key: string, input: unknown): string | undefined {
   if (key === "raw") return input === "-" ? "-" : undefined;
   if (PROTOTYPE_NAMES.has(key)) return input === "-" ? key : `${key}-${input}`;
-  if (key === "overlay" && typeof input === "object") return v5Layer(input);
+  if (key === "overlay" && typeof input === "object") return v5Part(key, input);
   if (!isV5Only(key)) return;
   return input === "-" ? v5Part(key, "v").replace(/-v$/, "") || v5Part(key, true) : v5Part(key, input);
 }
 
 /**
- * imagekit 6's input, rewritten where its output is broken so that its output is what ours must be: a step with a
- * divergent parameter becomes one `raw` of imagekit 6's text for each of its parameters (ours for the divergent
- * ones), and a step with nothing in it goes: imagekit 6 writes it as an empty step (`tr:w-100:`, `tr::`), and ImageKit
- * rejects an empty transformation (imagekit-developer/imagekit-ruby#14).
+ * The transformation rewritten for imagekit 6 (`rewriteSteps`). A step with nothing in it goes: imagekit 6 writes it
+ * as an empty step (`tr:w-100:`, `tr::`), and ImageKit rejects an empty transformation (imagekit-developer/imagekit-ruby#14).
  */
 function translate(transformation: Options["transformation"]): Options["transformation"] {
-  if (!Array.isArray(transformation)) return transformation;
-  const steps: Record<string, unknown>[] = [];
-  for (const step of transformation) {
-    const entries = Object.entries(step).filter(([, input]) => input !== undefined && input !== null);
-    const divergent = entries.map(([key, input]) => divergentPart(key, input));
-    if (divergent.every((part) => part === undefined)) {
-      if (entries.length > 0) steps.push(step);
-      continue;
-    }
-    const parts = entries.map(([key, input], i) => divergent[i] ?? seedPart(key, input));
-    const written = parts.filter((part, i) => divergent[i] === undefined || part !== "");
-    // imagekit 6 writes a raw of "-" as `raw` (its "-" rule), and a name it does not know with "-" as the name.
-    const text = written.join(",");
-    if (written.length > 0) steps.push(text === "-" ? { "-": "-" } : { raw: text });
-  }
-  return steps;
+  // imagekit 6 writes a raw of "-" as `raw` (its "-" rule), and a name it does not know with "-" as the name.
+  const asStep = (text: string) => (text === "-" ? { "-": "-" } : { raw: text });
+  return rewriteSteps(transformation, seedPart, divergentPart, asStep) as Options["transformation"];
 }
 
 /** imagekit 6's input rewritten where its URL is broken, or the error code ours must throw instead. */
