@@ -62,9 +62,10 @@ export function buildSrc(opts: SrcOptions): string {
   if (!parts) return "";
   const inPath = tr && !absolute && opts.transformationPosition === "path";
   const [prefix, pathname, search, hash] = parts;
-  const path = foldSlashes(base + (inPath ? normalizedPath(`/tr:${tr}/${pathname}`) : pathname));
+  // Parsed again, as v5 sets the pathname again: Node 20's parser leaves some dot segments (`/a/.b/..`) on the first.
+  const path = foldSlashes(base + normalizedPath(inPath ? `/tr:${tr}/${pathname}` : pathname));
   const query = addQuery(search, opts.queryParameters);
-  const url = prefix + path + query + hash;
-  // v5 appends `tr` after everything, a hash included, and does not escape it.
-  return tr && !inPath ? `${url}${/[^&]/.test(query.slice(1)) ? "&" : "?"}tr=${tr}` : url;
+  const url = prefix + path + query;
+  // v5 appends `tr` unescaped, after everything: after a #fragment too, where a browser never sends it; ours goes before.
+  return (tr && !inPath ? `${url}${/[^&]/.test(query.slice(1)) ? "&" : "?"}tr=${tr}` : url) + hash;
 }

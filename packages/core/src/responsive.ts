@@ -72,7 +72,8 @@ export function getResponsiveImageAttributes(opts: ResponsiveImageOptions): Resp
       ?.map((token) => Number.parseInt(token, 10));
     widths = percents ? all.filter((w) => w >= (device[0] as number) * (Math.min(...percents) / 100)) : all;
   } else if (typeof width === "number") {
-    const nearest = (target: number) => all.find((w) => w >= target) ?? (all[all.length - 1] as number);
+    // As v5: a breakpoint of 0 counts as none found, so the widest one serves (never `w-0`).
+    const nearest = (target: number) => all.find((w) => w >= target) || (all[all.length - 1] as number);
     widths = [...new Set([nearest(width), nearest(width * 2)])];
     x = true;
   }

@@ -75,7 +75,10 @@ export const endpoint = fc.constantFrom(
 
 /** Query parameters; keys that need escaping, and `tr`. */
 export const queryParameters = fc.option(
-  fc.dictionary(fc.constantFrom("v", "a", "x", "tr", "ü", "a b", "&"), fc.oneof(fc.string({ maxLength: 5 }), fc.integer())),
+  fc.dictionary(
+    fc.constantFrom("v", "a", "x", "tr", "ü", "a b", "&"),
+    fc.oneof(fc.string({ maxLength: 5 }), fc.integer()),
+  ),
   { nil: undefined },
 );
 

@@ -27,7 +27,10 @@ const name = fc.oneof(
 const simpleStep = fc.dictionary(name, value, { maxKeys: 5 });
 const step = fc.oneof(
   { weight: 8, arbitrary: simpleStep },
-  { weight: 1, arbitrary: fc.record({ width: value, overlay: inputs.overlay(fc.array(simpleStep, { maxLength: 2 })) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ width: value, overlay: inputs.overlay(fc.array(simpleStep, { maxLength: 2 })) }),
+  },
   { weight: 1, arbitrary: fc.constant({}) },
 );
 const { endpoint, filePath } = inputs;
@@ -95,10 +98,15 @@ const isSeedName = (key: string) =>
   !PROTOTYPE_NAMES.has(key) && (Object.hasOwn(seedTable, key) || Object.hasOwn(seedTable, key.toLowerCase()));
 
 /** A name v5 maps to a code (`true` gives neither the name nor `name-true`) that imagekit 6 writes verbatim. */
+const v5Only = new Map<string, boolean>();
 function isV5Only(key: string): boolean {
-  if (isSeedName(key) || PROTOTYPE_NAMES.has(key) || key === "raw") return false;
-  const part = v5Part(key, true);
-  return part !== key && part !== `${key}-true`;
+  let known = v5Only.get(key);
+  if (known === undefined) {
+    const part = v5Part(key, true);
+    known = !isSeedName(key) && !PROTOTYPE_NAMES.has(key) && key !== "raw" && part !== key && part !== `${key}-true`;
+    v5Only.set(key, known);
+  }
+  return known;
 }
 
 /** imagekit 6's transformation string. */
@@ -238,7 +246,7 @@ function ours(build: () => string): { url: string } | { code: string } {
 // ---- the properties ------------------------------------------------------------------------------------------------
 
 const expireSeconds = fc.oneof(
-  { weight: 5, arbitrary: fc.constantFrom(undefined, 0, 1, 300, 3600, 31_536_000, 1.9, 0.5) },
+  { weight: 5, arbitrary: fc.constantFrom(undefined, 0, 1, 300, 3600, 31_536_000, 1.9) },
   { weight: 4, arbitrary: fc.integer({ min: 1, max: 10 ** 8 }) },
   { weight: 1, arbitrary: fc.constantFrom(-5, -0.5, Number.NaN, Number.POSITIVE_INFINITY, "300") },
 );
@@ -246,12 +254,12 @@ const expireSeconds = fc.oneof(
 const now = fc.integer({ min: 10 ** 12, max: 9 * 10 ** 12 });
 
 describe("url() against imagekit 6.0.0", () => {
-  it("gives imagekit 6's URL for 3,000 random option sets", () => {
+  it("gives imagekit 6's URL for 2,000 random option sets", () => {
     fc.assert(
       fc.property(options, (opts) => {
         expect(ours(() => url(opts as never))).toEqual(expected(opts));
       }),
-      { numRuns: 3000, seed: 6_000_000 },
+      { numRuns: 2000, seed: 6_000_000 },
     );
   });
 
@@ -263,7 +271,7 @@ describe("url() against imagekit 6.0.0", () => {
       vi.useRealTimers();
     });
 
-    it("signUrlSync(url(…)) gives imagekit 6's signed URL for 1,500 random option sets", () => {
+    it("signUrlSync(url(…)) gives imagekit 6's signed URL for 1,000 random option sets", () => {
       fc.assert(
         fc.property(options, expireSeconds, now, (opts, seconds, time) => {
           vi.setSystemTime(time);
@@ -271,11 +279,11 @@ describe("url() against imagekit 6.0.0", () => {
           const sign = { urlEndpoint, privateKey, ...(seconds === undefined ? {} : { expireSeconds: seconds }) };
           expect(ours(() => signUrlSync(url(opts as never), sign as never))).toEqual(expectedSigned(opts, seconds));
         }),
-        { numRuns: 1500, seed: 6_000_001 },
+        { numRuns: 1000, seed: 6_000_001 },
       );
     });
 
-    it("await signUrl(url(…)) (WebCrypto) gives the same for 200 more", async () => {
+    it("await signUrl(url(…)) (WebCrypto) gives the same for 100 more", async () => {
       await fc.assert(
         fc.asyncProperty(options, expireSeconds, now, async (opts, seconds, time) => {
           vi.setSystemTime(time);
@@ -289,7 +297,7 @@ describe("url() against imagekit 6.0.0", () => {
           }
           expect(theirs).toEqual(expectedSigned(opts, seconds));
         }),
-        { numRuns: 200, seed: 6_000_002 },
+        { numRuns: 100, seed: 6_000_002 },
       );
     });
   });
