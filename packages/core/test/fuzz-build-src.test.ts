@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildSrc, getResponsiveImageAttributes, IkitError, signUrl } from "../src/index.js";
 import { PARAMETERS } from "../src/parameters.js";
 import * as inputs from "./fuzz-inputs.js";
-import { nodeV7, privateKey, rewriteSteps, v5Diverges, v5Part, v5Steps } from "./official.js";
+import { nodeV7, ours, privateKey, rewriteSteps, v5Diverges, v5Part, v5Steps } from "./official.js";
 
 // ---- the generator -------------------------------------------------------------------------------------------------
 
@@ -241,15 +241,6 @@ function signedAsSent(signed: string, urlEndpoint: string): string {
   const signature = getSignature({ privateKey, url: sent, urlEndpoint, expiryTimestamp });
   const hash = unsigned.slice(before.length) + fragment;
   return `${sent}${sent.includes("?") ? "&" : "?"}${expiry ? `ik-t=${expiry}&` : ""}ik-s=${signature}${hash}`;
-}
-
-function ours(build: () => string): Result {
-  try {
-    return { url: build() };
-  } catch (error) {
-    if (error instanceof IkitError) return { code: error.code };
-    throw error;
-  }
 }
 
 // ---- the properties ------------------------------------------------------------------------------------------------

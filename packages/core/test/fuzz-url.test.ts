@@ -6,10 +6,10 @@ import fc from "fast-check";
 import ImageKit from "imagekit";
 import seedTable from "imagekit/dist/libs/constants/supportedTransforms.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { IkitError, signUrl, signUrlSync, url } from "../src/index.js";
+import { type IkitError, signUrl, signUrlSync, url } from "../src/index.js";
 import { PARAMETERS } from "../src/parameters.js";
 import * as inputs from "./fuzz-inputs.js";
-import { PROTOTYPE_NAMES, privateKey, rewriteSteps, v5Part } from "./official.js";
+import { ours, PROTOTYPE_NAMES, privateKey, rewriteSteps, v5Part } from "./official.js";
 
 const imagekit6 = new ImageKit({ publicKey: "public_key", privateKey, urlEndpoint: "https://ik.imagekit.io/default" });
 
@@ -231,16 +231,6 @@ function expectedSigned(opts: Options, expireSeconds: unknown): { url: string } 
   }
   const signed = imagekit6.url({ ...input, urlEndpoint: parsedEndpoint, signed: true, expireSeconds } as never);
   return { url: signed + hash };
-}
-
-/** Ours: `url()`, or the code of the IkitError it throws. */
-function ours(build: () => string): { url: string } | { code: string } {
-  try {
-    return { url: build() };
-  } catch (error) {
-    if (error instanceof IkitError) return { code: error.code };
-    throw error;
-  }
 }
 
 // ---- the properties ------------------------------------------------------------------------------------------------

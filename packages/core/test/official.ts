@@ -4,7 +4,19 @@
 import { buildTransformationString as v5TransformationString } from "@imagekit/javascript";
 import ImageKitNode from "@imagekit/nodejs";
 
+import { IkitError } from "../src/index.js";
+
 export const privateKey = "private_key_fuzz";
+
+/** What ours gives: `{ url }`, or `{ code }` of the IkitError it throws. */
+export function ours(build: () => string): { url: string } | { code: string } {
+  try {
+    return { url: build() };
+  } catch (error) {
+    if (error instanceof IkitError) return { code: error.code };
+    throw error;
+  }
+}
 export const nodeV7 = new ImageKitNode({ privateKey });
 
 /** Names of Object.prototype members: the official SDKs look them up on plain objects and find functions. */
