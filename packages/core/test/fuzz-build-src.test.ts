@@ -183,7 +183,7 @@ const stepsForNode = (steps: unknown) =>
  */
 function nodeBuildsDifferently(opts: Options, tr: string): boolean {
   if (/\$[$&`']/.test(tr)) return true;
-  if (ABSOLUTE.test(opts.src)) return /^[^?#]*\/\//.test(opts.src.replace(ABSOLUTE, ""));
+  if (ABSOLUTE.test(opts.src)) return URL.canParse(opts.src) && new URL(opts.src).pathname.includes("//");
   if (/[?#]/.test(opts.src) || DOT_SEGMENT.test(opts.src)) return true;
   if (!tr || opts.transformationPosition !== "path") return false;
   const parsed = new URL("http://h/?");
