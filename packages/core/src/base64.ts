@@ -13,3 +13,12 @@ export function base64Utf8(text: string): string {
   for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i] as number);
   return btoa(binary);
 }
+
+/** The bytes of base64 `text`, or `undefined` when it is not base64. */
+export function base64Bytes(text: string): Uint8Array<ArrayBuffer> | undefined {
+  try {
+    return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
+  } catch {
+    return undefined;
+  }
+}

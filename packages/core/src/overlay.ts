@@ -27,8 +27,8 @@ function inputText(text: string, encoding: OverlayEncoding | undefined): string 
   return `i-${encodeURIComponent(text)}`;
 }
 
-// Position then timing, each in v5's order: [group, field, code].
-const PLACEMENT: readonly (readonly [group: "position" | "timing", field: string, code: string])[] = [
+// Position then timing, each in v5's order: [group, field, code]. parse-transformation.ts reads layers back by it.
+export const PLACEMENT: readonly (readonly [group: "position" | "timing", field: string, code: string])[] = [
   ["position", "x", "lx"],
   ["position", "y", "ly"],
   ["position", "xCenter", "lxc"],
@@ -40,7 +40,8 @@ const PLACEMENT: readonly (readonly [group: "position" | "timing", field: string
   ["timing", "duration", "ldu"],
 ];
 
-const LAYER: Record<string, string> = { image: "l-image", video: "l-video", subtitle: "l-subtitles" };
+/** The layer code of each overlay type that names a file (text and solid colour are written on their own). */
+export const LAYER: Record<string, string> = { image: "l-image", video: "l-video", subtitle: "l-subtitles" };
 
 /**
  * Writes one typed layer as `l-<type>,i-<input>,<position>,<timing>,<nested steps>,l-end`, or returns `undefined`
