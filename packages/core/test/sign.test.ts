@@ -1,6 +1,6 @@
 // Signing: the synchronous HMAC-SHA1 equals WebCrypto, and signed URLs have ImageKit's exact shape.
 // Runs in Node, workerd and Chromium.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { hmacSha1Hex } from "../src/hmac-sha1.js";
 import { getAuthenticationParameters, IkitError, NO_EXPIRY, signUrl, signUrlSync, url } from "../src/index.js";
 
@@ -193,5 +193,15 @@ describe("getAuthenticationParameters", () => {
     expect(codes).toEqual(["INVALID_EXPIRY", "INVALID_EXPIRY", "INVALID_PRIVATE_KEY"]);
     const ok = await getAuthenticationParameters({ privateKey, expire: 1_700_000_000 + 3600, now });
     expect(ok.expire).toBe(1_700_003_600);
+  });
+});
+
+describe("the CryptoKey cache", () => {
+  it("imports the CryptoKey once per private key", async () => {
+    const spy = vi.spyOn(crypto.subtle, "importKey");
+    const key = `fresh_key_${Math.random()}`;
+    for (let i = 0; i < 5; i++) await signUrl(`${urlEndpoint}/a${i}.jpg`, { urlEndpoint, privateKey: key });
+    expect(spy.mock.calls.filter((call) => call[0] === "raw").length).toBe(1);
+    spy.mockRestore();
   });
 });

@@ -1,4 +1,5 @@
 // Webhook verification, both of ImageKit's header schemes. Runs in Node, workerd and Chromium.
+import ImageKitNode from "@imagekit/nodejs";
 import { describe, expect, it } from "vitest";
 import { IkitError, verifyStandardWebhook, verifyWebhookEvent } from "../src/index.js";
 
@@ -126,5 +127,15 @@ describe("verifyStandardWebhook (webhook-id / webhook-timestamp / webhook-signat
     expect(await codeOf(verifyStandardWebhook(body, good, secret, { now: t + 301_000 }))).toBe(
       "WEBHOOK_TIMESTAMP_TOO_OLD",
     );
+  });
+
+  it("verifies what @imagekit/nodejs webhooks.unwrap accepts, and rejects another secret", async () => {
+    const nodeSecret = "whsec_test_secret_1234";
+    const now = String(Math.floor(Date.now() / 1000));
+    const h = await headers(body, nodeSecret, now);
+    const client = new ImageKitNode({ privateKey: "private_key_test", webhookSecret: nodeSecret });
+    expect(client.webhooks.unwrap(body, { headers: h })).toEqual(JSON.parse(body));
+    expect((await verifyStandardWebhook(body, h, nodeSecret)).event).toEqual(JSON.parse(body));
+    expect(await codeOf(verifyStandardWebhook(body, h, `${nodeSecret}x`))).toBe("WEBHOOK_SIGNATURE_MISMATCH");
   });
 });
