@@ -57,19 +57,19 @@ const TEXTS: readonly Taking<string>[] = [
   "border",
   "focus",
   "named",
-  "defaultImage",
   "aiChangeBackground",
   "aiEdit",
   "colorReplace",
   "colorize",
   "distort",
-  "fontFamily",
   "fontColor",
   "color",
   "typography",
   "fontOutline",
   "fontShadow",
 ];
+/** Paths, whose slashes ImageKit writes as `@@`. */
+const PATHS: readonly Taking<string>[] = ["defaultImage", "fontFamily"];
 /** Names typed as a closed set of words: a word outside the set is read back under its code, never mistyped. */
 const WORDS: { [K in Name]?: readonly NonNullable<Transformation[K]>[] } = {
   crop: ["force", "at_max", "at_max_enlarge", "at_least", "maintain_ratio"],
@@ -114,6 +114,7 @@ const READERS: [names: readonly string[], read: Reader][] = [
   [FLAGS_OR_TEXT, (value) => value ?? true],
   [FLAGS_OR_NUMBERS, (value) => (value === undefined || value === "true" ? true : numeric(value))],
   [TEXTS, (value) => value],
+  [PATHS, (value) => value?.replace(/@@/g, "/")],
   [["streamingResolutions"], (value) => wordsOf(value?.split("_"), RESOLUTIONS)],
 ];
 
@@ -222,7 +223,8 @@ function entryOf(item: string, used: ReadonlySet<string>, depth: number): [strin
     if (typed !== undefined && writesBack(named[0], typed, item)) return [named[0], typed];
   }
   // Under its own code: never a key with a meaning of its own here, nor one that assigning would turn into a prototype.
-  if (value === undefined || used.has(code) || code === "raw" || code === "overlay" || code === "__proto__") return;
+  // Nor an integer, which objects enumerate first, out of the text's order.
+  if (value === undefined || used.has(code) || /^(raw|overlay|__proto__|\d+)$/.test(code)) return;
   return writesBack(code, value, item) ? [code, value] : undefined;
 }
 

@@ -57,7 +57,11 @@ const LONE_SURROGATE = /\p{Cs}/u;
  */
 export function parseUrl(input: string, opts: ParseUrlOptions = {}): ParsedUrl {
   if (typeof opts !== "object" || opts === null) {
-    fail("INVALID_VALUE", `parseUrl's options must be an object such as { urlEndpoint } (got ${opts === null ? "null" : typeof opts}).`, opts);
+    fail(
+      "INVALID_VALUE",
+      `parseUrl's options must be an object such as { urlEndpoint } (got ${opts === null ? "null" : typeof opts}).`,
+      opts,
+    );
   }
   let parsed: URL | undefined;
   if (typeof input === "string" && !LONE_SURROGATE.test(input)) {
@@ -97,7 +101,11 @@ export function parseUrl(input: string, opts: ParseUrlOptions = {}): ParsedUrl {
   } else {
     const tr = pathname.indexOf("/tr:");
     endpointPath =
-      tr !== -1 ? pathname.slice(0, tr) : origin === "https://ik.imagekit.io" ? (/^\/[^/]+/.exec(pathname)?.[0] ?? "") : "";
+      tr !== -1
+        ? pathname.slice(0, tr)
+        : origin === "https://ik.imagekit.io"
+          ? (/^\/[^/]+/.exec(pathname)?.[0] ?? "")
+          : "";
   }
   let rest = pathname.slice(endpointPath.length);
   let trText: string | undefined;

@@ -1,4 +1,4 @@
-import { IkitError, parseUrl, type Transformation, validateTransformation } from "@ikit/core";
+import { IkitError, parseTransformation, type Transformation, validateTransformation } from "@ikit/core";
 import { ApiError } from "./errors.js";
 import { RESPONSE_FIELDS } from "./serialize.js";
 
@@ -169,7 +169,7 @@ const INVALID_TRANSFORMATION = "The file could not be uploaded because the trans
 function transformationSteps(text: unknown): Transformation[] {
   if (typeof text !== "string" || text.trim() === "" || /[/?#\s]/.test(text))
     throw new ApiError(400, INVALID_TRANSFORMATION);
-  const steps = parseUrl(`http://x/tr:${text}/f`, { urlEndpoint: "http://x" }).transformation;
+  const steps = parseTransformation(text);
   for (const token of text.split(/[,:]/)) {
     if (!/^[a-z][a-z0-9]*(-.*)?$/i.test(token))
       throw new ApiError(400, `${INVALID_TRANSFORMATION} ${JSON.stringify(token)} is not a transformation parameter.`);
