@@ -1,6 +1,41 @@
-/** WebCrypto keys, imported once per secret and algorithm and kept for the life of the module. */
+/** Secrets: checked in one place, and imported as WebCrypto keys once per secret and algorithm. */
+import { fail } from "./errors.js";
 
 const keys = new Map<string, Promise<CryptoKey>>();
+
+// A UTF-16 half without its other half: not text anyone copied from a dashboard, and UTF-8 cannot encode it.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Throws `code` unless `secret` is a non-empty string of well-formed text. The message names what was given by its
+ * kind only (`a number`, `an empty string`), never its text: a secret must not reach a log line.
+ */
+export function checkSecret(
+  secret: unknown,
+  code: "INVALID_PRIVATE_KEY" | "INVALID_SECRET",
+  fix: string,
+): asserts secret is string {
+  if (typeof secret !== "string" || secret === "" || LONE_SURROGATE.test(secret)) {
+    const kind =
+      typeof secret !== "string"
+        ? secret === null
+          ? "null"
+          : typeof secret
+        : secret
+          ? "malformed text"
+          : "an empty string";
+    fail(code, `${fix} (got ${kind}).`);
+  }
+}
+
+/** The private-key check of every signing function. */
+export function checkPrivateKey(privateKey: unknown): asserts privateKey is string {
+  checkSecret(
+    privateKey,
+    "INVALID_PRIVATE_KEY",
+    "privateKey must be your ImageKit private API key as a non-empty string: read it from the server's environment, never ship it to a browser",
+  );
+}
 
 /** UTF-8 bytes of `text`. */
 export function utf8Bytes(text: string): Uint8Array<ArrayBuffer> {

@@ -53,3 +53,12 @@ export class IkitError extends Error {
 export function fail(code: IkitErrorCode, message: string, value?: unknown): never {
   throw new IkitError(code, message, value);
 }
+
+/** How a value reads in an error message, whatever it is: never throws (symbols, cyclic objects, BigInt). */
+export function shown(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+  if (typeof value === "object") return value === null ? "null" : Array.isArray(value) ? "an array" : "an object";
+  return typeof value === "number" || typeof value === "boolean" || typeof value === "undefined"
+    ? String(value)
+    : `a ${typeof value}`;
+}

@@ -1,5 +1,5 @@
 import { endpointOf } from "./endpoint.js";
-import { fail } from "./errors.js";
+import { fail, shown } from "./errors.js";
 import { type ParsedTransformation, parseTransformation } from "./parse-transformation.js";
 import type { TransformationPosition } from "./types.js";
 
@@ -74,7 +74,7 @@ export function parseUrl(input: string, opts: ParseUrlOptions = {}): ParsedUrl {
   if (!parsed) {
     return fail(
       "INVALID_URL",
-      `parseUrl takes a full ImageKit URL as a string of well-formed Unicode (got ${typeof input === "string" ? JSON.stringify(input.slice(0, 200)) : typeof input}).`,
+      `parseUrl takes a full ImageKit URL as a string of well-formed Unicode (got ${shown(input)}).`,
       input,
     );
   }
@@ -94,7 +94,7 @@ export function parseUrl(input: string, opts: ParseUrlOptions = {}): ParsedUrl {
     if (endpoint.origin !== origin || !`${pathname}/`.startsWith(`${endpointPath}/`)) {
       fail(
         "URL_NOT_UNDER_ENDPOINT",
-        `${JSON.stringify(input.slice(0, 200))} is not under urlEndpoint ${JSON.stringify(given)}: pass the endpoint the URL was built on, or omit urlEndpoint.`,
+        `${shown(input)} is not under urlEndpoint ${JSON.stringify(given)}: pass the endpoint the URL was built on, or omit urlEndpoint.`,
         input,
       );
     }

@@ -1,7 +1,8 @@
-import { hmacHex } from "./crypto-key.js";
+import { checkPrivateKey, hmacHex } from "./crypto-key.js";
 import { endpointOf } from "./endpoint.js";
-import { fail } from "./errors.js";
+import { fail, shown } from "./errors.js";
 import { hmacSha1Hex } from "./hmac-sha1.js";
+import { nowOf, numberOption, optionsOf } from "./options.js";
 
 /** Options of {@link signUrl} and {@link signUrlSync}. */
 export interface SignOptions {
@@ -9,7 +10,7 @@ export interface SignOptions {
   urlEndpoint: string;
   /** Your private API key. Server or edge only: never ship it to a browser. */
   privateKey: string;
-  /** Seconds from `now` until the URL stops working. Omit (or 0) for a URL that never expires. */
+  /** Seconds from `now` until the URL stops working (a fraction rounds up). Omit (or 0) for a URL that never expires. */
   expireSeconds?: number;
   /** The clock, in milliseconds since the epoch. @default Date.now() */
   now?: number;
@@ -39,45 +40,58 @@ function withSlash(text: string): string {
   return text.endsWith("/") ? text : `${text}/`;
 }
 
-function prepare(url: string, opts: SignOptions): Pending {
-  const { privateKey, expireSeconds, urlEndpoint } = opts;
-  if (typeof privateKey !== "string" || privateKey === "") {
-    fail(
-      "INVALID_PRIVATE_KEY",
-      `privateKey must be your ImageKit private API key as a non-empty string (got ${privateKey === "" ? "an empty string" : typeof privateKey}). Read it from the server's environment; never ship it to a browser.`,
-    );
-  }
-  if (expireSeconds !== undefined && !(Number.isFinite(expireSeconds) && expireSeconds >= 0)) {
-    fail(
+function prepare(url: string, options: SignOptions): Pending {
+  const opts = optionsOf<SignOptions>(options, "signUrl");
+  checkPrivateKey(opts.privateKey);
+  // Whole seconds, rounded up: a fraction must not round down to 0, which means "never expires".
+  const seconds = Math.ceil(
+    numberOption(
+      opts.expireSeconds,
+      "expireSeconds",
+      "the seconds until the URL stops working (omit it, or 0, for a URL that never expires)",
+      0,
       "INVALID_EXPIRY",
-      `expireSeconds must be a number of seconds ≥ 0 (got ${String(expireSeconds)}); omit it for a URL that never expires.`,
-      expireSeconds,
-    );
-  }
-  if (typeof urlEndpoint !== "string" || urlEndpoint === "") {
+    ),
+  );
+  const now = nowOf(opts.now);
+  const { urlEndpoint } = opts;
+  if (urlEndpoint === undefined || urlEndpoint === null || urlEndpoint === "") {
     fail(
       "MISSING_URL_ENDPOINT",
       "signing needs the urlEndpoint the URL was built on: the signature covers the part of the URL after it.",
       urlEndpoint,
     );
   }
-  const hashAt = url.indexOf("#");
-  const bare = (hashAt === -1 ? url : url.slice(0, hashAt)).replace(NON_ASCII, encodeURIComponent);
-  let prefix = withSlash(urlEndpoint);
-  if (!bare.startsWith(prefix)) {
-    // The URL builders write the endpoint as the URL parser normalises it (lower-case host, no default port).
-    const endpoint = endpointOf(urlEndpoint);
-    prefix = withSlash(endpoint.origin + endpoint.pathname);
+  const endpoint = endpointOf(urlEndpoint);
+  if (typeof url !== "string") {
+    fail("INVALID_URL", `signUrl takes the URL to sign as a string (got ${shown(url)}).`, typeof url);
   }
+  const hashAt = url.indexOf("#");
+  let bare: string;
+  try {
+    bare = (hashAt === -1 ? url : url.slice(0, hashAt)).replace(NON_ASCII, encodeURIComponent);
+  } catch {
+    // encodeURIComponent throws on a UTF-16 half without its other half, which no URL can carry.
+    return fail("INVALID_URL", `URL ${shown(url)} is not well-formed Unicode: it holds half a surrogate pair.`, url);
+  }
+  let prefix = withSlash(urlEndpoint);
+  // The URL builders write the endpoint as the URL parser normalises it (lower-case host, no default port).
+  if (!bare.startsWith(prefix)) prefix = withSlash(endpoint.origin + endpoint.pathname);
   if (!bare.startsWith(prefix)) {
     fail(
       "URL_NOT_UNDER_ENDPOINT",
-      `URL ${JSON.stringify(url)} does not start with urlEndpoint ${JSON.stringify(prefix)}: ImageKit would reject its signature. Sign URLs with the endpoint they were built on.`,
+      `URL ${shown(url)} does not start with urlEndpoint ${JSON.stringify(prefix)}: ImageKit would reject its signature. Sign URLs with the endpoint they were built on.`,
       url,
     );
   }
-  const seconds = Math.floor(expireSeconds ?? 0);
-  const expiry = seconds > 0 ? Math.floor((opts.now ?? Date.now()) / 1000) + seconds : NO_EXPIRY;
+  const expiry = seconds > 0 ? Math.floor(now / 1000) + seconds : NO_EXPIRY;
+  if (expiry > NO_EXPIRY) {
+    fail(
+      "INVALID_EXPIRY",
+      `expireSeconds ${seconds} from now ends after ${NO_EXPIRY} (the year 2286), where ImageKit's expiry stops; omit it for a URL that never expires.`,
+      opts.expireSeconds,
+    );
+  }
   return {
     url: bare,
     hash: hashAt === -1 ? "" : url.slice(hashAt),

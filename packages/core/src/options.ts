@@ -1,0 +1,36 @@
+/**
+ * Checks of the options that signing, upload authentication and webhook verification take. An invalid number is an
+ * error, never "no limit": an unset `Number(env.X)` is `NaN`, and a `NaN` tolerance would turn the replay check off.
+ */
+import { fail, type IkitErrorCode, shown } from "./errors.js";
+
+/**
+ * The options object of `fn`. Anything else is named by its kind only: a string passed by mistake may be a secret.
+ */
+export function optionsOf<T extends object>(opts: unknown, fn: string): T {
+  if (typeof opts === "object" && opts !== null && !Array.isArray(opts)) return opts as T;
+  return fail(
+    "INVALID_VALUE",
+    `${fn} takes an options object as documented (got ${opts === null ? "null" : Array.isArray(opts) ? "an array" : typeof opts}).`,
+  );
+}
+
+/** A finite number ≥ 0, or `fallback` when it is left out; `what` says what the number means. */
+export function numberOption(
+  value: unknown,
+  name: string,
+  what: string,
+  fallback: number,
+  code: IkitErrorCode = "INVALID_VALUE",
+): number {
+  if (value === undefined) return fallback;
+  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
+  return fail(code, `${name} must be ${what} as a finite number ≥ 0 (got ${shown(value)}).`, value);
+}
+
+/** The clock in milliseconds since the epoch: `now` when given and valid, else `Date.now()`. */
+export function nowOf(now: unknown): number {
+  return now === undefined
+    ? Date.now()
+    : numberOption(now, "now", "milliseconds since the epoch (omit it for Date.now())", 0);
+}
