@@ -1,4 +1,4 @@
-import { fail } from "./errors.js";
+import { fail, shown } from "./errors.js";
 
 /** A URL endpoint split the way ImageKit's SDKs join paths onto it. */
 export interface Endpoint {
@@ -37,7 +37,7 @@ export function endpointOf(urlEndpoint: unknown): Endpoint {
   if (!parsed || (parsed.protocol !== "https:" && parsed.protocol !== "http:") || parsed.search || parsed.hash) {
     fail(
       "INVALID_URL_ENDPOINT",
-      `urlEndpoint ${JSON.stringify(urlEndpoint)} is not an http(s) URL without query or fragment: pass your ImageKit URL endpoint, e.g. "https://ik.imagekit.io/your_imagekit_id".`,
+      `urlEndpoint ${shown(urlEndpoint)} is not an http(s) URL without query or fragment: pass your ImageKit URL endpoint, e.g. "https://ik.imagekit.io/your_imagekit_id".`,
       urlEndpoint,
     );
   }

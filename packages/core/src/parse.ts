@@ -1,5 +1,6 @@
 import { endpointOf } from "./endpoint.js";
 import { fail, shown } from "./errors.js";
+import { optionsOf } from "./options.js";
 import { type ParsedTransformation, parseTransformation } from "./parse-transformation.js";
 import type { TransformationPosition } from "./types.js";
 
@@ -55,14 +56,8 @@ const LONE_SURROGATE = /\p{Cs}/u;
  * url({ ...parsed, queryParameters: parsed.query }); // "https://ik.imagekit.io/demo/tr:w-600,q-80/shoe.jpg?v=2"
  * ```
  */
-export function parseUrl(input: string, opts: ParseUrlOptions = {}): ParsedUrl {
-  if (typeof opts !== "object" || opts === null) {
-    fail(
-      "INVALID_VALUE",
-      `parseUrl's options must be an object such as { urlEndpoint } (got ${opts === null ? "null" : typeof opts}).`,
-      opts,
-    );
-  }
+export function parseUrl(input: string, options?: ParseUrlOptions): ParsedUrl {
+  const opts = options === undefined ? {} : optionsOf<ParseUrlOptions>(options, "parseUrl");
   let parsed: URL | undefined;
   if (typeof input === "string" && !LONE_SURROGATE.test(input)) {
     try {
