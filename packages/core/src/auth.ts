@@ -1,6 +1,6 @@
 import { checkPrivateKey, hmacHex } from "./crypto-key.js";
 import { fail, shown } from "./errors.js";
-import { nowOf, optionsOf } from "./options.js";
+import { isText, nowOf, optionsOf } from "./options.js";
 
 /** What the upload API needs besides the public key: the token, its expiry (Unix seconds) and their signature. */
 export interface AuthenticationParameters {
@@ -36,7 +36,7 @@ export async function getAuthenticationParameters(options: AuthenticationOptions
   const opts = optionsOf<AuthenticationOptions>(options, "getAuthenticationParameters");
   const { privateKey, token = crypto.randomUUID() } = opts;
   checkPrivateKey(privateKey);
-  if (typeof token !== "string" || token === "" || /\p{Cs}/u.test(token)) {
+  if (!isText(token)) {
     fail(
       "INVALID_VALUE",
       `token must be a non-empty string of well-formed text (got ${shown(token)}); omit it to get a random UUID.`,

@@ -1,10 +1,8 @@
 /** Secrets: checked in one place, and imported as WebCrypto keys once per secret and algorithm. */
 import { fail } from "./errors.js";
+import { isText } from "./options.js";
 
 const keys = new Map<string, Promise<CryptoKey>>();
-
-// A UTF-16 half without its other half: not text anyone copied from a dashboard, and UTF-8 cannot encode it.
-const LONE_SURROGATE = /\p{Cs}/u;
 
 /**
  * Throws `code` unless `secret` is a non-empty string of well-formed text. The message names what was given by its
@@ -15,7 +13,7 @@ export function checkSecret(
   code: "INVALID_PRIVATE_KEY" | "INVALID_SECRET",
   fix: string,
 ): asserts secret is string {
-  if (typeof secret !== "string" || secret === "" || LONE_SURROGATE.test(secret)) {
+  if (!isText(secret)) {
     const kind =
       typeof secret !== "string"
         ? secret === null

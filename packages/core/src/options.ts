@@ -4,6 +4,14 @@
  */
 import { fail, type IkitErrorCode, shown } from "./errors.js";
 
+// A UTF-16 half without its other half: no URL or key can hold it, and UTF-8 cannot encode it.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** A non-empty string of well-formed UTF-16 text (no lone surrogate). */
+export function isText(value: unknown): value is string {
+  return typeof value === "string" && value !== "" && !LONE_SURROGATE.test(value);
+}
+
 /**
  * The options object of `fn`. Anything else is named by its kind only: a string passed by mistake may be a secret.
  */

@@ -1,6 +1,6 @@
 import { endpointOf } from "./endpoint.js";
 import { fail, shown } from "./errors.js";
-import { optionsOf } from "./options.js";
+import { isText, optionsOf } from "./options.js";
 import { type ParsedTransformation, parseTransformation } from "./parse-transformation.js";
 import type { TransformationPosition } from "./types.js";
 
@@ -30,8 +30,6 @@ export interface ParseUrlOptions {
 }
 
 const ENCODED_DELIMITER = /%2C|%3A/i;
-// A UTF-16 half without its other half: no URL can carry it, and encodeURIComponent throws on it.
-const LONE_SURROGATE = /\p{Cs}/u;
 
 /**
  * Takes an existing ImageKit URL (from a CMS, a database, another SDK) apart into `{ urlEndpoint, path,
@@ -59,7 +57,7 @@ const LONE_SURROGATE = /\p{Cs}/u;
 export function parseUrl(input: string, options?: ParseUrlOptions): ParsedUrl {
   const opts = options === undefined ? {} : optionsOf<ParseUrlOptions>(options, "parseUrl");
   let parsed: URL | undefined;
-  if (typeof input === "string" && !LONE_SURROGATE.test(input)) {
+  if (isText(input)) {
     try {
       parsed = new URL(input);
     } catch {
