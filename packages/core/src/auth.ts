@@ -1,6 +1,7 @@
 import { checkPrivateKey, hmacHex } from "./crypto-key.js";
-import { fail, shown } from "./errors.js";
-import { isText, nowOf, optionsOf } from "./options.js";
+import { fail, show } from "./errors.js";
+import { isText, nowOf } from "./options.js";
+import { optionsOf } from "./value.js";
 
 /** What the upload API needs besides the public key: the token, its expiry (Unix seconds) and their signature. */
 export interface AuthenticationParameters {
@@ -33,20 +34,20 @@ export interface AuthenticationOptions {
  * ```
  */
 export async function getAuthenticationParameters(options: AuthenticationOptions): Promise<AuthenticationParameters> {
-  const opts = optionsOf<AuthenticationOptions>(options, "getAuthenticationParameters");
+  const opts = optionsOf<AuthenticationOptions>(options, "getAuthenticationParameters", "{ privateKey }");
   const { privateKey, token = crypto.randomUUID() } = opts;
   checkPrivateKey(privateKey);
   if (!isText(token)) {
     fail(
       "INVALID_VALUE",
-      `token must be a non-empty string of well-formed text (got ${shown(token)}); omit it to get a random UUID.`,
+      `token must be a non-empty string of well-formed text (got ${show(token)}); omit it to get a random UUID.`,
       token,
     );
   }
   const nowSeconds = Math.floor(nowOf(opts.now) / 1000);
   const expire = opts.expire === undefined ? nowSeconds + 1800 : opts.expire;
   if (!Number.isInteger(expire) || expire < 0) {
-    fail("INVALID_EXPIRY", `expire must be a Unix time in whole seconds (got ${shown(expire)}).`, expire);
+    fail("INVALID_EXPIRY", `expire must be a Unix time in whole seconds (got ${show(expire)}).`, expire);
   }
   if (expire > nowSeconds + 3600) {
     fail(

@@ -1,16 +1,10 @@
-const ASCII = /^[\x00-\x7f]*$/;
-let encoder: TextEncoder | undefined;
-
 /**
  * Base64 of the UTF-8 bytes of `text`. `btoa` alone throws on text outside Latin-1 (an emoji, Chinese) and
  * encodes Latin-1 letters as single bytes, which ImageKit decodes as the wrong characters.
  */
 export function base64Utf8(text: string): string {
-  if (ASCII.test(text)) return btoa(text);
-  encoder ??= new TextEncoder();
-  const bytes = encoder.encode(text);
   let binary = "";
-  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i] as number);
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
   return btoa(binary);
 }
 

@@ -1,10 +1,10 @@
 import { endpointOf } from "./endpoint.js";
-import { fail } from "./errors.js";
-import { appendPath, foldSlashes, isPlainPath, joinPath, splitPlainUrl } from "./path.js";
-import { formQuery } from "./query.js";
-import { validateTransformation } from "./strict.js";
+import { fail, show } from "./errors.js";
+import { foldSlashes, normalizedPath, type UrlParts, urlParts } from "./path.js";
+import { addQuery } from "./query.js";
 import { buildTransformationString } from "./transformation.js";
 import type { QueryParameters, Transformation, TransformationPosition } from "./types.js";
+import { optionsOf } from "./value.js";
 
 /** Options of {@link buildSrc}, as in `@imagekit/javascript` v5. */
 export interface SrcOptions {
@@ -18,38 +18,15 @@ export interface SrcOptions {
   transformationPosition?: TransformationPosition;
   /** More query parameters, e.g. `{ v: 2 }` for cache busting. */
   queryParameters?: QueryParameters;
-  /** Throw on unknown parameters, malformed expressions and out-of-range values (see `validateTransformation`). @default false */
-  strict?: boolean;
 }
 
 const ABSOLUTE = /^https?:\/\//;
 
-/** v5's algorithm, step for step, with `URL` objects: used for input the fast path cannot vouch for. */
-function viaUrl(opts: SrcOptions, tr: string, inPath: boolean, absolute: boolean): string {
-  let url: URL;
-  let endpointPath = "";
-  try {
-    if (absolute) {
-      url = new URL(opts.src);
-    } else {
-      const endpoint = endpointOf(opts.urlEndpoint);
-      endpointPath = endpoint.pathname;
-      url = new URL(joinPath([endpoint.origin, opts.src]));
-    }
-  } catch (error) {
-    if (absolute) fail("INVALID_SRC", `src ${JSON.stringify(opts.src)} is not a valid URL.`, opts.src);
-    throw error;
-  }
-  for (const key in opts.queryParameters) url.searchParams.append(key, String(opts.queryParameters[key]));
-  if (tr && inPath) url.pathname = joinPath([`tr:${tr}`, url.pathname]);
-  url.pathname = endpointPath ? joinPath([endpointPath, url.pathname]) : foldSlashes(url.pathname);
-  if (!tr || inPath) return url.href;
-  return `${url.href}${url.searchParams.toString() !== "" ? "&" : "?"}tr=${tr}`;
-}
-
 /**
- * Builds an ImageKit URL exactly as `@imagekit/javascript` v5 `buildSrc` does, several times faster and without
- * ever returning `""`: missing or invalid input throws an {@link IkitError} that says what to fix.
+ * Builds an ImageKit URL exactly as `@imagekit/javascript` v5 `buildSrc` does, several times faster. Like v5 it
+ * returns `""` when `src` is missing or not a valid URL, so an optional image renders nothing instead of throwing;
+ * `buildSrc` from `@ikit/core/strict` throws a typed {@link IkitError} there instead. A missing or invalid
+ * `urlEndpoint` is configuration, not data, and throws in both.
  *
  * @example
  * ```ts
@@ -66,33 +43,28 @@ function viaUrl(opts: SrcOptions, tr: string, inPath: boolean, absolute: boolean
  * ```
  */
 export function buildSrc(opts: SrcOptions): string {
-  const src = opts.src;
-  if (typeof src !== "string" || src === "") {
-    fail(
-      "MISSING_SOURCE",
-      'buildSrc needs `src`: a path such as "/images/shoe.jpg" (joined to urlEndpoint) or an absolute https:// URL.',
-      src,
-    );
-  }
-  if (opts.strict) validateTransformation(opts.transformation);
+  const src: unknown = optionsOf(opts, "buildSrc").src;
+  if (!src) return "";
+  if (typeof src !== "string")
+    fail("INVALID_SRC", `src must be a path or an absolute URL string, got ${show(src)}.`, src);
   const tr = buildTransformationString(opts.transformation);
   const absolute = ABSOLUTE.test(src);
-  const inPath = !absolute && opts.transformationPosition === "path";
-  const params = opts.queryParameters;
-  let prefix: string;
-  let path: string;
+  let base = "";
+  let parts: UrlParts | undefined;
   if (absolute) {
-    const plain = splitPlainUrl(src);
-    if (!plain) return viaUrl(opts, tr, inPath, absolute);
-    prefix = plain.origin;
-    path = plain.path;
+    parts = urlParts(src);
   } else {
     const endpoint = endpointOf(opts.urlEndpoint);
-    if (!isPlainPath(src) || (inPath && !isPlainPath(tr))) return viaUrl(opts, tr, inPath, absolute);
-    prefix = endpoint.origin;
-    path = appendPath(endpoint.base, inPath ? tr : "", src);
+    base = endpoint.base;
+    // v5 joins the endpoint's origin and src, folds slashes, then parses: `?` and `#` in src start a query and hash.
+    parts = urlParts(endpoint.origin + foldSlashes(`/${src}`));
   }
-  const query = params === undefined ? "" : formQuery(params);
-  if (query) return tr && !inPath ? `${prefix}${path}?${query}&tr=${tr}` : `${prefix}${path}?${query}`;
-  return tr && !inPath ? `${prefix}${path}?tr=${tr}` : prefix + path;
+  if (!parts) return "";
+  const inPath = tr && !absolute && opts.transformationPosition === "path";
+  const [prefix, pathname, search, hash] = parts;
+  const path = foldSlashes(base + (inPath ? normalizedPath(`/tr:${tr}/${pathname}`) : pathname));
+  const query = addQuery(search, opts.queryParameters);
+  const url = prefix + path + query + hash;
+  // v5 appends `tr` after everything, a hash included, and does not escape it.
+  return tr && !inPath ? `${url}${/[^&]/.test(query.slice(1)) ? "&" : "?"}tr=${tr}` : url;
 }

@@ -1,4 +1,4 @@
-import { fail, shown } from "./errors.js";
+import { fail, show } from "./errors.js";
 
 /** A URL endpoint split the way ImageKit's SDKs join paths onto it. */
 export interface Endpoint {
@@ -11,6 +11,7 @@ export interface Endpoint {
 }
 
 const cache = new Map<string, Endpoint>();
+const EXAMPLE = 'pass your ImageKit URL endpoint, e.g. "https://ik.imagekit.io/your_imagekit_id".';
 
 /**
  * Parses and validates a URL endpoint once; later calls with the same string are a map lookup.
@@ -19,25 +20,21 @@ const cache = new Map<string, Endpoint>();
 export function endpointOf(urlEndpoint: unknown): Endpoint {
   const hit = cache.get(urlEndpoint as string);
   if (hit) return hit;
-  if (urlEndpoint === undefined || urlEndpoint === null || urlEndpoint === "") {
+  if (urlEndpoint == null || urlEndpoint === "") {
     fail(
       "MISSING_URL_ENDPOINT",
-      'urlEndpoint is required to build a URL from a relative path: pass your ImageKit URL endpoint, e.g. "https://ik.imagekit.io/your_imagekit_id".',
+      `urlEndpoint is required to build a URL from a relative path: ${EXAMPLE}`,
       urlEndpoint,
     );
   }
   let parsed: URL | undefined;
-  if (typeof urlEndpoint === "string") {
-    try {
-      parsed = new URL(urlEndpoint);
-    } catch {
-      parsed = undefined;
-    }
-  }
+  try {
+    if (typeof urlEndpoint === "string") parsed = new URL(urlEndpoint);
+  } catch {}
   if (!parsed || (parsed.protocol !== "https:" && parsed.protocol !== "http:") || parsed.search || parsed.hash) {
     fail(
       "INVALID_URL_ENDPOINT",
-      `urlEndpoint ${shown(urlEndpoint)} is not an http(s) URL without query or fragment: pass your ImageKit URL endpoint, e.g. "https://ik.imagekit.io/your_imagekit_id".`,
+      `urlEndpoint ${show(urlEndpoint)} is not an http(s) URL without query or fragment: ${EXAMPLE}`,
       urlEndpoint,
     );
   }

@@ -22,7 +22,8 @@ export type IkitErrorCode =
   | "WEBHOOK_PAYLOAD_INVALID"
   | "UNKNOWN_PARAMETER"
   | "INVALID_EXPRESSION"
-  | "INVALID_VALUE";
+  | "INVALID_VALUE"
+  | "INVALID_OPTIONS";
 
 /**
  * The one error class of `@ikit/core`. The message says what was wrong and how to fix it;
@@ -54,11 +55,14 @@ export function fail(code: IkitErrorCode, message: string, value?: unknown): nev
   throw new IkitError(code, message, value);
 }
 
-/** How a value reads in an error message, whatever it is: never throws (symbols, cyclic objects, BigInt). */
-export function shown(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
-  if (typeof value === "object") return value === null ? "null" : Array.isArray(value) ? "an array" : "an object";
-  return typeof value === "number" || typeof value === "boolean" || typeof value === "undefined"
-    ? String(value)
-    : `a ${typeof value}`;
+/**
+ * `value` as it reads in an error message: JSON where it has one, else its type. Never throws, whatever the caller
+ * passed (a cyclic object, a BigInt, a symbol).
+ */
+export function show(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? (typeof value === "symbol" ? String(value) : typeof value);
+  } catch {
+    return typeof value === "bigint" ? `${value}n` : "an object that cannot be shown";
+  }
 }

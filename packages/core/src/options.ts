@@ -2,7 +2,7 @@
  * Checks of the options that signing, upload authentication and webhook verification take. An invalid number is an
  * error, never "no limit": an unset `Number(env.X)` is `NaN`, and a `NaN` tolerance would turn the replay check off.
  */
-import { fail, type IkitErrorCode, shown } from "./errors.js";
+import { fail, type IkitErrorCode, show } from "./errors.js";
 
 // A UTF-16 half without its other half: no URL or key can hold it, and UTF-8 cannot encode it.
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -10,17 +10,6 @@ const LONE_SURROGATE = /\p{Cs}/u;
 /** A non-empty string of well-formed UTF-16 text (no lone surrogate). */
 export function isText(value: unknown): value is string {
   return typeof value === "string" && value !== "" && !LONE_SURROGATE.test(value);
-}
-
-/**
- * The options object of `fn`. Anything else is named by its kind only: a string passed by mistake may be a secret.
- */
-export function optionsOf<T extends object>(opts: unknown, fn: string): T {
-  if (typeof opts === "object" && opts !== null && !Array.isArray(opts)) return opts as T;
-  return fail(
-    "INVALID_VALUE",
-    `${fn} takes an options object as documented (got ${opts === null ? "null" : Array.isArray(opts) ? "an array" : typeof opts}).`,
-  );
 }
 
 /** A finite number ≥ 0, or `fallback` when it is left out; `what` says what the number means. */
@@ -33,7 +22,7 @@ export function numberOption(
 ): number {
   if (value === undefined) return fallback;
   if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
-  return fail(code, `${name} must be ${what} as a finite number ≥ 0 (got ${shown(value)}).`, value);
+  return fail(code, `${name} must be ${what} as a finite number ≥ 0 (got ${show(value)}).`, value);
 }
 
 /** The clock in milliseconds since the epoch: `now` when given and valid, else `Date.now()`. */

@@ -1,74 +1,67 @@
 import { base64Utf8 } from "./base64.js";
-import type { Overlay, OverlayEncoding } from "./types.js";
+import { fail } from "./errors.js";
+import type { Overlay } from "./types.js";
+import { textOf, trimSlashes } from "./value.js";
 
-const SIMPLE_PATH = /^[\w\-./ ]*$/;
-const SIMPLE_TEXT = /^[\w\-. ]*$/;
+// Per overlay type: the layer it writes and the field holding its input. No prototype: a `type` of "constructor"
+// or "toString" is an unknown layer (left out, as v5 does), never one of Object's methods. parse-transformation.ts
+// reads layers back by this table and PLACEMENT.
+export const LAYERS = {
+  __proto__: null,
+  text: ["text", "text"],
+  image: ["image", "input"],
+  video: ["video", "input"],
+  subtitle: ["subtitles", "input"],
+  solidColor: ["image", "color"],
+} as unknown as Readonly<Record<string, readonly [layer: string, field: "text" | "input" | "color"]>>;
 
-function trimSlashes(value: string): string {
-  let start = 0;
-  let end = value.length;
-  if (value[0] === "/") start = 1;
-  if (end > start && value[end - 1] === "/") end--;
-  return value.slice(start, end);
+// Position, then timing: each field's code, in v5's order.
+export const PLACEMENT = [
+  ["position", { x: "lx", y: "ly", xCenter: "lxc", yCenter: "lyc", anchorPoint: "lap", focus: "lfo" }],
+  ["timing", { start: "lso", end: "leo", duration: "ldu" }],
+] as const;
+
+/** `i-<input>` when ImageKit reads the input as it is, else `ie-<base64 of its UTF-8 bytes>`. */
+function input(overlay: Overlay, value: string): string {
+  const text = overlay.type === "text";
+  const { encoding } = overlay as { encoding?: string };
+  if (!text) value = trimSlashes(value);
+  if (encoding === "base64" || (encoding !== "plain" && !(text ? /^[\w\-. ]*$/ : /^[\w\-./ ]*$/).test(value))) {
+    return `ie-${encodeURIComponent(base64Utf8(value))}`;
+  }
+  if (!text) return `i-${value.replace(/\//g, "@@")}`;
+  try {
+    return `i-${encodeURIComponent(value)}`;
+  } catch {
+    // v5 throws a URIError here; base64 (the default for such text) writes U+FFFD in its place, as TextEncoder does.
+    return fail(
+      "INVALID_VALUE",
+      'overlay text has a lone surrogate (half an emoji), which has no UTF-8 form: fix the text, or drop encoding: "plain".',
+      value,
+    );
+  }
 }
-
-function encoded(value: string): string {
-  return `ie-${encodeURIComponent(base64Utf8(value))}`;
-}
-
-function inputPath(path: string, encoding: OverlayEncoding | undefined): string {
-  const trimmed = trimSlashes(path);
-  if (encoding === "base64" || (encoding !== "plain" && !SIMPLE_PATH.test(trimmed))) return encoded(trimmed);
-  return `i-${trimmed.replace(/\//g, "@@")}`;
-}
-
-function inputText(text: string, encoding: OverlayEncoding | undefined): string {
-  if (encoding === "base64" || (encoding !== "plain" && !SIMPLE_TEXT.test(text))) return encoded(text);
-  return `i-${encodeURIComponent(text)}`;
-}
-
-// Position then timing, each in v5's order: [group, field, code]. parse-transformation.ts reads layers back by it.
-export const PLACEMENT: readonly (readonly [group: "position" | "timing", field: string, code: string])[] = [
-  ["position", "x", "lx"],
-  ["position", "y", "ly"],
-  ["position", "xCenter", "lxc"],
-  ["position", "yCenter", "lyc"],
-  ["position", "anchorPoint", "lap"],
-  ["position", "focus", "lfo"],
-  ["timing", "start", "lso"],
-  ["timing", "end", "leo"],
-  ["timing", "duration", "ldu"],
-];
-
-/** The layer code of each overlay type that names a file (text and solid colour are written on their own). */
-export const LAYER: Record<string, string> = { image: "l-image", video: "l-video", subtitle: "l-subtitles" };
 
 /**
  * Writes one typed layer as `l-<type>,i-<input>,<position>,<timing>,<nested steps>,l-end`, or returns `undefined`
  * when the layer lacks its text, input or colour (v5 leaves such a layer out instead of failing).
  */
 export function layerString(overlay: Overlay, steps: (steps: unknown) => string): string | undefined {
-  let out: string;
-  if (overlay.type === "text") {
-    if (!overlay.text) return;
-    out = `l-text,${inputText(overlay.text, overlay.encoding)}`;
-  } else if (overlay.type === "solidColor") {
-    if (!overlay.color) return;
-    out = `l-image,i-ik_canvas,bg-${overlay.color}`;
-  } else {
-    const layer = LAYER[overlay.type];
-    if (!layer || !overlay.input) return;
-    out = `${layer},${inputPath(overlay.input, overlay.encoding)}`;
-  }
-  if (overlay.layerMode) out += `,lm-${overlay.layerMode}`;
-  if (overlay.position || overlay.timing) {
-    for (let i = 0; i < PLACEMENT.length; i++) {
-      const [group, field, code] = PLACEMENT[i] as (typeof PLACEMENT)[number];
-      const value = (overlay[group] as Record<string, unknown> | undefined)?.[field];
-      if (value) out += `,${code}-${value}`;
+  const [layer, field] = LAYERS[overlay.type] ?? [];
+  const value = field && (overlay as unknown as Record<string, unknown>)[field];
+  if (!value) return;
+  const text = textOf(value, `overlay.${field}`);
+  let out = `l-${layer},${field === "color" ? `i-ik_canvas,bg-${text}` : input(overlay, text)}`;
+  if (overlay.layerMode) out += `,lm-${textOf(overlay.layerMode, "overlay.layerMode")}`;
+  for (const [group, codes] of PLACEMENT) {
+    const fields = overlay[group] as Record<string, unknown> | undefined;
+    if (fields) {
+      for (const name in codes) {
+        const at = fields[name];
+        if (at) out += `,${codes[name as keyof typeof codes]}-${textOf(at, `overlay.${group}.${name}`)}`;
+      }
     }
   }
   const nested = steps(overlay.transformation);
-  if (nested.trim() !== "") out += `,${nested}`;
-  return `${out},l-end`;
+  return `${out}${nested.trim() ? `,${nested}` : ""},l-end`;
 }

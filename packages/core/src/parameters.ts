@@ -1,8 +1,10 @@
 /**
  * The transformation names of `@imagekit/javascript` v5 (and `@imagekit/nodejs` v7) mapped to ImageKit's URL codes.
  * A name that is not here is written into the URL as it is, so `{ "e-sharpen": 5 }` and `{ w: 100 }` work too.
+ * Both tables have no prototype: `constructor` or `toString` is an unknown name, never one of Object's methods.
  */
-export const PARAMETERS: Readonly<Record<string, string>> = {
+export const PARAMETERS = {
+  __proto__: null,
   width: "w",
   height: "h",
   aspectRatio: "ar",
@@ -69,7 +71,7 @@ export const PARAMETERS: Readonly<Record<string, string>> = {
   lineHeight: "lh",
   fontOutline: "fol",
   fontShadow: "fsh",
-};
+} as unknown as Readonly<Record<string, string>>;
 
 /** Effects that take no value: `true`, `"true"` or `"-"` adds the bare code, anything else leaves it out. */
 export const FLAG_ONLY = new Set([
@@ -89,7 +91,8 @@ export const OPTIONAL_VALUE = new Set(["e-sharpen", "e-shadow", "e-gradient", "e
  * The names of the Node.js SDK's `url()` table (`../shared/seeds`) that v5 renamed. Only {@link url} reads them.
  * Their value `"-"` (or `true`) gives the bare code, `false` leaves them out, any other value is appended.
  */
-export const SEED_PARAMETERS: Readonly<Record<string, string>> = {
+export const SEED_PARAMETERS = {
+  __proto__: null,
   rotate: "rt",
   effectSharpen: "e-sharpen",
   effectUSM: "e-usm",
@@ -97,4 +100,4 @@ export const SEED_PARAMETERS: Readonly<Record<string, string>> = {
   effectGray: "e-grayscale",
   effectShadow: "e-shadow",
   effectGradient: "e-gradient",
-};
+} as unknown as Readonly<Record<string, string>>;

@@ -1,6 +1,6 @@
 import { base64Bytes } from "./base64.js";
 import { fail } from "./errors.js";
-import { LAYER, PLACEMENT } from "./overlay.js";
+import { LAYERS, PLACEMENT } from "./overlay.js";
 import { PARAMETERS } from "./parameters.js";
 import { buildTransformationString, legacyTransformationString } from "./transformation.js";
 import type { Anchor, Overlay, StreamingResolution, Transformation } from "./types.js";
@@ -231,7 +231,7 @@ function entryOf(item: string, used: ReadonlySet<string>, depth: number): [strin
 function overlayOf(layer: string, depth: number): Overlay | undefined {
   if (depth >= MAX_DEPTH || !layer.endsWith(",l-end")) return;
   const comma = layer.indexOf(",");
-  const code = layer.slice(0, comma);
+  const kind = layer.slice(2, comma);
   const steps = itemsOf(layer.slice(comma + 1, -6));
   const head = steps[0] as string[];
   const input = head.shift() ?? "";
@@ -240,29 +240,31 @@ function overlayOf(layer: string, depth: number): Overlay | undefined {
   const value = decodeInput(input.slice(encoded ? 3 : 2), encoded);
   if (value === undefined) return;
   const overlay: Record<string, unknown> = {};
-  if (code === "l-text") {
-    overlay.type = "text";
-    overlay.text = value;
-  } else if (code === "l-image" && input === "i-ik_canvas" && head[0]?.startsWith("bg-")) {
+  if (kind === "image" && input === "i-ik_canvas" && head[0]?.startsWith("bg-")) {
     overlay.type = "solidColor";
     overlay.color = (head.shift() as string).slice(3);
   } else {
-    const type = Object.keys(LAYER).find((name) => LAYER[name] === code);
-    if (type === undefined) return;
-    overlay.type = type;
-    overlay.input = encoded ? value : value.replace(/@@/g, "/");
+    for (const type in LAYERS) {
+      const [code, field] = LAYERS[type] as (typeof LAYERS)[string];
+      if (code !== kind || field === "color" || overlay.type) continue;
+      overlay.type = type;
+      overlay[field] = field === "input" && !encoded ? value.replace(/@@/g, "/") : value;
+    }
+    if (!overlay.type) return;
   }
   if (head[0]?.startsWith("lm-")) {
     overlay.layerMode = wordsOf([(head.shift() as string).slice(3)], WORDS.layerMode)?.[0];
     if (overlay.layerMode === undefined) return;
   }
-  for (const [group, field, placement] of PLACEMENT) {
-    if (!head[0]?.startsWith(`${placement}-`)) continue;
-    const text = (head.shift() as string).slice(placement.length + 1);
-    // A zero is written only as text: the builder leaves falsy placements out.
-    const read = field === "anchorPoint" || field === "focus" ? wordsOf([text], ANCHORS)?.[0] : numeric(text) || text;
-    if (read === undefined) return;
-    overlay[group] = { ...(overlay[group] as object), [field]: read };
+  for (const [group, codes] of PLACEMENT) {
+    for (const [field, code] of Object.entries(codes)) {
+      if (!head[0]?.startsWith(`${code}-`)) continue;
+      const text = (head.shift() as string).slice(code.length + 1);
+      // A zero is written only as text: the builder leaves falsy placements out.
+      const read = field === "anchorPoint" || field === "focus" ? wordsOf([text], ANCHORS)?.[0] : numeric(text) || text;
+      if (read === undefined) return;
+      overlay[group] = { ...(overlay[group] as object), [field]: read };
+    }
   }
   if (head.length > 0 || steps.length > 1) {
     if (head.length === 0) steps.shift();

@@ -1,8 +1,9 @@
 import { endpointOf } from "./endpoint.js";
-import { fail, shown } from "./errors.js";
-import { isText, optionsOf } from "./options.js";
+import { fail, show } from "./errors.js";
+import { isText } from "./options.js";
 import { type ParsedTransformation, parseTransformation } from "./parse-transformation.js";
 import type { TransformationPosition } from "./types.js";
+import { optionsOf } from "./value.js";
 
 /** An ImageKit URL taken apart by {@link parseUrl}. */
 export interface ParsedUrl {
@@ -55,7 +56,7 @@ const ENCODED_DELIMITER = /%2C|%3A/i;
  * ```
  */
 export function parseUrl(input: string, options?: ParseUrlOptions): ParsedUrl {
-  const opts = options === undefined ? {} : optionsOf<ParseUrlOptions>(options, "parseUrl");
+  const opts = options === undefined ? {} : optionsOf<ParseUrlOptions>(options, "parseUrl", "{ urlEndpoint }");
   let parsed: URL | undefined;
   if (isText(input)) {
     try {
@@ -67,7 +68,7 @@ export function parseUrl(input: string, options?: ParseUrlOptions): ParsedUrl {
   if (!parsed) {
     return fail(
       "INVALID_URL",
-      `parseUrl takes a full ImageKit URL as a string of well-formed Unicode (got ${shown(input)}).`,
+      `parseUrl takes a full ImageKit URL as a string of well-formed Unicode (got ${show(input)}).`,
       input,
     );
   }
@@ -87,7 +88,7 @@ export function parseUrl(input: string, options?: ParseUrlOptions): ParsedUrl {
     if (endpoint.origin !== origin || !`${pathname}/`.startsWith(`${endpointPath}/`)) {
       fail(
         "URL_NOT_UNDER_ENDPOINT",
-        `${shown(input)} is not under urlEndpoint ${JSON.stringify(given)}: pass the endpoint the URL was built on, or omit urlEndpoint.`,
+        `${show(input)} is not under urlEndpoint ${JSON.stringify(given)}: pass the endpoint the URL was built on, or omit urlEndpoint.`,
         input,
       );
     }

@@ -1,15 +1,18 @@
 import type { QueryParameters } from "./types.js";
+import { textOf } from "./value.js";
 
-const FORM_EXTRA: Record<string, string> = { "!": "%21", "'": "%27", "(": "%28", ")": "%29", "~": "%7E", "%20": "+" };
-
-/** `application/x-www-form-urlencoded` encoding, exactly what `URLSearchParams` writes. */
-export function formEncode(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()~]|%20/g, (match) => FORM_EXTRA[match] as string);
-}
-
-/** Query parameters serialised as `URLSearchParams` would, without the leading `?` (`""` when there are none). */
-export function formQuery(params: QueryParameters | undefined): string {
-  let query = "";
-  for (const key in params) query += `${query ? "&" : ""}${formEncode(key)}=${formEncode(String(params[key]))}`;
-  return query;
+/**
+ * `search` (`""`, `"?"` or `"?a=1"`) with `params` added, serialised by `URLSearchParams` as the official SDKs do.
+ * v5 appends each key and leaves `search` as it is when there is nothing to add; the Node.js SDK (`nodeSdk`) sets
+ * each key, replacing one the URL has, and always writes the query anew.
+ */
+export function addQuery(search: string, params: QueryParameters | undefined, nodeSdk?: boolean): string {
+  let query = nodeSdk ? new URLSearchParams(search) : undefined;
+  for (const key in params) {
+    query ??= new URLSearchParams(search);
+    query[nodeSdk ? "set" : "append"](key, textOf(params[key], `queryParameters.${key}`));
+  }
+  if (!query) return search;
+  const text = String(query);
+  return text && `?${text}`;
 }

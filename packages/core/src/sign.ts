@@ -1,8 +1,9 @@
 import { checkPrivateKey, hmacHex } from "./crypto-key.js";
 import { endpointOf } from "./endpoint.js";
-import { fail, shown } from "./errors.js";
+import { fail, show } from "./errors.js";
 import { hmacSha1Hex } from "./hmac-sha1.js";
-import { nowOf, numberOption, optionsOf } from "./options.js";
+import { nowOf, numberOption } from "./options.js";
+import { optionsOf } from "./value.js";
 
 /** Options of {@link signUrl} and {@link signUrlSync}. */
 export interface SignOptions {
@@ -41,7 +42,7 @@ function withSlash(text: string): string {
 }
 
 function prepare(url: string, options: SignOptions): Pending {
-  const opts = optionsOf<SignOptions>(options, "signUrl");
+  const opts = optionsOf<SignOptions>(options, "signUrl", "{ urlEndpoint, privateKey }");
   checkPrivateKey(opts.privateKey);
   // Whole seconds, rounded up: a fraction must not round down to 0, which means "never expires".
   const seconds = Math.ceil(
@@ -64,7 +65,7 @@ function prepare(url: string, options: SignOptions): Pending {
   }
   const endpoint = endpointOf(urlEndpoint);
   if (typeof url !== "string") {
-    fail("INVALID_URL", `signUrl takes the URL to sign as a string (got ${shown(url)}).`, typeof url);
+    fail("INVALID_URL", `signUrl takes the URL to sign as a string (got ${show(url)}).`, typeof url);
   }
   const hashAt = url.indexOf("#");
   let bare: string;
@@ -72,7 +73,7 @@ function prepare(url: string, options: SignOptions): Pending {
     bare = (hashAt === -1 ? url : url.slice(0, hashAt)).replace(NON_ASCII, encodeURIComponent);
   } catch {
     // encodeURIComponent throws on a UTF-16 half without its other half, which no URL can carry.
-    return fail("INVALID_URL", `URL ${shown(url)} is not well-formed Unicode: it holds half a surrogate pair.`, url);
+    return fail("INVALID_URL", `URL ${show(url)} is not well-formed Unicode: it holds half a surrogate pair.`, url);
   }
   let prefix = withSlash(urlEndpoint);
   // The URL builders write the endpoint as the URL parser normalises it (lower-case host, no default port).
@@ -80,7 +81,7 @@ function prepare(url: string, options: SignOptions): Pending {
   if (!bare.startsWith(prefix)) {
     fail(
       "URL_NOT_UNDER_ENDPOINT",
-      `URL ${shown(url)} does not start with urlEndpoint ${JSON.stringify(prefix)}: ImageKit would reject its signature. Sign URLs with the endpoint they were built on.`,
+      `URL ${show(url)} does not start with urlEndpoint ${JSON.stringify(prefix)}: ImageKit would reject its signature. Sign URLs with the endpoint they were built on.`,
       url,
     );
   }

@@ -1,7 +1,13 @@
-import { fail } from "./errors.js";
+// `@ikit/core/strict`: the URL builders with strict checks, and the checks on their own. A separate entry point, so
+// an app that does not opt in never bundles them: `buildSrc` and `url` from `@ikit/core` do not import this file.
+import { buildSrc as permissiveBuildSrc, type SrcOptions } from "./build-src.js";
+import { fail, show } from "./errors.js";
 import { isExpression } from "./expression.js";
 import { PARAMETERS, SEED_PARAMETERS } from "./parameters.js";
+import { MAX_DEPTH, tooDeep } from "./transformation.js";
 import type { LegacyTransformation, Overlay } from "./types.js";
+import { url as permissiveUrl, type UrlOptions } from "./url.js";
+import { optionsOf } from "./value.js";
 
 type Rule = (value: unknown) => string | undefined;
 
@@ -85,7 +91,10 @@ const RULES: Record<string, Rule> = {
   md: bool,
   orig: bool,
   sr: (value) =>
-    Array.isArray(value) && value.every((r) => ["240", "360", "480", "720", "1080", "1440", "2160"].includes(String(r)))
+    Array.isArray(value) &&
+    value.every((r) =>
+      ["240", "360", "480", "720", "1080", "1440", "2160"].includes(typeof r === "number" ? String(r) : r),
+    )
       ? undefined
       : 'an array of "240", "360", "480", "720", "1080", "1440", "2160"',
   "e-grayscale": flag,
@@ -108,7 +117,7 @@ function invalid(where: string, message: string, value: unknown): never {
   fail("INVALID_VALUE", `${where}: ${message}.`, value);
 }
 
-function checkOverlay(overlay: Overlay, where: string, legacy: boolean): void {
+function checkOverlay(overlay: Overlay, where: string, legacy: boolean, depth: number): void {
   if (!OVERLAY_TYPES.includes(overlay?.type)) {
     invalid(`${where}.type`, `must be one of ${OVERLAY_TYPES.map((t) => `"${t}"`).join(", ")}`, overlay?.type);
   }
@@ -124,22 +133,28 @@ function checkOverlay(overlay: Overlay, where: string, legacy: boolean): void {
           ? oneOf("center", "top", "left", "bottom", "right", "top_left", "top_right", "bottom_left", "bottom_right")
           : dimension();
       const problem = rule(fields[key]);
-      if (problem)
-        invalid(`${where}.${group}.${key}`, `expected ${problem}, got ${JSON.stringify(fields[key])}`, fields[key]);
+      if (problem) invalid(`${where}.${group}.${key}`, `expected ${problem}, got ${show(fields[key])}`, fields[key]);
     }
   }
-  if (overlay.transformation !== undefined) walk(overlay.transformation, `${where}.transformation`, legacy);
+  if (overlay.transformation !== undefined) {
+    walk(overlay.transformation, `${where}.transformation`, legacy, depth + 1);
+  }
 }
 
-function walk(steps: readonly LegacyTransformation[], where: string, legacy: boolean): void {
+function walk(steps: readonly LegacyTransformation[], where: string, legacy: boolean, depth: number): void {
   if (!Array.isArray(steps)) invalid(where, "transformation must be an array of steps", steps);
-  steps.forEach((step, index) => {
+  if (depth > MAX_DEPTH) tooDeep();
+  steps.forEach((step: unknown, index) => {
     const at = `${where}[${index}]`;
+    // `[wide && { width: 800 }]` leaves `false` or nothing in a step's place: skipped, as by the builders.
+    if (step == null || step === false) return;
+    if (typeof step !== "object" || Array.isArray(step))
+      invalid(at, "a step must be an object such as { width: 300 }", step);
     for (const name in step) {
       const value = (step as Record<string, unknown>)[name];
       if (value === undefined || value === null) continue;
       if (name === "overlay") {
-        checkOverlay(value as Overlay, `${at}.overlay`, legacy);
+        checkOverlay(value as Overlay, `${at}.overlay`, legacy, depth);
         continue;
       }
       if (name === "raw") continue;
@@ -158,7 +173,7 @@ function walk(steps: readonly LegacyTransformation[], where: string, legacy: boo
           typeof value === "string" && /_(add|sub|mul|div|mod|pow)_/.test(value)
             ? "INVALID_EXPRESSION"
             : "INVALID_VALUE";
-        fail(kind, `${at}.${name} (${code}): expected ${problem}, got ${JSON.stringify(value)}.`, value);
+        fail(kind, `${at}.${name} (${code}): expected ${problem}, got ${show(value)}.`, value);
       }
     }
   });
@@ -167,8 +182,10 @@ function walk(steps: readonly LegacyTransformation[], where: string, legacy: boo
 /**
  * Checks transformation steps strictly and throws an {@link IkitError} naming the step and key of the first problem:
  * `UNKNOWN_PARAMETER` for a name ImageKit does not know (typos such as `widht`), `INVALID_EXPRESSION` for a
- * malformed arithmetic expression, `INVALID_VALUE` for an out-of-range or mistyped value. `buildSrc`, `url` and
- * `buildTransformationString` run it when given `strict: true`; by default they stay as permissive as ImageKit's SDKs.
+ * malformed arithmetic expression, `INVALID_VALUE` for an out-of-range or mistyped value. `buildSrc` and `url` from
+ * `@ikit/core/strict` run it first; those from `@ikit/core` stay as permissive as ImageKit's SDKs. Call it yourself
+ * before `buildTransformationString` or `getResponsiveImageAttributes`. `legacyNames` also accepts the Node.js SDK's
+ * names (`effectSharpen`, `rotate`), as `url()` does.
  *
  * @example
  * ```ts
@@ -180,5 +197,66 @@ export function validateTransformation(
   steps: readonly LegacyTransformation[] | undefined,
   opts: { legacyNames?: boolean } = {},
 ): void {
-  if (steps !== undefined) walk(steps, "transformation", opts.legacyNames === true);
+  if (steps !== undefined) walk(steps, "transformation", opts.legacyNames === true, 0);
+}
+
+/**
+ * {@link permissiveBuildSrc | buildSrc} with strict checks: the transformation goes through
+ * {@link validateTransformation}, and a missing or invalid `src` throws `MISSING_SOURCE` or `INVALID_SRC` where
+ * `buildSrc` from `@ikit/core` returns `""` as ImageKit's SDKs do.
+ *
+ * @example
+ * ```ts
+ * import { buildSrc } from "@ikit/core/strict";
+ *
+ * buildSrc({ urlEndpoint: "https://ik.imagekit.io/demo", src: "/a.jpg", transformation: [{ width: 300 }] });
+ * // "https://ik.imagekit.io/demo/a.jpg?tr=w-300"
+ * buildSrc({ urlEndpoint: "https://ik.imagekit.io/demo", src: "" });
+ * // throws IkitError MISSING_SOURCE
+ * buildSrc({ urlEndpoint: "https://ik.imagekit.io/demo", src: "/a.jpg", transformation: [{ widht: 300 }] });
+ * // throws IkitError UNKNOWN_PARAMETER: 'transformation[0]: unknown transformation parameter "widht". …'
+ * ```
+ */
+export function buildSrc(opts: SrcOptions): string {
+  const { src, transformation } = optionsOf(opts, "buildSrc");
+  if (!src) {
+    fail(
+      "MISSING_SOURCE",
+      'buildSrc needs `src`: a path such as "/images/shoe.jpg" (joined to urlEndpoint) or an absolute https:// URL.',
+      src,
+    );
+  }
+  validateTransformation(transformation);
+  return (
+    permissiveBuildSrc(opts) ||
+    fail(
+      "INVALID_SRC",
+      `src ${show(src)} is not a valid URL: pass a path under urlEndpoint or a full https:// URL.`,
+      src,
+    )
+  );
+}
+
+/**
+ * {@link permissiveUrl | url} with strict checks: the transformation goes through {@link validateTransformation}
+ * with the Node.js SDK's names, and neither `path` nor `src` throws `MISSING_SOURCE` where `url` from `@ikit/core`
+ * returns `""` as that SDK does.
+ *
+ * @example
+ * ```ts
+ * import { url } from "@ikit/core/strict";
+ *
+ * url({ urlEndpoint: "https://ik.imagekit.io/demo", path: "/a.jpg", transformation: [{ effectSharpen: "-" }] });
+ * // "https://ik.imagekit.io/demo/tr:e-sharpen/a.jpg"
+ * url({ urlEndpoint: "https://ik.imagekit.io/demo" });
+ * // throws IkitError MISSING_SOURCE
+ * ```
+ */
+export function url(opts: UrlOptions): string {
+  const { path, src, transformation } = optionsOf(opts, "url");
+  if (!path && !src) {
+    fail("MISSING_SOURCE", 'url() needs `path` (e.g. "/default-image.jpg") or `src` (an absolute URL).', path ?? src);
+  }
+  validateTransformation(transformation, { legacyNames: true });
+  return permissiveUrl(opts);
 }

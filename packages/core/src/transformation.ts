@@ -1,30 +1,26 @@
+import { fail, show } from "./errors.js";
 import { layerString } from "./overlay.js";
 import { FLAG_ONLY, OPTIONAL_VALUE, PARAMETERS, SEED_PARAMETERS } from "./parameters.js";
 import type { LegacyTransformation, Overlay, Transformation } from "./types.js";
+import { textOf, trimSlashes } from "./value.js";
 
 function codeOf(name: string, table: Readonly<Record<string, string>>): string {
   return table[name] ?? table[name.toLowerCase()] ?? name;
-}
-
-function pathValue(value: unknown): string {
-  let text = String(value || "");
-  if (text[0] === "/") text = text.slice(1);
-  if (text[text.length - 1] === "/") text = text.slice(0, -1);
-  return text.replace(/\//g, "@@");
 }
 
 type Writer = (name: string, value: unknown) => string | undefined;
 
 /** One parameter as v5 writes it, or `undefined` to leave it out. */
 function parameter(name: string, value: unknown, code = codeOf(name, PARAMETERS)): string | undefined {
-  if (name === "raw") return String(value);
+  if (name === "raw") return textOf(value, name);
   if (code === "") return;
   if (FLAG_ONLY.has(code)) return value === true || value === "-" || value === "true" ? code : undefined;
-  if (OPTIONAL_VALUE.has(code) && (value === true || value === "true" || String(value).trim() === "")) return code;
-  if (code === "di" || code === "ff") return `${code}-${pathValue(value)}`;
-  if (code === "sr" && Array.isArray(value)) return `sr-${value.join("_")}`;
-  if (code === "t" && String(value).trim() === "") return "t-true";
-  return `${code}-${value}`;
+  if (code === "sr" && Array.isArray(value)) return `sr-${value.map((r) => textOf(r, name)).join("_")}`;
+  const text = textOf(value, name);
+  if (OPTIONAL_VALUE.has(code) && (value === true || text === "true" || text.trim() === "")) return code;
+  if (code === "di" || code === "ff") return `${code}-${trimSlashes(value ? text : "").replace(/\//g, "@@")}`;
+  if (code === "t" && text.trim() === "") return "t-true";
+  return `${code}-${text}`;
 }
 
 /** The Node.js SDK's rules on top of v5's: its effect names, and `"-"` for any bare code. */
@@ -33,18 +29,37 @@ function legacyParameter(name: string, value: unknown): string | undefined {
   if (value === "-" && name !== "raw") return seed ?? codeOf(name, PARAMETERS);
   if (seed?.startsWith("e-")) {
     if (value === false) return;
-    return value === true || value === "true" || value === "" ? seed : `${seed}-${value}`;
+    return value === true || value === "true" || value === "" ? seed : `${seed}-${textOf(value, name)}`;
   }
   return parameter(name, value, seed);
 }
 
-function steps(transformation: unknown, write: Writer): string {
+/** Layers nest a few levels at most; deeper is a cyclic overlay, which would otherwise overflow the stack. */
+export const MAX_DEPTH = 8;
+
+/** Throws for overlays nested deeper than {@link MAX_DEPTH}. */
+export function tooDeep(): never {
+  return fail(
+    "INVALID_VALUE",
+    `overlays nest more than ${MAX_DEPTH} deep: an overlay's transformation probably contains the overlay itself.`,
+  );
+}
+
+function steps(transformation: unknown, write: Writer, depth: number): string {
   if (!Array.isArray(transformation)) return "";
-  const nested = (inner: unknown) => steps(inner, write);
+  if (depth > MAX_DEPTH) tooDeep();
+  const nested = (inner: unknown) => steps(inner, write, depth + 1);
   let out = "";
   let count = 0;
   for (let i = 0; i < transformation.length; i++) {
     const step = transformation[i];
+    if (typeof step === "string" || Array.isArray(step)) {
+      fail(
+        "INVALID_VALUE",
+        `transformation[${i}] is ${show(step)}, not a step: write { width: 300 }, or ImageKit codes as { raw: "w-300" }.`,
+        step,
+      );
+    }
     // `undefined` until the first part: v5 keeps a step whose only part is an empty `raw`.
     let text: string | undefined;
     for (const name in step) {
@@ -76,7 +91,7 @@ function steps(transformation: unknown, write: Writer): string {
  * ```
  */
 export function buildTransformationString(transformation: readonly Transformation[] | undefined): string {
-  return steps(transformation, parameter);
+  return steps(transformation, parameter, 0);
 }
 
 /**
@@ -89,5 +104,5 @@ export function buildTransformationString(transformation: readonly Transformatio
  * ```
  */
 export function legacyTransformationString(transformation: readonly LegacyTransformation[] | undefined): string {
-  return steps(transformation, legacyParameter);
+  return steps(transformation, legacyParameter, 0);
 }

@@ -1,10 +1,10 @@
 import { endpointOf } from "./endpoint.js";
-import { fail } from "./errors.js";
-import { appendPath, foldSlashes, isPlainPath, normalizedPath, splitPlainUrl } from "./path.js";
-import { formEncode, formQuery } from "./query.js";
-import { validateTransformation } from "./strict.js";
+import { fail, show } from "./errors.js";
+import { foldSlashes, normalizedPath, type UrlParts, urlParts } from "./path.js";
+import { addQuery } from "./query.js";
 import { legacyTransformationString } from "./transformation.js";
 import type { LegacyTransformation, QueryParameters, TransformationPosition } from "./types.js";
+import { optionsOf } from "./value.js";
 
 /** Options of {@link url}: the Node.js SDK's `imagekit.url()` options, minus signing (see {@link signUrlSync}). */
 export interface UrlOptions {
@@ -20,24 +20,13 @@ export interface UrlOptions {
   transformationPosition?: TransformationPosition;
   /** More query parameters; a key the `src` URL already has is replaced. */
   queryParameters?: QueryParameters;
-  /** Throw on unknown parameters, malformed expressions and out-of-range values (see `validateTransformation`). @default false */
-  strict?: boolean;
-}
-
-function viaUrl(origin: string, path: string, search: string, params: QueryParameters | undefined, tr: string) {
-  const url = new URL(origin);
-  url.pathname = path;
-  url.search = search;
-  for (const key in params) url.searchParams.set(key, String(params[key]));
-  if (tr) url.searchParams.set("tr", tr);
-  url.pathname = foldSlashes(url.pathname);
-  return url.href;
 }
 
 /**
  * Builds a URL exactly as the Node.js SDK's `imagekit.url()` documents it (`../shared/seeds`): transformation in
  * the path by default, `?tr=` percent-encoded, and the SDK's parameter names. Unlike that SDK it never writes a
- * double slash and never returns `""`: missing or conflicting input throws an {@link IkitError}.
+ * double slash. Like it, it returns `""` when given neither `path` nor `src` (`url` from `@ikit/core/strict` throws
+ * `MISSING_SOURCE` there); other bad input throws an {@link IkitError} where the SDK threw a raw error.
  *
  * @example
  * ```ts
@@ -51,51 +40,46 @@ function viaUrl(origin: string, path: string, search: string, params: QueryParam
  * ```
  */
 export function url(opts: UrlOptions): string {
-  const { path, src } = opts;
+  const { path, src } = optionsOf(opts, "url");
   if ((opts as { signed?: unknown }).signed) {
     fail(
       "SIGNED_URL_OPTION",
       "url() builds unsigned URLs: sign the result with signUrlSync(url(options), { urlEndpoint, privateKey, expireSeconds }) on your server, or signUrl() for the WebCrypto version.",
     );
   }
-  if (path != null && src != null) {
+  if (path && src) {
     fail("PATH_AND_SRC", "url() takes either `path` (joined to urlEndpoint) or `src` (an absolute URL), not both.", {
       path,
       src,
     });
   }
-  if (opts.strict) validateTransformation(opts.transformation, { legacyNames: true });
   const tr = legacyTransformationString(opts.transformation);
-  const params = opts.queryParameters;
-  if (typeof src === "string" && src !== "") {
-    const plain = splitPlainUrl(src);
-    if (plain) return withQuery(plain.origin + plain.path, formQuery(params), tr);
-    let parsed: URL;
-    try {
-      parsed = new URL(src);
-    } catch {
+  let parts: UrlParts | undefined;
+  let inPath = false;
+  if (src) {
+    if (typeof src === "string") parts = urlParts(src);
+    if (!parts) {
       return fail(
         "INVALID_SRC",
-        `src ${JSON.stringify(src)} is not an absolute URL: pass a full https:// URL, or use \`path\` for a path under urlEndpoint.`,
+        `src ${show(src)} is not an absolute URL: pass a full https:// URL, or use \`path\` for a path under urlEndpoint.`,
         src,
       );
     }
-    return viaUrl(parsed.origin, parsed.pathname, parsed.search, params, tr);
+    parts[1] = foldSlashes(parts[1]);
+  } else if (path) {
+    if (typeof path !== "string") {
+      fail("INVALID_OPTIONS", `path must be a string such as "/default-image.jpg", got ${show(path)}.`, path);
+    }
+    const endpoint = endpointOf(opts.urlEndpoint);
+    inPath = opts.transformationPosition !== "query";
+    // Resolve `..` in the path on its own first, so it can never climb out of the endpoint's path.
+    const file = normalizedPath(path);
+    parts = [endpoint.origin, normalizedPath(`${endpoint.base}/${inPath && tr ? `tr:${tr}/` : ""}${file}`), "", ""];
+  } else {
+    // imagekit 6 returns "" without a path or src; `url` from `@ikit/core/strict` throws MISSING_SOURCE.
+    return "";
   }
-  if (typeof path !== "string" || path === "") {
-    fail("MISSING_SOURCE", 'url() needs `path` (e.g. "/default-image.jpg") or `src` (an absolute URL).', path ?? src);
-  }
-  const endpoint = endpointOf(opts.urlEndpoint);
-  const inPath = opts.transformationPosition !== "query";
-  // Resolve `..` and escape the path on its own first, so it can never climb out of the endpoint's path.
-  const file = isPlainPath(path) ? path : normalizedPath(path);
-  const pathname = appendPath(endpoint.base, inPath ? tr : "", file);
-  const trQuery = inPath ? "" : tr;
-  if (!isPlainPath(pathname)) return viaUrl(endpoint.origin, pathname, "", params, trQuery);
-  return withQuery(endpoint.origin + pathname, formQuery(params), trQuery);
-}
-
-function withQuery(base: string, query: string, tr: string): string {
-  const all = tr ? (query ? `${query}&tr=${formEncode(tr)}` : `tr=${formEncode(tr)}`) : query;
-  return all ? `${base}?${all}` : base;
+  const [prefix, pathname, search, hash] = parts;
+  const params = tr && !inPath ? { ...opts.queryParameters, tr } : opts.queryParameters;
+  return prefix + pathname + addQuery(search, params, true) + hash;
 }

@@ -1,7 +1,8 @@
 import { base64Bytes } from "./base64.js";
 import { checkSecret, hmacKey, utf8Bytes } from "./crypto-key.js";
-import { fail, shown } from "./errors.js";
-import { nowOf, numberOption, optionsOf } from "./options.js";
+import { fail, show } from "./errors.js";
+import { nowOf, numberOption } from "./options.js";
+import { optionsOf } from "./value.js";
 
 /** The raw request body, exactly as received: verify before any JSON parsing or re-serialising. */
 export type WebhookBody = string | ArrayBuffer | Uint8Array;
@@ -37,7 +38,7 @@ function bytesOf(body: WebhookBody): Uint8Array {
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
   return fail(
     "WEBHOOK_PAYLOAD_INVALID",
-    `rawBody must be the raw request body as a string, ArrayBuffer or Uint8Array (got ${shown(body)}): read it with request.text() or arrayBuffer() before parsing.`,
+    `rawBody must be the raw request body as a string, ArrayBuffer or Uint8Array (got ${show(body)}): read it with request.text() or arrayBuffer() before parsing.`,
     typeof body,
   );
 }
@@ -57,7 +58,7 @@ interface Window {
 }
 
 function windowOf(options: WebhookVerifyOptions | undefined, fn: string): Window {
-  const opts = options === undefined ? {} : optionsOf<WebhookVerifyOptions>(options, fn);
+  const opts = options === undefined ? {} : optionsOf<WebhookVerifyOptions>(options, fn, "{ now, toleranceMs }");
   return {
     now: nowOf(opts.now),
     tolerance: numberOption(

@@ -2,6 +2,7 @@
 // what to fix.
 import { describe, expect, it } from "vitest";
 import { buildSrc, IkitError, url } from "../src/index.js";
+import * as strict from "../src/strict.js";
 
 const urlEndpoint = "https://ik.imagekit.io/demo";
 
@@ -29,10 +30,10 @@ describe("typed errors for bad input", () => {
       () => url({ urlEndpoint: `${urlEndpoint}?x=1`, path: "/a.jpg" }),
       "INVALID_URL_ENDPOINT",
     ],
-    ["no src", () => buildSrc({ urlEndpoint, src: "" }), "MISSING_SOURCE"],
     ["both path and src", () => url({ urlEndpoint, path: "/a.jpg", src: `${urlEndpoint}/a.jpg` }), "PATH_AND_SRC"],
-    ["neither path nor src", () => url({ urlEndpoint }), "MISSING_SOURCE"],
     ["a relative src in url()", () => url({ src: "/a.jpg" }), "INVALID_SRC"],
+    ["no src, strictly", () => strict.buildSrc({ urlEndpoint, src: "" }), "MISSING_SOURCE"],
+    ["neither path nor src, strictly", () => strict.url({ urlEndpoint }), "MISSING_SOURCE"],
     ["signed: true in url()", () => url({ urlEndpoint, path: "/a.jpg", signed: true } as never), "SIGNED_URL_OPTION"],
   ])("%s → %s", (_title, run, code) => {
     const error = errorOf(run);

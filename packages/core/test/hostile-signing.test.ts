@@ -118,8 +118,8 @@ const SLOTS: Slot[] = [
   {
     title: "parseUrl options",
     call: (v) => parseUrl(`${urlEndpoint}/a.jpg`, v as never),
-    accepts: ["undefined", "an object", "a cyclic object"],
-    code: "INVALID_VALUE",
+    accepts: ["undefined", "an object", "an array", "a cyclic object"],
+    code: "INVALID_OPTIONS",
   },
   {
     title: "parseUrl urlEndpoint",
@@ -142,7 +142,7 @@ const SLOTS: Slot[] = [
     {
       title: `${name} options`,
       call: (v) => sign(`${urlEndpoint}/a.jpg`, v as never),
-      code: ["INVALID_VALUE", "INVALID_PRIVATE_KEY"],
+      code: ["INVALID_OPTIONS", "INVALID_PRIVATE_KEY"],
     },
     {
       title: `${name} privateKey`,
@@ -171,7 +171,7 @@ const SLOTS: Slot[] = [
   {
     title: "getAuthenticationParameters options",
     call: (v) => getAuthenticationParameters(v as never),
-    code: ["INVALID_VALUE", "INVALID_PRIVATE_KEY"],
+    code: ["INVALID_OPTIONS", "INVALID_PRIVATE_KEY"],
   },
   {
     title: "getAuthenticationParameters privateKey",
@@ -214,7 +214,7 @@ const SLOTS: Slot[] = [
       title: `${name} options`,
       call: (v) => verify(body, SECRET, v as object),
       accepts: ["undefined"],
-      code: ["INVALID_VALUE", "WEBHOOK_TIMESTAMP_TOO_OLD"],
+      code: ["INVALID_OPTIONS", "WEBHOOK_TIMESTAMP_TOO_OLD"],
     },
     {
       title: `${name} now`,

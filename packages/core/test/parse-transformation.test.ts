@@ -289,18 +289,21 @@ describe("parseTransformation: hostile and odd input", () => {
   });
 });
 
-// Random transformations built with both builders, and random strings from ImageKit's own tokens (those hold the
-// names of Object.prototype, which the builders' own hostile-input tests cover as keys).
-const names = [...Object.keys(PARAMETERS), "raw", "rotate", "effectSharpen", "e-new", "w"];
+// Random transformations built with both builders, and random strings from ImageKit's own tokens.
+const names = [...Object.keys(PARAMETERS), "raw", "rotate", "effectSharpen", "e-new", "w", "constructor", "toString"];
 const value = fc.oneof(
   fc.constantFrom("", "-", "true", "false", "0", "80", "0.5", "N10", "iw_div_4", "a/b", "@@x", "l-end", "a,b", "c:d"),
   fc.integer({ min: -5, max: 5000 }),
   fc.double({ min: 0, max: 10, noNaN: true }),
   fc.boolean(),
   fc.string({ maxLength: 6 }),
-  fc.constantFrom(["240", "360"], ["1080"], ["x"]),
 );
-const simpleStep = fc.dictionary(fc.constantFrom(...names), value, { maxKeys: 5 });
+const simpleStep = fc
+  .tuple(
+    fc.dictionary(fc.constantFrom(...names), value, { maxKeys: 5 }),
+    fc.option(fc.constantFrom(["240", "360"], ["1080"], ["x"]), { nil: undefined }),
+  )
+  .map(([step, resolutions]) => (resolutions ? { ...step, streamingResolutions: resolutions } : step));
 const overlay = fc.record(
   {
     type: fc.constantFrom("text", "image", "video", "subtitle", "solidColor"),

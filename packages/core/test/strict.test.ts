@@ -1,6 +1,9 @@
-// Strict mode: unknown names, malformed expressions and out-of-range values throw, naming the step and key.
+// Strict mode (`@ikit/core/strict`): unknown names, malformed expressions, out-of-range values and a missing or
+// invalid source throw, naming the step and key; `@ikit/core` stays as permissive as ImageKit's SDKs.
 import { describe, expect, it } from "vitest";
-import { buildSrc, div, IkitError, url, validateTransformation } from "../src/index.js";
+import * as permissive from "../src/index.js";
+import { div, IkitError } from "../src/index.js";
+import { buildSrc, url, validateTransformation } from "../src/strict.js";
 
 const urlEndpoint = "https://ik.imagekit.io/demo";
 
@@ -15,8 +18,8 @@ function errorOf(run: () => unknown): IkitError {
 }
 
 describe("strict mode", () => {
-  it("is off by default, as permissive as ImageKit's SDKs", () => {
-    expect(buildSrc({ urlEndpoint, src: "/a.jpg", transformation: [{ widht: 300 } as never] })).toBe(
+  it("is off in @ikit/core, as permissive as ImageKit's SDKs", () => {
+    expect(permissive.buildSrc({ urlEndpoint, src: "/a.jpg", transformation: [{ widht: 300 } as never] })).toBe(
       "https://ik.imagekit.io/demo/a.jpg?tr=widht-300",
     );
   });
@@ -48,8 +51,8 @@ describe("strict mode", () => {
     ],
   ])("rejects %j with %s naming the step and key", (steps, code, message) => {
     for (const run of [
-      () => buildSrc({ urlEndpoint, src: "/a.jpg", transformation: steps as never, strict: true }),
-      () => url({ urlEndpoint, path: "/a.jpg", transformation: steps as never, strict: true }),
+      () => buildSrc({ urlEndpoint, src: "/a.jpg", transformation: steps as never }),
+      () => url({ urlEndpoint, path: "/a.jpg", transformation: steps as never }),
       () => validateTransformation(steps as never),
     ]) {
       const error = errorOf(run);
@@ -62,9 +65,43 @@ describe("strict mode", () => {
     const transformation = [
       { width: div("iw", 4), height: 300, quality: 80, dpr: "auto", rotation: "N90", raw: "l-text,i-x,l-end" },
     ];
-    expect(() => buildSrc({ urlEndpoint, src: "/a.jpg", transformation, strict: true })).not.toThrow();
-    expect(() =>
-      url({ urlEndpoint, path: "/a.jpg", transformation: [{ effectSharpen: "-", rotate: 90 }], strict: true }),
-    ).not.toThrow();
+    expect(buildSrc({ urlEndpoint, src: "/a.jpg", transformation })).toBe(
+      permissive.buildSrc({ urlEndpoint, src: "/a.jpg", transformation }),
+    );
+    const legacy = { urlEndpoint, path: "/a.jpg", transformation: [{ effectSharpen: "-" as const, rotate: 90 }] };
+    expect(url(legacy)).toBe("https://ik.imagekit.io/demo/tr:e-sharpen,rt-90/a.jpg");
+  });
+
+  it("throws MISSING_SOURCE and INVALID_SRC where @ikit/core returns an empty string", () => {
+    for (const src of ["", undefined, null]) {
+      expect(permissive.buildSrc({ urlEndpoint, src } as never)).toBe("");
+      expect(errorOf(() => buildSrc({ urlEndpoint, src } as never)).code).toBe("MISSING_SOURCE");
+    }
+    expect(permissive.buildSrc({ urlEndpoint, src: "https://" })).toBe("");
+    expect(errorOf(() => buildSrc({ urlEndpoint, src: "https://" })).code).toBe("INVALID_SRC");
+    expect(permissive.url({ urlEndpoint })).toBe("");
+    expect(errorOf(() => url({ urlEndpoint })).code).toBe("MISSING_SOURCE");
+    expect(errorOf(() => url({ urlEndpoint, path: "", src: "" })).code).toBe("MISSING_SOURCE");
+  });
+
+  it("treats names of Object.prototype members as unknown parameters", () => {
+    for (const name of ["toString", "constructor", "hasOwnProperty", "__proto__", "valueOf"]) {
+      const step = JSON.parse(`{"${name}": 5}`);
+      const error = errorOf(() => validateTransformation([step]));
+      expect(error.code, name).toBe("UNKNOWN_PARAMETER");
+      expect(error.message).toContain(`"${name}"`);
+    }
+  });
+
+  it("stops at a cyclic overlay with INVALID_VALUE instead of overflowing the stack", () => {
+    const overlay = { type: "image", input: "/a.png", transformation: [] as unknown[] };
+    overlay.transformation.push({ overlay });
+    const error = errorOf(() => validateTransformation([{ overlay }] as never));
+    expect(error.code).toBe("INVALID_VALUE");
+    expect(error.message).toContain("contains the overlay itself");
+  });
+
+  it("is the same validateTransformation in both entry points", () => {
+    expect(permissive.validateTransformation).toBe(validateTransformation);
   });
 });
