@@ -34,7 +34,7 @@ export interface AuthenticationOptions {
  * ```
  */
 export async function getAuthenticationParameters(options: AuthenticationOptions): Promise<AuthenticationParameters> {
-  const opts = optionsOf<AuthenticationOptions>(options, "getAuthenticationParameters", "{ privateKey }");
+  const opts = optionsOf<AuthenticationOptions>(options, "getAuthenticationParameters");
   const { privateKey, token = crypto.randomUUID() } = opts;
   checkPrivateKey(privateKey);
   if (!isText(token)) {

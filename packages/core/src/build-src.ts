@@ -1,5 +1,5 @@
 import { endpointOf } from "./endpoint.js";
-import { fail, show } from "./errors.js";
+import { fail } from "./errors.js";
 import { foldSlashes, normalizedPath, type UrlParts, urlParts } from "./path.js";
 import { addQuery } from "./query.js";
 import { buildTransformationString } from "./transformation.js";
@@ -46,7 +46,7 @@ export function buildSrc(opts: SrcOptions): string {
   const src: unknown = optionsOf(opts, "buildSrc").src;
   if (!src) return "";
   if (typeof src !== "string")
-    fail("INVALID_SRC", `src must be a path or an absolute URL string, got ${show(src)}.`, src);
+    fail("INVALID_SRC", "src must be a string: a path under urlEndpoint or an absolute URL.", src);
   const tr = buildTransformationString(opts.transformation);
   const absolute = ABSOLUTE.test(src);
   let base = "";

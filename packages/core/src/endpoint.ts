@@ -1,8 +1,9 @@
-import { fail, show } from "./errors.js";
+import { fail } from "./errors.js";
+import { urlParts } from "./path.js";
 
 /** A URL endpoint split the way ImageKit's SDKs join paths onto it. */
 export interface Endpoint {
-  /** Scheme and host as the URL parser writes them, e.g. `https://ik.imagekit.io`. */
+  /** Scheme, host and port as the URL parser writes them, e.g. `https://ik.imagekit.io`. */
   readonly origin: string;
   /** The endpoint's own path, e.g. `/your_imagekit_id` (`/` for a bare host). */
   readonly pathname: string;
@@ -10,40 +11,27 @@ export interface Endpoint {
   readonly base: string;
 }
 
-const cache = new Map<string, Endpoint>();
-const EXAMPLE = 'pass your ImageKit URL endpoint, e.g. "https://ik.imagekit.io/your_imagekit_id".';
+const cache = new Map<unknown, Endpoint>();
 
 /**
  * Parses and validates a URL endpoint once; later calls with the same string are a map lookup.
  * Throws `MISSING_URL_ENDPOINT` or `INVALID_URL_ENDPOINT` with a message that says what to pass instead.
  */
 export function endpointOf(urlEndpoint: unknown): Endpoint {
-  const hit = cache.get(urlEndpoint as string);
-  if (hit) return hit;
-  if (urlEndpoint == null || urlEndpoint === "") {
-    fail(
-      "MISSING_URL_ENDPOINT",
-      `urlEndpoint is required to build a URL from a relative path: ${EXAMPLE}`,
-      urlEndpoint,
-    );
+  let endpoint = cache.get(urlEndpoint);
+  if (!endpoint) {
+    const parts = typeof urlEndpoint === "string" ? urlParts(urlEndpoint) : undefined;
+    if (!parts || !/^https?:/.test(parts[0]) || parts[2] || parts[3]) {
+      return fail(
+        urlEndpoint ? "INVALID_URL_ENDPOINT" : "MISSING_URL_ENDPOINT",
+        'urlEndpoint must be your ImageKit URL endpoint, an http(s) URL without query or fragment, e.g. "https://ik.imagekit.io/your_imagekit_id".',
+        urlEndpoint,
+      );
+    }
+    const [origin, pathname] = parts;
+    endpoint = { origin, pathname, base: pathname.replace(/\/+$/, "") };
+    if (cache.size > 63) cache.clear();
+    cache.set(urlEndpoint, endpoint);
   }
-  let parsed: URL | undefined;
-  try {
-    if (typeof urlEndpoint === "string") parsed = new URL(urlEndpoint);
-  } catch {}
-  if (!parsed || (parsed.protocol !== "https:" && parsed.protocol !== "http:") || parsed.search || parsed.hash) {
-    fail(
-      "INVALID_URL_ENDPOINT",
-      `urlEndpoint ${show(urlEndpoint)} is not an http(s) URL without query or fragment: ${EXAMPLE}`,
-      urlEndpoint,
-    );
-  }
-  const endpoint: Endpoint = {
-    origin: parsed.origin,
-    pathname: parsed.pathname,
-    base: parsed.pathname.replace(/\/+$/, ""),
-  };
-  if (cache.size >= 64) cache.clear();
-  cache.set(urlEndpoint as string, endpoint);
   return endpoint;
 }

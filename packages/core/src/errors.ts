@@ -40,8 +40,8 @@ export type IkitErrorCode =
  */
 export class IkitError extends Error {
   override readonly name = "IkitError";
-  readonly code: IkitErrorCode;
-  readonly value: unknown;
+  declare readonly code: IkitErrorCode;
+  declare readonly value: unknown;
 
   constructor(code: IkitErrorCode, message: string, value?: unknown) {
     super(message);
@@ -55,14 +55,7 @@ export function fail(code: IkitErrorCode, message: string, value?: unknown): nev
   throw new IkitError(code, message, value);
 }
 
-/**
- * `value` as it reads in an error message: JSON where it has one, else its type. Never throws, whatever the caller
- * passed (a cyclic object, a BigInt, a symbol).
- */
+/** `value` as an error message shows it: a string quoted, another primitive as it prints, an object as "an object". */
 export function show(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? (typeof value === "symbol" ? String(value) : typeof value);
-  } catch {
-    return typeof value === "bigint" ? `${value}n` : "an object that cannot be shown";
-  }
+  return typeof value === "string" ? JSON.stringify(value) : Object(value) === value ? "an object" : String(value);
 }

@@ -3,17 +3,17 @@ import { fail } from "./errors.js";
 import type { Overlay } from "./types.js";
 import { textOf, trimSlashes } from "./value.js";
 
-// Per overlay type: the layer it writes and the field holding its input. No prototype: a `type` of "constructor"
-// or "toString" is an unknown layer (left out, as v5 does), never one of Object's methods. parse-transformation.ts
-// reads layers back by this table and PLACEMENT.
+// The layer each overlay type writes. No prototype: a `type` of "constructor" or "toString" is an unknown layer
+// (left out, as v5 does), never one of Object's methods. parse-transformation.ts reads layers back by this table
+// and PLACEMENT.
 export const LAYERS = {
   __proto__: null,
-  text: ["text", "text"],
-  image: ["image", "input"],
-  video: ["video", "input"],
-  subtitle: ["subtitles", "input"],
-  solidColor: ["image", "color"],
-} as unknown as Readonly<Record<string, readonly [layer: string, field: "text" | "input" | "color"]>>;
+  text: "text",
+  image: "image",
+  video: "video",
+  subtitle: "subtitles",
+  solidColor: "image",
+} as unknown as Readonly<Record<string, string>>;
 
 // Position, then timing: each field's code, in v5's order.
 export const PLACEMENT = [
@@ -21,45 +21,49 @@ export const PLACEMENT = [
   ["timing", { start: "lso", end: "leo", duration: "ldu" }],
 ] as const;
 
-/** `i-<input>` when ImageKit reads the input as it is, else `ie-<base64 of its UTF-8 bytes>`. */
-function input(overlay: Overlay, value: string): string {
-  const text = overlay.type === "text";
-  const { encoding } = overlay as { encoding?: string };
-  if (!text) value = trimSlashes(value);
-  if (encoding === "base64" || (encoding !== "plain" && !(text ? /^[\w\-. ]*$/ : /^[\w\-./ ]*$/).test(value))) {
-    return `ie-${encodeURIComponent(base64Utf8(value))}`;
-  }
-  if (!text) return `i-${value.replace(/\//g, "@@")}`;
-  try {
-    return `i-${encodeURIComponent(value)}`;
-  } catch {
-    // v5 throws a URIError here; base64 (the default for such text) writes U+FFFD in its place, as TextEncoder does.
-    return fail(
-      "INVALID_VALUE",
-      'overlay text has a lone surrogate (half an emoji), which has no UTF-8 form: fix the text, or drop encoding: "plain".',
-      value,
-    );
-  }
-}
-
 /**
  * Writes one typed layer as `l-<type>,i-<input>,<position>,<timing>,<nested steps>,l-end`, or returns `undefined`
- * when the layer lacks its text, input or colour (v5 leaves such a layer out instead of failing).
+ * when the layer lacks its text, input or colour (v5 leaves such a layer out instead of failing). Text and paths
+ * ImageKit cannot read as they are go as `ie-<base64 of their UTF-8 bytes>`.
  */
 export function layerString(overlay: Overlay, steps: (steps: unknown) => string): string | undefined {
-  const [layer, field] = LAYERS[overlay.type] ?? [];
-  const value = field && (overlay as unknown as Record<string, unknown>)[field];
-  if (!value) return;
-  const text = textOf(value, `overlay.${field}`);
-  let out = `l-${layer},${field === "color" ? `i-ik_canvas,bg-${text}` : input(overlay, text)}`;
+  const { type, encoding } = overlay as Overlay & { encoding?: string };
+  const field = type === "text" ? "text" : type === "solidColor" ? "color" : "input";
+  const layer = LAYERS[type];
+  const given = layer && (overlay as unknown as Record<string, unknown>)[field];
+  if (!given) return;
+  let value = textOf(given, `overlay.${field}`);
+  let out = `l-${layer},`;
+  if (field === "color") {
+    out += `i-ik_canvas,bg-${value}`;
+  } else {
+    if (field === "input") value = trimSlashes(value);
+    if (
+      encoding === "base64" ||
+      (encoding !== "plain" && !(field === "text" ? /^[\w\-. ]*$/ : /^[\w\-./ ]*$/).test(value))
+    ) {
+      out += `ie-${encodeURIComponent(base64Utf8(value))}`;
+    } else if (field === "input") {
+      out += `i-${value.replace(/\//g, "@@")}`;
+    } else {
+      try {
+        out += `i-${encodeURIComponent(value)}`;
+      } catch {
+        // v5 throws a URIError; base64, the default for such text, writes U+FFFD in its place as TextEncoder does.
+        fail(
+          "INVALID_VALUE",
+          'overlay text has a lone surrogate (half an emoji), which UTF-8 cannot encode: fix it or drop encoding "plain".',
+          value,
+        );
+      }
+    }
+  }
   if (overlay.layerMode) out += `,lm-${textOf(overlay.layerMode, "overlay.layerMode")}`;
   for (const [group, codes] of PLACEMENT) {
     const fields = overlay[group] as Record<string, unknown> | undefined;
-    if (fields) {
-      for (const name in codes) {
-        const at = fields[name];
-        if (at) out += `,${codes[name as keyof typeof codes]}-${textOf(at, `overlay.${group}.${name}`)}`;
-      }
+    for (const name in fields && codes) {
+      const at = fields?.[name];
+      if (at) out += `,${codes[name as keyof typeof codes]}-${textOf(at, `overlay.${group}.${name}`)}`;
     }
   }
   const nested = steps(overlay.transformation);

@@ -244,13 +244,12 @@ function overlayOf(layer: string, depth: number): Overlay | undefined {
     overlay.type = "solidColor";
     overlay.color = (head.shift() as string).slice(3);
   } else {
-    for (const type in LAYERS) {
-      const [code, field] = LAYERS[type] as (typeof LAYERS)[string];
-      if (code !== kind || field === "color" || overlay.type) continue;
-      overlay.type = type;
-      overlay[field] = field === "input" && !encoded ? value.replace(/@@/g, "/") : value;
-    }
-    if (!overlay.type) return;
+    const type =
+      kind === "text" ? "text" : Object.keys(LAYERS).find((name) => name !== "solidColor" && LAYERS[name] === kind);
+    if (type === undefined) return;
+    overlay.type = type;
+    if (type === "text") overlay.text = value;
+    else overlay.input = encoded ? value : value.replace(/@@/g, "/");
   }
   if (head[0]?.startsWith("lm-")) {
     overlay.layerMode = wordsOf([(head.shift() as string).slice(3)], WORDS.layerMode)?.[0];

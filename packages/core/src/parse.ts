@@ -56,7 +56,7 @@ const ENCODED_DELIMITER = /%2C|%3A/i;
  * ```
  */
 export function parseUrl(input: string, options?: ParseUrlOptions): ParsedUrl {
-  const opts = options === undefined ? {} : optionsOf<ParseUrlOptions>(options, "parseUrl", "{ urlEndpoint }");
+  const opts = options === undefined ? {} : optionsOf<ParseUrlOptions>(options, "parseUrl");
   let parsed: URL | undefined;
   if (isText(input)) {
     try {

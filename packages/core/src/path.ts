@@ -4,19 +4,18 @@
  * byte what the official SDKs (which build with `URL` objects) produce in the same runtime.
  */
 
-// Characters the parser keeps as they are in a path; `%` included, since it never re-escapes an escape.
-const PLAIN = /^[\w\-.~!$&'()*+,;=:@/%]*$/;
-// A `.` or `..` segment, also escaped (`%2e`), which the parser resolves.
-const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
+// Characters the parser keeps as they are in a path (`%` too: it never re-escapes an escape), and no `.` or `..`
+// segment, which it would resolve, escaped (`%2e`) or not.
+const PLAIN = /^(?!(?:.*\/)?(?:\.|%2e){1,2}(?:\/|$))[\w\-.~!$&'()*+,;=:@/%]*$/i;
 
 /** True when the URL parser would keep `path` as it is: no character to escape, no dot segment. */
 export function isPlainPath(path: string): boolean {
-  return PLAIN.test(path) && !DOT_SEGMENT.test(path);
+  return PLAIN.test(path);
 }
 
 /** Folds every run of slashes into one, as the ImageKit SDKs do. */
 export function foldSlashes(path: string): string {
-  return path.includes("//") ? path.replace(/\/{2,}/g, "/") : path;
+  return path.replace(/\/\/+/g, "/");
 }
 
 /**
@@ -24,10 +23,10 @@ export function foldSlashes(path: string): string {
  * resolved (never above the root), backslashes turned into slashes.
  */
 export function normalizedPath(path: string): string {
-  const folded = foldSlashes(path);
-  if (isPlainPath(folded)) return folded;
+  path = foldSlashes(path);
+  if (isPlainPath(path)) return path;
   const url = new URL("http://h");
-  url.pathname = folded;
+  url.pathname = path;
   return foldSlashes(url.pathname);
 }
 
@@ -37,29 +36,28 @@ export function normalizedPath(path: string): string {
  */
 export type UrlParts = [prefix: string, pathname: string, search: string, hash: string];
 
-// Scheme and a lower-case DNS host the URL parser keeps as they are (no port, IP, punycode or user info).
-const PLAIN_ORIGIN = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*(?=\/|$)/;
+// Scheme and host, path, search, hash: how `href` reads (and an input `URL` would leave unchanged).
+const PARTS = /^([a-z][\w+.-]*:\/\/[^/?#]*)([^?#]*)([^#]*)(.*)$/is;
+// An http(s) scheme and lower-case DNS host the URL parser keeps as they are: no port, IP, punycode or user info.
+const PLAIN_ORIGIN = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*$/;
 
 /** Splits an absolute URL into {@link UrlParts}; `undefined` when `URL` cannot parse it or it has no host part. */
 export function urlParts(url: string): UrlParts | undefined {
-  const origin = PLAIN_ORIGIN.exec(url)?.[0];
-  if (origin !== undefined && !origin.includes("xn--")) {
-    const path = url.slice(origin.length) || "/";
-    if (isPlainPath(path)) return [origin, path, "", ""];
+  let parts = PARTS.exec(url);
+  // Taken as it is when plain; else as `URL` writes it (`href` keeps a bare `?` or `#`, which `search` and `hash` drop).
+  if (
+    !parts?.[1] ||
+    !PLAIN_ORIGIN.test(parts[1]) ||
+    url.includes("xn--") ||
+    parts[3] ||
+    parts[4] ||
+    !isPlainPath(parts[2] as string)
+  ) {
+    try {
+      parts = PARTS.exec(new URL(url).href);
+    } catch {
+      return;
+    }
   }
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return;
-  }
-  // Sliced from `href`, not read from `search` and `hash`: those are "" for a bare `?` or `#` that `href` keeps.
-  const { href, pathname } = parsed;
-  const at = href.indexOf("/", parsed.protocol.length + 2);
-  if (at < 0 || !href.startsWith(pathname, at)) return;
-  const rest = href.slice(at + pathname.length);
-  const hash = rest.indexOf("#");
-  return hash < 0
-    ? [href.slice(0, at), pathname, rest, ""]
-    : [href.slice(0, at), pathname, rest.slice(0, hash), rest.slice(hash)];
+  return parts ? [parts[1] as string, parts[2] || "/", parts[3] as string, parts[4] as string] : undefined;
 }

@@ -42,7 +42,7 @@ function withSlash(text: string): string {
 }
 
 function prepare(url: string, options: SignOptions): Pending {
-  const opts = optionsOf<SignOptions>(options, "signUrl", "{ urlEndpoint, privateKey }");
+  const opts = optionsOf<SignOptions>(options, "signUrl");
   checkPrivateKey(opts.privateKey);
   // Whole seconds, rounded up: a fraction must not round down to 0, which means "never expires".
   const seconds = Math.ceil(

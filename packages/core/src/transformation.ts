@@ -1,4 +1,4 @@
-import { fail, show } from "./errors.js";
+import { fail } from "./errors.js";
 import { layerString } from "./overlay.js";
 import { FLAG_ONLY, OPTIONAL_VALUE, PARAMETERS, SEED_PARAMETERS } from "./parameters.js";
 import type { LegacyTransformation, Overlay, Transformation } from "./types.js";
@@ -39,45 +39,27 @@ export const MAX_DEPTH = 8;
 
 /** Throws for overlays nested deeper than {@link MAX_DEPTH}. */
 export function tooDeep(): never {
-  return fail(
-    "INVALID_VALUE",
-    `overlays nest more than ${MAX_DEPTH} deep: an overlay's transformation probably contains the overlay itself.`,
-  );
+  return fail("INVALID_VALUE", "overlays nest too deep: does an overlay's transformation contain itself?");
 }
 
 function steps(transformation: unknown, write: Writer, depth: number): string {
   if (!Array.isArray(transformation)) return "";
   if (depth > MAX_DEPTH) tooDeep();
   const nested = (inner: unknown) => steps(inner, write, depth + 1);
-  let out = "";
-  let count = 0;
-  for (let i = 0; i < transformation.length; i++) {
-    const step = transformation[i];
-    if (typeof step === "string" || Array.isArray(step)) {
-      fail(
-        "INVALID_VALUE",
-        `transformation[${i}] is ${show(step)}, not a step: write { width: 300 }, or ImageKit codes as { raw: "w-300" }.`,
-        step,
-      );
-    }
-    // `undefined` until the first part: v5 keeps a step whose only part is an empty `raw`.
-    let text: string | undefined;
+  const out: string[] = [];
+  for (const step of transformation) {
+    // v5 keeps a step whose only part is an empty `raw`, and leaves out one with no part.
+    const parts: string[] = [];
     for (const name in step) {
       const value = step[name];
-      if (value === undefined || value === null) continue;
-      let part: string | undefined;
-      if (name === "overlay" && typeof value === "object") {
-        part = layerString(value as Overlay, nested);
-        if (!part || part.trim() === "") continue;
-      } else {
-        part = write(name, value);
-        if (part === undefined) continue;
-      }
-      text = text === undefined ? part : `${text},${part}`;
+      if (value == null) continue;
+      const part =
+        name === "overlay" && typeof value === "object" ? layerString(value as Overlay, nested) : write(name, value);
+      if (part !== undefined) parts.push(part);
     }
-    if (text !== undefined) out = count++ === 0 ? text : `${out}:${text}`;
+    if (parts.length) out.push(parts.join(","));
   }
-  return out;
+  return out.join(":");
 }
 
 /**

@@ -1,16 +1,11 @@
-import { fail, show } from "./errors.js";
+import { fail } from "./errors.js";
 
 /**
- * Throws `INVALID_OPTIONS` unless `opts` is an options object (`fn` names the function, `example` its options);
- * returns it. What was passed instead is named by its type only: a string there may be a secret passed by mistake.
+ * Throws `INVALID_OPTIONS` unless `opts` is an options object (`fn` names the function); returns it. What was passed
+ * instead is not echoed: a string there may be a secret passed by mistake.
  */
-export function optionsOf<T>(opts: T, fn: string, example = "{ urlEndpoint, src }"): T {
-  if (typeof opts !== "object" || opts === null) {
-    fail(
-      "INVALID_OPTIONS",
-      `${fn} takes an options object such as ${example}, got ${opts === null ? "null" : typeof opts}.`,
-    );
-  }
+export function optionsOf<T>(opts: T, fn: string): T {
+  if (Object(opts) !== opts) fail("INVALID_OPTIONS", `${fn}() takes an options object.`);
   return opts;
 }
 
@@ -20,9 +15,8 @@ export function optionsOf<T>(opts: T, fn: string, example = "{ urlEndpoint, src 
  * `INVALID_VALUE` naming where the value was.
  */
 export function textOf(value: unknown, name: string): string {
-  const type = typeof value;
-  if (type === "object" || type === "symbol" || type === "function") {
-    fail("INVALID_VALUE", `${name}: expected a string, number or boolean, got ${show(value)}.`, value);
+  if (Object(value) === value || typeof value === "symbol") {
+    fail("INVALID_VALUE", `${name} must be a string, number or boolean.`, value);
   }
   return String(value);
 }

@@ -58,7 +58,7 @@ interface Window {
 }
 
 function windowOf(options: WebhookVerifyOptions | undefined, fn: string): Window {
-  const opts = options === undefined ? {} : optionsOf<WebhookVerifyOptions>(options, fn, "{ now, toleranceMs }");
+  const opts = options === undefined ? {} : optionsOf<WebhookVerifyOptions>(options, fn);
   return {
     now: nowOf(opts.now),
     tolerance: numberOption(

@@ -118,7 +118,7 @@ const SLOTS: Slot[] = [
   {
     title: "parseUrl options",
     call: (v) => parseUrl(`${urlEndpoint}/a.jpg`, v as never),
-    accepts: ["undefined", "an object", "an array", "a cyclic object"],
+    accepts: ["undefined", "an object", "an array", "a cyclic object", "a function"],
     code: "INVALID_OPTIONS",
   },
   {
