@@ -31,7 +31,7 @@ export function checkPrivateKey(privateKey: unknown): asserts privateKey is stri
   checkSecret(
     privateKey,
     "INVALID_PRIVATE_KEY",
-    "privateKey must be your ImageKit private API key as a non-empty string: read it from the server's environment, never ship it to a browser",
+    "privateKey must be your ImageKit private API key, a non-empty string from the server's environment",
   );
 }
 

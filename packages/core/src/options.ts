@@ -2,7 +2,7 @@
  * Checks of the options that signing, upload authentication and webhook verification take. An invalid number is an
  * error, never "no limit": an unset `Number(env.X)` is `NaN`, and a `NaN` tolerance would turn the replay check off.
  */
-import { fail, type IkitErrorCode, show } from "./errors.js";
+import { fail, type IkitErrorCode } from "./errors.js";
 
 // A UTF-16 half without its other half: no URL or key can hold it, and UTF-8 cannot encode it.
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -22,12 +22,14 @@ export function numberOption(
 ): number {
   if (value === undefined) return fallback;
   if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
-  return fail(code, `${name} must be ${what} as a finite number ≥ 0 (got ${show(value)}).`, value);
+  return fail(
+    code,
+    `${name} must be ${what}, a finite number ≥ 0; got ${typeof value === "number" ? value : typeof value}.`,
+    value,
+  );
 }
 
 /** The clock in milliseconds since the epoch: `now` when given and valid, else `Date.now()`. */
 export function nowOf(now: unknown): number {
-  return now === undefined
-    ? Date.now()
-    : numberOption(now, "now", "milliseconds since the epoch (omit it for Date.now())", 0);
+  return numberOption(now, "now", "milliseconds since the epoch", Date.now());
 }

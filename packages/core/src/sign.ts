@@ -1,8 +1,8 @@
 import { checkPrivateKey, hmacHex } from "./crypto-key.js";
 import { endpointOf } from "./endpoint.js";
-import { fail, show } from "./errors.js";
+import { fail } from "./errors.js";
 import { hmacSha1Hex } from "./hmac-sha1.js";
-import { nowOf, numberOption } from "./options.js";
+import { isText, nowOf, numberOption } from "./options.js";
 import { optionsOf } from "./value.js";
 
 /** Options of {@link signUrl} and {@link signUrlSync}. */
@@ -46,42 +46,23 @@ function prepare(url: string, options: SignOptions): Pending {
   checkPrivateKey(opts.privateKey);
   // Whole seconds, rounded up: a fraction must not round down to 0, which means "never expires".
   const seconds = Math.ceil(
-    numberOption(
-      opts.expireSeconds,
-      "expireSeconds",
-      "the seconds until the URL stops working (omit it, or 0, for a URL that never expires)",
-      0,
-      "INVALID_EXPIRY",
-    ),
+    numberOption(opts.expireSeconds, "expireSeconds", "seconds until the URL expires (0: never)", 0, "INVALID_EXPIRY"),
   );
   const now = nowOf(opts.now);
   const { urlEndpoint } = opts;
-  if (urlEndpoint === undefined || urlEndpoint === null || urlEndpoint === "") {
-    fail(
-      "MISSING_URL_ENDPOINT",
-      "signing needs the urlEndpoint the URL was built on: the signature covers the part of the URL after it.",
-      urlEndpoint,
-    );
-  }
+  // The endpoint the URL was built on: the signature covers what follows it.
   const endpoint = endpointOf(urlEndpoint);
-  if (typeof url !== "string") {
-    fail("INVALID_URL", `signUrl takes the URL to sign as a string (got ${show(url)}).`, typeof url);
-  }
+  // Well-formed text only: encodeURIComponent below throws on half a surrogate pair, which no URL can carry.
+  if (!isText(url)) fail("INVALID_URL", `signUrl takes the URL as a string of well-formed text, got ${typeof url}.`);
   const hashAt = url.indexOf("#");
-  let bare: string;
-  try {
-    bare = (hashAt === -1 ? url : url.slice(0, hashAt)).replace(NON_ASCII, encodeURIComponent);
-  } catch {
-    // encodeURIComponent throws on a UTF-16 half without its other half, which no URL can carry.
-    return fail("INVALID_URL", `URL ${show(url)} is not well-formed Unicode: it holds half a surrogate pair.`, url);
-  }
+  const bare = (hashAt === -1 ? url : url.slice(0, hashAt)).replace(NON_ASCII, encodeURIComponent);
   let prefix = withSlash(urlEndpoint);
   // The URL builders write the endpoint as the URL parser normalises it (lower-case host, no default port).
   if (!bare.startsWith(prefix)) prefix = withSlash(endpoint.origin + endpoint.pathname);
   if (!bare.startsWith(prefix)) {
     fail(
       "URL_NOT_UNDER_ENDPOINT",
-      `URL ${show(url)} does not start with urlEndpoint ${JSON.stringify(prefix)}: ImageKit would reject its signature. Sign URLs with the endpoint they were built on.`,
+      `URL ${JSON.stringify(url)} does not start with urlEndpoint ${JSON.stringify(prefix)}: ImageKit would reject its signature. Sign URLs with the endpoint they were built on.`,
       url,
     );
   }
@@ -89,7 +70,7 @@ function prepare(url: string, options: SignOptions): Pending {
   if (expiry > NO_EXPIRY) {
     fail(
       "INVALID_EXPIRY",
-      `expireSeconds ${seconds} from now ends after ${NO_EXPIRY} (the year 2286), where ImageKit's expiry stops; omit it for a URL that never expires.`,
+      `expireSeconds ${seconds} ends after ImageKit's last expiry, ${NO_EXPIRY}; omit it for a URL that never expires.`,
       opts.expireSeconds,
     );
   }

@@ -38,7 +38,7 @@ function bytesOf(body: WebhookBody): Uint8Array {
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
   return fail(
     "WEBHOOK_PAYLOAD_INVALID",
-    `rawBody must be the raw request body as a string, ArrayBuffer or Uint8Array (got ${show(body)}): read it with request.text() or arrayBuffer() before parsing.`,
+    `rawBody must be the request body as a string, ArrayBuffer or Uint8Array, read before any parsing; got ${show(body)}.`,
     typeof body,
   );
 }
@@ -61,12 +61,7 @@ function windowOf(options: WebhookVerifyOptions | undefined, fn: string): Window
   const opts = options === undefined ? {} : optionsOf<WebhookVerifyOptions>(options, fn);
   return {
     now: nowOf(opts.now),
-    tolerance: numberOption(
-      opts.toleranceMs,
-      "toleranceMs",
-      "how far in milliseconds the signed time may be from now (omit it for 5 minutes)",
-      300_000,
-    ),
+    tolerance: numberOption(opts.toleranceMs, "toleranceMs", "milliseconds the signed time may be from now", 300_000),
   };
 }
 
@@ -74,7 +69,7 @@ function checkWebhookSecret(secret: unknown): asserts secret is string {
   checkSecret(
     secret,
     "INVALID_SECRET",
-    "the webhook secret must be a non-empty string: copy it from the ImageKit dashboard (Developer options → Webhooks) into your server's environment",
+    "the webhook secret must be a non-empty string: copy it from the ImageKit dashboard into your server's environment",
   );
 }
 
@@ -176,7 +171,7 @@ export async function verifyWebhookEvent<Event = WebhookEvent>(
   if (typeof signatureHeader !== "string") {
     fail(
       "WEBHOOK_SIGNATURE_MALFORMED",
-      `signatureHeader must be the x-ik-signature header as a string (got ${typeof signatureHeader}): pass request.headers.get("x-ik-signature").`,
+      `signatureHeader must be the x-ik-signature header as a string, got ${typeof signatureHeader}.`,
     );
   }
   let timestamp = Number.NaN;
@@ -235,7 +230,7 @@ export async function verifyStandardWebhook<Event = WebhookEvent>(
   if (typeof headers !== "object" || headers === null) {
     fail(
       "WEBHOOK_SIGNATURE_MISSING",
-      `headers must be the request's Headers or a record of its headers such as Node's req.headers (got ${headers === null ? "null" : typeof headers}).`,
+      `headers must be the request's Headers or a record such as Node's req.headers, got ${headers === null ? "null" : typeof headers}.`,
     );
   }
   const id = header(headers, "webhook-id");
