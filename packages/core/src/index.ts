@@ -29,7 +29,6 @@ export {
   type ResponsiveImageOptions,
 } from "./responsive.js";
 export { NO_EXPIRY, type SignOptions, signUrl, signUrlSync } from "./sign.js";
-export { validateTransformation } from "./strict.js";
 export { buildTransformationString, legacyTransformationString } from "./transformation.js";
 export type * from "./types.js";
 export { type UrlOptions, url } from "./url.js";

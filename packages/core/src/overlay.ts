@@ -1,5 +1,4 @@
 import { base64Utf8 } from "./base64.js";
-import { fail } from "./errors.js";
 import type { Overlay } from "./types.js";
 import { textOf, trimSlashes } from "./value.js";
 
@@ -43,19 +42,9 @@ export function layerString(overlay: Overlay, steps: (steps: unknown) => string)
       (encoding !== "plain" && !(field === "text" ? /^[\w\-. ]*$/ : /^[\w\-./ ]*$/).test(value))
     ) {
       out += `ie-${encodeURIComponent(base64Utf8(value))}`;
-    } else if (field === "input") {
-      out += `i-${value.replace(/\//g, "@@")}`;
     } else {
-      try {
-        out += `i-${encodeURIComponent(value)}`;
-      } catch {
-        // v5 throws a URIError; base64, the default for such text, writes U+FFFD in its place as TextEncoder does.
-        fail(
-          "INVALID_VALUE",
-          'overlay text has a lone surrogate (half an emoji), which UTF-8 cannot encode: fix it or drop encoding "plain".',
-          value,
-        );
-      }
+      // A lone surrogate (half an emoji) becomes U+FFFD, as URL, URLSearchParams and TextEncoder write it; v5 throws.
+      out += `i-${field === "input" ? value.replace(/\//g, "@@") : encodeURIComponent(value.replace(/\p{Cs}/gu, "\ufffd"))}`;
     }
   }
   if (overlay.layerMode) out += `,lm-${textOf(overlay.layerMode, "overlay.layerMode")}`;

@@ -1,4 +1,6 @@
 import { buildSrc, type SrcOptions } from "./build-src.js";
+import { fail } from "./errors.js";
+import { optionsOf, textOf } from "./value.js";
 
 /** Options of {@link getResponsiveImageAttributes}: {@link SrcOptions} plus sizing hints. */
 export interface ResponsiveImageOptions extends SrcOptions {
@@ -23,16 +25,12 @@ export interface ResponsiveImageAttributes {
 const DEVICE = [640, 750, 828, 1080, 1200, 1920, 2048, 3840];
 const IMAGE = [16, 32, 48, 64, 96, 128, 256, 384];
 
-function candidates(all: number[], device: number[], width: number | undefined, sizes: string | undefined) {
-  if (sizes) {
-    const percents = (sizes.match(/(^|\s)(1?\d{1,2})vw/g) ?? []).map((token) => Number.parseInt(token, 10));
-    if (!percents.length) return { widths: all, kind: "w" };
-    const min = (device[0] as number) * (Math.min(...percents) / 100);
-    return { widths: all.filter((w) => w >= min), kind: "w" };
+/** The breakpoints sorted, after checking they are numbers (a symbol would crash the sort). */
+function sorted(breakpoints: unknown, name: string): number[] {
+  if (!Array.isArray(breakpoints) || breakpoints.some((width) => typeof width !== "number")) {
+    fail("INVALID_VALUE", `${name} must be an array of widths in px, such as [640, 1080].`, breakpoints);
   }
-  if (typeof width !== "number") return { widths: device, kind: "w" };
-  const nearest = (target: number) => all.find((w) => w >= target) ?? (all[all.length - 1] as number);
-  return { widths: [...new Set([nearest(width), nearest(width * 2)])], kind: "x" };
+  return [...breakpoints].sort((a, b) => a - b);
 }
 
 /**
@@ -46,18 +44,33 @@ function candidates(all: number[], device: number[], width: number | undefined, 
  * ```
  */
 export function getResponsiveImageAttributes(opts: ResponsiveImageOptions): ResponsiveImageAttributes {
-  const { sizes, width, transformation = [], deviceBreakpoints = DEVICE, imageBreakpoints = IMAGE } = opts;
-  const device = [...deviceBreakpoints].sort((a, b) => a - b);
-  const all = [...imageBreakpoints, ...device].sort((a, b) => a - b);
-  const { widths, kind } = candidates(all, device, width, sizes);
-  const base: SrcOptions = { urlEndpoint: opts.urlEndpoint, src: opts.src };
-  if (opts.queryParameters) base.queryParameters = opts.queryParameters;
-  if (opts.transformationPosition) base.transformationPosition = opts.transformationPosition;
-  const at = (w: number) => buildSrc({ ...base, transformation: [...transformation, { width: w, crop: "at_max" }] });
-  const srcSet = widths.map((w, i) => `${at(w)} ${kind === "w" ? w : i + 1}${kind}`).join(", ") || undefined;
-  const finalSizes = sizes ?? (kind === "w" ? "100vw" : undefined);
+  const {
+    sizes,
+    width,
+    transformation = [],
+    deviceBreakpoints = DEVICE,
+    imageBreakpoints = IMAGE,
+  } = optionsOf(opts, "getResponsiveImageAttributes");
+  const device = sorted(deviceBreakpoints, "deviceBreakpoints");
+  const all = sorted([...sorted(imageBreakpoints, "imageBreakpoints"), ...device], "imageBreakpoints");
+  let widths = device;
+  let x = false;
+  if (sizes) {
+    // The smallest `vw` share in `sizes` rules out candidates narrower than that share of the smallest device.
+    const percents = textOf(sizes, "sizes")
+      .match(/(?:^|\s)1?\d{1,2}vw/g)
+      ?.map((token) => Number.parseInt(token, 10));
+    widths = percents ? all.filter((w) => w >= (device[0] as number) * (Math.min(...percents) / 100)) : all;
+  } else if (typeof width === "number") {
+    const nearest = (target: number) => all.find((w) => w >= target) ?? (all[all.length - 1] as number);
+    widths = [...new Set([nearest(width), nearest(width * 2)])];
+    x = true;
+  }
+  const at = (w: number) => buildSrc({ ...opts, transformation: [...transformation, { width: w, crop: "at_max" }] });
+  const srcSet = widths.map((w, i) => `${at(w)} ${x ? `${i + 1}x` : `${w}w`}`).join(", ");
   const result: ResponsiveImageAttributes = { src: at(widths[widths.length - 1] as number) };
   if (srcSet) result.srcSet = srcSet;
+  const finalSizes = sizes ?? (x ? undefined : "100vw");
   if (finalSizes) result.sizes = finalSizes;
   if (width !== undefined) result.width = width;
   return result;

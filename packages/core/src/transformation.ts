@@ -39,7 +39,7 @@ export const MAX_DEPTH = 8;
 
 /** Throws for overlays nested deeper than {@link MAX_DEPTH}. */
 export function tooDeep(): never {
-  return fail("INVALID_VALUE", "overlays nest too deep: does an overlay's transformation contain itself?");
+  return fail("INVALID_VALUE", "overlays nest too deep: is an overlay inside its own transformation?");
 }
 
 function steps(transformation: unknown, write: Writer, depth: number): string {

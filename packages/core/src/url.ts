@@ -1,5 +1,5 @@
 import { endpointOf } from "./endpoint.js";
-import { fail, show } from "./errors.js";
+import { fail } from "./errors.js";
 import { foldSlashes, normalizedPath, type UrlParts, urlParts } from "./path.js";
 import { addQuery } from "./query.js";
 import { legacyTransformationString } from "./transformation.js";
@@ -44,14 +44,11 @@ export function url(opts: UrlOptions): string {
   if ((opts as { signed?: unknown }).signed) {
     fail(
       "SIGNED_URL_OPTION",
-      "url() builds unsigned URLs: sign the result with signUrlSync(url(options), { urlEndpoint, privateKey, expireSeconds }) on your server, or signUrl() for the WebCrypto version.",
+      "url() builds unsigned URLs: sign them on your server with signUrlSync(url(options), { urlEndpoint, privateKey }).",
     );
   }
   if (path && src) {
-    fail("PATH_AND_SRC", "url() takes either `path` (joined to urlEndpoint) or `src` (an absolute URL), not both.", {
-      path,
-      src,
-    });
+    fail("PATH_AND_SRC", "url() takes `path` (under urlEndpoint) or `src` (an absolute URL), not both.", { path, src });
   }
   const tr = legacyTransformationString(opts.transformation);
   let parts: UrlParts | undefined;
@@ -59,16 +56,12 @@ export function url(opts: UrlOptions): string {
   if (src) {
     if (typeof src === "string") parts = urlParts(src);
     if (!parts) {
-      return fail(
-        "INVALID_SRC",
-        `src ${show(src)} is not an absolute URL: pass a full https:// URL, or use \`path\` for a path under urlEndpoint.`,
-        src,
-      );
+      return fail("INVALID_SRC", "src must be an absolute URL: use `path` for a path under urlEndpoint.", src);
     }
     parts[1] = foldSlashes(parts[1]);
   } else if (path) {
     if (typeof path !== "string") {
-      fail("INVALID_OPTIONS", `path must be a string such as "/default-image.jpg", got ${show(path)}.`, path);
+      fail("INVALID_OPTIONS", 'path must be a string such as "/default-image.jpg".', path);
     }
     const endpoint = endpointOf(opts.urlEndpoint);
     inPath = opts.transformationPosition !== "query";

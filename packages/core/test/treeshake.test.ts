@@ -1,24 +1,48 @@
-// Tree-shaking, verified on the built package: a bundler that imports only `buildSrc` gets no signing, webhook or
-// parsing code, and `signUrl` alone gets no URL builder. Runs after `pnpm build` (npm test builds first).
+// Tree-shaking, verified on the built package: a bundler that imports only `buildSrc` or `url` gets no strict
+// checks, signing, webhook or parsing code, and `signUrl` alone gets no URL builder. Needs `pnpm build` first
+// (npm test builds first); without a build it fails rather than skips.
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 
 const dist = resolve(import.meta.dirname, "../dist/index.js");
+const strictDist = resolve(import.meta.dirname, "../dist/strict.js");
 
-async function bundle(names: string): Promise<string> {
+async function bundle(names: string, from = dist): Promise<string> {
   const result = await build({
-    stdin: { contents: `export { ${names} } from ${JSON.stringify(dist)};`, resolveDir: import.meta.dirname },
+    stdin: { contents: `export { ${names} } from ${JSON.stringify(from)};`, resolveDir: import.meta.dirname },
     bundle: true,
     minify: true,
     format: "esm",
+    platform: "browser",
     write: false,
   });
   return result.outputFiles[0]?.text ?? "";
 }
 
-describe.skipIf(!existsSync(dist))("tree-shaking of the built package", () => {
+// What only the strict checks contain: their error codes and the wording of their messages.
+const STRICT = ["UNKNOWN_PARAMETER", "INVALID_EXPRESSION", "MISSING_SOURCE", "unknown transformation parameter"];
+
+describe("tree-shaking of the built package", () => {
+  it("has a build to check", () => {
+    expect(existsSync(dist) && existsSync(strictDist), "build first: pnpm --filter @ikit/core run build").toBe(true);
+  });
+
+  it.each(["buildSrc", "url", "getResponsiveImageAttributes"])(
+    "import { %s } carries no strict checks",
+    async (name) => {
+      const code = await bundle(name);
+      expect(code).toContain("tr");
+      for (const marker of STRICT) expect(code, marker).not.toContain(marker);
+    },
+  );
+
+  it("import { buildSrc } from @ikit/core/strict does carry them", async () => {
+    const code = await bundle("buildSrc", strictDist);
+    for (const marker of STRICT) expect(code, marker).toContain(marker);
+  });
+
   it("import { buildSrc } carries no signing, webhook or parsing code", async () => {
     const code = await bundle("buildSrc");
     expect(code).toContain("tr:");

@@ -1,4 +1,5 @@
-import { IkitError, parseTransformation, type Transformation, validateTransformation } from "@ikit/core";
+import { IkitError, parseTransformation, type Transformation } from "@ikit/core";
+import { validateTransformation } from "@ikit/core/strict";
 import { ApiError } from "./errors.js";
 import { RESPONSE_FIELDS } from "./serialize.js";
 
