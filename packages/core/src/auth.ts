@@ -1,6 +1,6 @@
 import { checkPrivateKey, hmacHex } from "./crypto-key.js";
 import { fail, show } from "./errors.js";
-import { isText, nowOf } from "./options.js";
+import { isWellFormed, nowOf } from "./options.js";
 import { optionsOf } from "./value.js";
 
 /** What the upload API needs besides the public key: the token, its expiry (Unix seconds) and their signature. */
@@ -37,7 +37,7 @@ export async function getAuthenticationParameters(options: AuthenticationOptions
   const opts = optionsOf<AuthenticationOptions>(options, "getAuthenticationParameters");
   const { privateKey, token = crypto.randomUUID() } = opts;
   checkPrivateKey(privateKey);
-  if (!isText(token)) {
+  if (!isWellFormed(token) || token === "") {
     fail(
       "INVALID_VALUE",
       `token must be a non-empty string of well-formed text (got ${show(token)}); omit it to get a random UUID.`,

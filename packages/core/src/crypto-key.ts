@@ -1,6 +1,6 @@
 /** Secrets: checked in one place, and imported as WebCrypto keys once per secret and algorithm. */
 import { fail } from "./errors.js";
-import { isText } from "./options.js";
+import { isWellFormed } from "./options.js";
 
 const keys = new Map<string, Promise<CryptoKey>>();
 
@@ -13,7 +13,7 @@ export function checkSecret(
   code: "INVALID_PRIVATE_KEY" | "INVALID_SECRET",
   fix: string,
 ): asserts secret is string {
-  if (!isText(secret)) {
+  if (!isWellFormed(secret) || secret === "") {
     const kind =
       typeof secret !== "string"
         ? secret === null

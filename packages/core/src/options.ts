@@ -7,9 +7,9 @@ import { fail, type IkitErrorCode } from "./errors.js";
 // A UTF-16 half without its other half: no URL or key can hold it, and UTF-8 cannot encode it.
 const LONE_SURROGATE = /\p{Cs}/u;
 
-/** A non-empty string of well-formed UTF-16 text (no lone surrogate). */
-export function isText(value: unknown): value is string {
-  return typeof value === "string" && value !== "" && !LONE_SURROGATE.test(value);
+/** A string of well-formed UTF-16 text: no lone surrogate. */
+export function isWellFormed(value: unknown): value is string {
+  return typeof value === "string" && !LONE_SURROGATE.test(value);
 }
 
 /** A finite number ≥ 0, or `fallback` when it is left out; `what` says what the number means. */

@@ -2,7 +2,7 @@ import { base64Bytes } from "./base64.js";
 import { fail } from "./errors.js";
 import { LAYERS, PLACEMENT } from "./overlay.js";
 import { PARAMETERS } from "./parameters.js";
-import { buildTransformationString, legacyTransformationString } from "./transformation.js";
+import { buildTransformationString, legacyTransformationString, MAX_DEPTH } from "./transformation.js";
 import type { Anchor, Overlay, StreamingResolution, Transformation } from "./types.js";
 
 /**
@@ -94,8 +94,27 @@ const ANCHORS: readonly Anchor[] = [
   "bottom_right",
 ];
 
-/** Layers nested deeper than this are kept as `raw` text instead of being read recursively. */
-const MAX_DEPTH = 8;
+// v5 types the steps of a text, subtitle or solid colour layer narrowly (`TextOverlayTransformation`, …): such a
+// layer whose steps hold another name stays raw. A subtitle's `co` is its `color`.
+const LAYER_STEPS: Readonly<Record<string, readonly string[]>> = {
+  text: [
+    "width",
+    "fontSize",
+    "fontFamily",
+    "fontColor",
+    "innerAlignment",
+    "padding",
+    "alpha",
+    "typography",
+    "background",
+    "radius",
+    "rotation",
+    "flip",
+    "lineHeight",
+  ],
+  subtitle: ["background", "fontSize", "fontFamily", "color", "typography", "fontOutline", "fontShadow"],
+  solidColor: ["width", "height", "radius", "alpha", "background", "gradient"],
+};
 
 type Reader = (value: string | undefined) => unknown;
 
@@ -106,6 +125,8 @@ function numeric(value: string | undefined): number | undefined {
   return Number.isFinite(n) && String(n) === value ? n : undefined;
 }
 
+const asText: Reader = (value) => value;
+
 const READERS: [names: readonly string[], read: Reader][] = [
   [NUMBERS, numeric],
   [NUMBERS_OR_TEXT, (value) => numeric(value) ?? value],
@@ -113,7 +134,7 @@ const READERS: [names: readonly string[], read: Reader][] = [
   [FLAGS, (value) => (value === undefined ? true : undefined)],
   [FLAGS_OR_TEXT, (value) => value ?? true],
   [FLAGS_OR_NUMBERS, (value) => (value === undefined || value === "true" ? true : numeric(value))],
-  [TEXTS, (value) => value],
+  [TEXTS, asText],
   [PATHS, (value) => value?.replace(/@@/g, "/")],
   [["streamingResolutions"], (value) => wordsOf(value?.split("_"), RESOLUTIONS)],
 ];
@@ -146,7 +167,12 @@ function wordsOf<T>(values: readonly string[] | undefined, allowed: readonly T[]
 /** True when the one-parameter step `{ [key]: value }` writes `text` back in both dialects. */
 function writesBack(key: string, value: unknown, text: string): boolean {
   const step = [{ [key]: value }] as Transformation[];
-  return buildTransformationString(step) === text && legacyTransformationString(step) === text;
+  try {
+    return buildTransformationString(step) === text && legacyTransformationString(step) === text;
+  } catch {
+    // A value a builder refuses (an overlay nested too deep) is no value to read back.
+    return false;
+  }
 }
 
 /**
@@ -185,14 +211,15 @@ function itemsOf(text: string): string[][] {
   return steps;
 }
 
-function stepOf(items: readonly string[], depth: number): ParsedTransformation {
+/** One step; `layer` is the type of the overlay whose steps these are, if any. */
+function stepOf(items: readonly string[], depth: number, layer?: string): ParsedTransformation {
   // Keys in the order of the text; a raw run between keyed items widens to keep the text's order.
   const keyed: [key: string, value: unknown, index: number][] = [];
   const used = new Set<string>();
   let firstRaw = -1;
   let lastRaw = -1;
   items.forEach((item, index) => {
-    const entry = entryOf(item, used, depth);
+    const entry = entryOf(item, used, depth, layer);
     if (entry) {
       used.add(entry[0]);
       keyed.push([entry[0], entry[1], index]);
@@ -209,7 +236,12 @@ function stepOf(items: readonly string[], depth: number): ParsedTransformation {
 }
 
 /** One item as `[key, value]`, or `undefined` when only `raw` can hold it. */
-function entryOf(item: string, used: ReadonlySet<string>, depth: number): [string, unknown] | undefined {
+function entryOf(
+  item: string,
+  used: ReadonlySet<string>,
+  depth: number,
+  layer?: string,
+): [string, unknown] | undefined {
   if (item.startsWith("l-")) {
     const overlay = used.has("overlay") ? undefined : overlayOf(item, depth);
     return overlay && ["overlay", overlay];
@@ -217,7 +249,7 @@ function entryOf(item: string, used: ReadonlySet<string>, depth: number): [strin
   const dash = item.startsWith("e-") ? item.indexOf("-", 2) : item.indexOf("-");
   const code = dash === -1 ? item : item.slice(0, dash);
   const value = dash === -1 ? undefined : item.slice(dash + 1);
-  const named = nameOf(code);
+  const named = code === "co" && layer === "subtitle" ? (["color", asText] as const) : nameOf(code);
   if (named && !used.has(named[0])) {
     const typed = named[1](value);
     if (typed !== undefined && writesBack(named[0], typed, item)) return [named[0], typed];
@@ -267,7 +299,17 @@ function overlayOf(layer: string, depth: number): Overlay | undefined {
   }
   if (head.length > 0 || steps.length > 1) {
     if (head.length === 0) steps.shift();
-    overlay.transformation = steps.map((items) => stepOf(items, depth + 1));
+    const type = overlay.type as string;
+    const nested = steps.map((items) => stepOf(items, depth + 1, type));
+    const allowed = LAYER_STEPS[type];
+    for (const step of nested) {
+      if (allowed && !Object.keys(step).every((key) => allowed.includes(key))) return;
+      // A subtitle's own types narrow two more: a font size in points, typography b, i or b_i.
+      const { fontSize, typography } = step;
+      if (type === "subtitle" && !(fontSize === undefined || typeof fontSize === "number")) return;
+      if (type === "subtitle" && !(typography === undefined || ["b", "i", "b_i"].includes(typography))) return;
+    }
+    overlay.transformation = nested;
   }
   // The type that writes the same text: automatic encoding first, else the one the text used.
   if (writesBack("overlay", overlay, layer)) return overlay as unknown as Overlay;

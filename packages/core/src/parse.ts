@@ -1,6 +1,6 @@
 import { endpointOf } from "./endpoint.js";
 import { fail, show } from "./errors.js";
-import { isText } from "./options.js";
+import { isWellFormed } from "./options.js";
 import { type ParsedTransformation, parseTransformation } from "./parse-transformation.js";
 import type { TransformationPosition } from "./types.js";
 import { optionsOf } from "./value.js";
@@ -58,7 +58,7 @@ const ENCODED_DELIMITER = /%2C|%3A/i;
 export function parseUrl(input: string, options?: ParseUrlOptions): ParsedUrl {
   const opts = options === undefined ? {} : optionsOf<ParseUrlOptions>(options, "parseUrl");
   let parsed: URL | undefined;
-  if (isText(input)) {
+  if (isWellFormed(input)) {
     try {
       parsed = new URL(input);
     } catch {

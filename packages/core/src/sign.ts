@@ -2,7 +2,7 @@ import { checkPrivateKey, hmacHex } from "./crypto-key.js";
 import { endpointOf } from "./endpoint.js";
 import { fail } from "./errors.js";
 import { hmacSha1Hex } from "./hmac-sha1.js";
-import { isText, nowOf, numberOption } from "./options.js";
+import { isWellFormed, nowOf, numberOption } from "./options.js";
 import { optionsOf } from "./value.js";
 
 /** Options of {@link signUrl} and {@link signUrlSync}. */
@@ -11,7 +11,10 @@ export interface SignOptions {
   urlEndpoint: string;
   /** Your private API key. Server or edge only: never ship it to a browser. */
   privateKey: string;
-  /** Seconds from `now` until the URL stops working (a fraction rounds up). Omit (or 0) for a URL that never expires. */
+  /**
+   * Seconds from `now` until the URL stops working, counted in whole seconds as imagekit 6 does (under one second
+   * throws rather than count as 0). Omit (or 0) for a URL that never expires.
+   */
   expireSeconds?: number;
   /** The clock, in milliseconds since the epoch. @default Date.now() */
   now?: number;
@@ -44,16 +47,29 @@ function withSlash(text: string): string {
 function prepare(url: string, options: SignOptions): Pending {
   const opts = optionsOf<SignOptions>(options, "signUrl");
   checkPrivateKey(opts.privateKey);
-  // Whole seconds, rounded up: a fraction must not round down to 0, which means "never expires".
-  const seconds = Math.ceil(
-    numberOption(opts.expireSeconds, "expireSeconds", "seconds until the URL expires (0: never)", 0, "INVALID_EXPIRY"),
+  const expireSeconds = numberOption(
+    opts.expireSeconds,
+    "expireSeconds",
+    "seconds until the URL expires (0: never)",
+    0,
+    "INVALID_EXPIRY",
   );
+  // Whole seconds, as imagekit 6 counts them; but under one second would count as 0, "never expires".
+  const seconds = Math.floor(expireSeconds);
+  if (expireSeconds > 0 && seconds === 0) {
+    fail(
+      "INVALID_EXPIRY",
+      `expireSeconds ${expireSeconds} is under a second; use 1 or more, or 0 for never.`,
+      expireSeconds,
+    );
+  }
   const now = nowOf(opts.now);
   const { urlEndpoint } = opts;
   // The endpoint the URL was built on: the signature covers what follows it.
   const endpoint = endpointOf(urlEndpoint);
   // Well-formed text only: encodeURIComponent below throws on half a surrogate pair, which no URL can carry.
-  if (!isText(url)) fail("INVALID_URL", `signUrl takes the URL as a string of well-formed text, got ${typeof url}.`);
+  if (!isWellFormed(url))
+    fail("INVALID_URL", `signUrl takes the URL as a string of well-formed text, got ${typeof url}.`);
   const hashAt = url.indexOf("#");
   const bare = (hashAt === -1 ? url : url.slice(0, hashAt)).replace(NON_ASCII, encodeURIComponent);
   let prefix = withSlash(urlEndpoint);

@@ -308,8 +308,10 @@ describe("invalid numbers never switch a check off", () => {
     }
   });
 
-  it("rounds a fraction of a second up instead of down to 'never expires'", () => {
-    expect(signUrlSync(`${urlEndpoint}/a.jpg`, { ...signOptions, expireSeconds: 0.5 })).toContain("ik-t=1700000001&");
+  it("counts whole seconds as imagekit 6 does, but refuses under one second instead of 'never expires'", async () => {
+    expect(signUrlSync(`${urlEndpoint}/a.jpg`, { ...signOptions, expireSeconds: 1.9 })).toContain("ik-t=1700000001&");
+    const error = await errorOf(() => signUrlSync(`${urlEndpoint}/a.jpg`, { ...signOptions, expireSeconds: 0.5 }));
+    expect(error.code).toBe("INVALID_EXPIRY");
   });
 
   it("refuses an expiry past ImageKit's 9999999999 instead of writing an exponent", async () => {

@@ -163,8 +163,16 @@ describe("parseTransformation: layers", () => {
       { type: "video", input: "clips/intro.mp4", layerMode: "cutout", timing: { start: 2, duration: "idu_div_2" } },
     ],
     [
-      "subtitles",
-      { type: "subtitle", input: "subs.srt", transformation: [{ fontColor: "FFFFFF", fontOutline: "2_blue" }] },
+      "subtitles, whose co is their color",
+      {
+        type: "subtitle",
+        input: "subs.srt",
+        transformation: [{ color: "FFFFFF", fontOutline: "2_blue", fontSize: 20 }],
+      },
+    ],
+    [
+      "text with its own steps",
+      { type: "text", text: "Sale", transformation: [{ fontSize: 40, fontColor: "FF0000", padding: "10_20" }] },
     ],
     ["a solid colour", { type: "solidColor", color: "FF0000", transformation: [{ width: 50, alpha: 5 }] }],
     [
@@ -226,6 +234,24 @@ describe("parseTransformation: layers", () => {
       transformation: [{ lap: "top" }],
     });
     rebuilds(text);
+  });
+
+  it("keeps a text, subtitle or solid colour layer raw when its steps hold more than v5 types them to hold", () => {
+    for (const text of [
+      "l-text,i-Hi,q-80,l-end",
+      "l-subtitles,i-a.srt,fs-large,l-end",
+      "l-subtitles,i-a.srt,tg-bold,l-end",
+      "l-image,i-ik_canvas,bg-FF0000,rt-90,l-end",
+    ]) {
+      expect(parseTransformation(text)).toEqual([{ raw: text }]);
+      rebuilds(text);
+    }
+    // An image layer's steps are any steps.
+    expect(parseTransformation("l-image,i-a.png,q-80,l-end")[0]?.overlay).toEqual({
+      type: "image",
+      input: "a.png",
+      transformation: [{ quality: 80 }],
+    });
   });
 
   it("keeps `:` inside a layer's nested steps inside the layer", () => {
