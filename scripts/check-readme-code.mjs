@@ -12,14 +12,29 @@ import ts from "typescript";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const packages = readdirSync(join(root, "packages"), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
-  .map((entry) => ({
-    dir: join(root, "packages", entry.name),
-    name: JSON.parse(readFileSync(join(root, "packages", entry.name, "package.json"), "utf8")).name,
-  }));
+  .map((entry) => {
+    const dir = join(root, "packages", entry.name);
+    return { dir, manifest: JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) };
+  })
+  .map(({ dir, manifest }) => ({ dir, name: manifest.name, entries: entriesOf(dir, manifest) }));
 const readmes = [{ dir: root, name: undefined }, ...packages].map((pkg) => ({
   ...pkg,
   file: join(pkg.dir, "README.md"),
 }));
+
+/**
+ * Each import specifier a package exports (`@ikit/core`, `@ikit/core/strict`) with the source file its build comes
+ * from: `dist/<name>.js` is built from `src/<name>.ts`.
+ */
+function entriesOf(dir, manifest) {
+  const entries = {};
+  for (const [key, target] of Object.entries(manifest.exports ?? { ".": manifest.main })) {
+    const built = typeof target === "string" ? target : target?.default;
+    const name = /^\.\/dist\/(.+)\.js$/.exec(built ?? "")?.[1];
+    if (name) entries[key === "." ? manifest.name : `${manifest.name}/${key.slice(2)}`] = [join(dir, `src/${name}.ts`)];
+  }
+  return entries;
+}
 
 /** The value and type names a package's `src/index.ts` exports by name (not `export *`). */
 function exportsOf(dir) {
@@ -116,7 +131,7 @@ const options = {
   types: ["node"],
   typeRoots: [join(root, "node_modules/@types")],
   // The workspace packages as their sources, so a README is checked against the code of this commit.
-  paths: Object.fromEntries(packages.map((pkg) => [pkg.name, [join(pkg.dir, "src/index.ts")]])),
+  paths: Object.assign({}, ...packages.map((pkg) => pkg.entries)),
 };
 const host = ts.createCompilerHost(options);
 const { fileExists, readFile, getSourceFile } = host;
