@@ -13,6 +13,7 @@ const isomorphic = [
   "packages/core/test/conformance.test.ts",
   "packages/core/test/hostile-signing.test.ts",
   "packages/core/test/parse-transformation.test.ts",
+  "packages/core/test/path.test.ts",
   "packages/core/test/sign.test.ts",
   "packages/core/test/webhook.test.ts",
 ];

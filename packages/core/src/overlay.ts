@@ -28,7 +28,7 @@ export const PLACEMENT = [
 export function layerString(overlay: Overlay, steps: (steps: unknown) => string): string | undefined {
   const { type, encoding } = overlay as Overlay & { encoding?: string };
   const field = type === "text" ? "text" : type === "solidColor" ? "color" : "input";
-  const layer = LAYERS[type];
+  const layer = typeof type === "string" && LAYERS[type];
   const given = layer && (overlay as unknown as Record<string, unknown>)[field];
   if (!given) return;
   let value = textOf(given, `overlay.${field}`);

@@ -18,13 +18,24 @@ export function foldSlashes(path: string): string {
   return path.replace(/\/\/+/g, "/");
 }
 
+// Text whose only difference from plain is what `encodeURI` escapes exactly as the URL parser does (a space,
+// non-ASCII, a control character, `"<>\`{}`): no character it treats otherwise, no lone surrogate, no dot segment.
+const ESCAPABLE = /^(?!(?:.*\/)?(?:\.|%2e){1,2}(?:\/|$))[^#?[\]\\^|\t\n\r\p{Cs}]*$/iu;
+
+/** `path` as the URL parser writes a path it needs no `URL` for, else `undefined`. Keeps `%` escapes as they are. */
+function escapedPath(path: string): string | undefined {
+  if (isPlainPath(path)) return path;
+  if (ESCAPABLE.test(path)) return path.split("%").map(encodeURI).join("%");
+}
+
 /**
- * `path` with runs of slashes folded, then as the URL parser writes a pathname: percent-encoded, dot segments
- * resolved (never above the root), backslashes turned into slashes.
+ * `path` (starting with `/`) with runs of slashes folded, then as the URL parser writes a pathname: percent-encoded,
+ * dot segments resolved (never above the root), backslashes turned into slashes.
  */
 export function normalizedPath(path: string): string {
   path = foldSlashes(path);
-  if (isPlainPath(path)) return path;
+  const escaped = escapedPath(path);
+  if (escaped !== undefined) return escaped;
   const url = new URL("http://h");
   url.pathname = path;
   return foldSlashes(url.pathname);
@@ -44,20 +55,18 @@ const PLAIN_ORIGIN = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*$/;
 /** Splits an absolute URL into {@link UrlParts}; `undefined` when `URL` cannot parse it or it has no host part. */
 export function urlParts(url: string): UrlParts | undefined {
   let parts = PARTS.exec(url);
-  // Taken as it is when plain; else as `URL` writes it (`href` keeps a bare `?` or `#`, which `search` and `hash` drop).
-  if (
-    !parts?.[1] ||
-    !PLAIN_ORIGIN.test(parts[1]) ||
-    url.includes("xn--") ||
-    parts[3] ||
-    parts[4] ||
-    !isPlainPath(parts[2] as string)
-  ) {
-    try {
-      parts = PARTS.exec(new URL(url).href);
-    } catch {
-      return;
-    }
+  // Without query or hash, a plain origin and a path escaped as the parser would: no `URL` needed. The parser would
+  // also trim trailing spaces and control characters.
+  const path =
+    parts?.[1] && PLAIN_ORIGIN.test(parts[1]) && !url.includes("xn--") && !parts[3] && !parts[4] && !/[\0- ]$/.test(url)
+      ? escapedPath(parts[2] as string)
+      : undefined;
+  if (path !== undefined) return [parts?.[1] as string, path || "/", "", ""];
+  try {
+    // `href`, not `search` and `hash`: those read "" for a bare `?` or `#` that `href` keeps.
+    parts = PARTS.exec(new URL(url).href);
+  } catch {
+    return;
   }
-  return parts ? [parts[1] as string, parts[2] || "/", parts[3] as string, parts[4] as string] : undefined;
+  return parts ? [parts[1] as string, parts[2] as string, parts[3] as string, parts[4] as string] : undefined;
 }

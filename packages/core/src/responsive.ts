@@ -66,7 +66,8 @@ export function getResponsiveImageAttributes(opts: ResponsiveImageOptions): Resp
     widths = [...new Set([nearest(width), nearest(width * 2)])];
     x = true;
   }
-  const at = (w: number) => buildSrc({ ...opts, transformation: [...transformation, { width: w, crop: "at_max" }] });
+  const steps = Array.isArray(transformation) ? transformation : [];
+  const at = (w: number) => buildSrc({ ...opts, transformation: [...steps, { width: w, crop: "at_max" }] });
   const srcSet = widths.map((w, i) => `${at(w)} ${x ? `${i + 1}x` : `${w}w`}`).join(", ");
   const result: ResponsiveImageAttributes = { src: at(widths[widths.length - 1] as number) };
   if (srcSet) result.srcSet = srcSet;
