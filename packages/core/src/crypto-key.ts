@@ -14,15 +14,10 @@ export function checkSecret(
   fix: string,
 ): asserts secret is string {
   if (!isWellFormed(secret) || secret === "") {
-    const kind =
-      typeof secret !== "string"
-        ? secret === null
-          ? "null"
-          : typeof secret
-        : secret
-          ? "malformed text"
-          : "an empty string";
-    fail(code, `${fix} (got ${kind}).`);
+    fail(
+      code,
+      `${fix} (got ${typeof secret === "string" ? (secret ? "malformed text" : "an empty string") : typeof secret}).`,
+    );
   }
 }
 

@@ -12,19 +12,21 @@ export function isWellFormed(value: unknown): value is string {
   return typeof value === "string" && !LONE_SURROGATE.test(value);
 }
 
-/** A finite number ≥ 0, or `fallback` when it is left out; `what` says what the number means. */
+/** A number from 0 to `max`, or `fallback` when it is left out; `what` says what the number means. */
 export function numberOption(
   value: unknown,
   name: string,
   what: string,
   fallback: number,
   code: IkitErrorCode = "INVALID_VALUE",
+  max = Number.MAX_VALUE,
 ): number {
   if (value === undefined) return fallback;
-  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
+  if (typeof value === "number" && value >= 0 && value <= max) return value;
+  const range = max < Number.MAX_VALUE ? `from 0 to ${max}` : "≥ 0";
   return fail(
     code,
-    `${name} must be ${what}, a finite number ≥ 0; got ${typeof value === "number" ? value : typeof value}.`,
+    `${name} must be ${what}, a number ${range}; got ${typeof value === "number" ? value : typeof value}.`,
     value,
   );
 }

@@ -12,8 +12,8 @@ export interface SignOptions {
   /** Your private API key. Server or edge only: never ship it to a browser. */
   privateKey: string;
   /**
-   * Seconds from `now` until the URL stops working, counted in whole seconds as imagekit 6 does (under one second
-   * throws rather than count as 0). Omit (or 0) for a URL that never expires.
+   * Seconds from `now` until the URL stops working, counted in whole seconds as imagekit 6 does (but under one second
+   * is one, where imagekit 6 signs a URL that never expires). Omit (or 0) for a URL that never expires.
    */
   expireSeconds?: number;
   /** The clock, in milliseconds since the epoch. @default Date.now() */
@@ -50,19 +50,13 @@ function prepare(url: string, options: SignOptions): Pending {
   const expireSeconds = numberOption(
     opts.expireSeconds,
     "expireSeconds",
-    "seconds until the URL expires (0: never)",
+    "the seconds until the URL expires (0: never)",
     0,
     "INVALID_EXPIRY",
+    NO_EXPIRY,
   );
-  // Whole seconds, as imagekit 6 counts them; but under one second would count as 0, "never expires".
-  const seconds = Math.floor(expireSeconds);
-  if (expireSeconds > 0 && seconds === 0) {
-    fail(
-      "INVALID_EXPIRY",
-      `expireSeconds ${expireSeconds} is under a second; use 1 or more, or 0 for never.`,
-      expireSeconds,
-    );
-  }
+  // Whole seconds, as imagekit 6 counts them; but under one second is one, never 0 ("never expires") as there.
+  const seconds = Math.floor(expireSeconds) || Math.ceil(expireSeconds);
   const now = nowOf(opts.now);
   const { urlEndpoint } = opts;
   // The endpoint the URL was built on: the signature covers what follows it.
@@ -83,13 +77,6 @@ function prepare(url: string, options: SignOptions): Pending {
     );
   }
   const expiry = seconds > 0 ? Math.floor(now / 1000) + seconds : NO_EXPIRY;
-  if (expiry > NO_EXPIRY) {
-    fail(
-      "INVALID_EXPIRY",
-      `expireSeconds ${seconds} ends after ImageKit's last expiry, ${NO_EXPIRY}; omit it for a URL that never expires.`,
-      opts.expireSeconds,
-    );
-  }
   return {
     url: bare,
     hash: hashAt === -1 ? "" : url.slice(hashAt),
