@@ -76,13 +76,6 @@ export function parseUrl(input: string, options?: ParseUrlOptions): ParsedUrl {
   const given = opts.urlEndpoint;
   let endpointPath: string;
   if (given !== undefined) {
-    if (typeof given !== "string" || given === "") {
-      fail(
-        "INVALID_URL_ENDPOINT",
-        `urlEndpoint must be your ImageKit URL endpoint as a string, e.g. "https://ik.imagekit.io/your_imagekit_id" (got ${typeof given === "string" ? "an empty string" : typeof given}); omit it to have it found from the URL.`,
-        given,
-      );
-    }
     const endpoint = endpointOf(given);
     endpointPath = endpoint.base;
     if (endpoint.origin !== origin || !`${pathname}/`.startsWith(`${endpointPath}/`)) {

@@ -125,7 +125,7 @@ const SLOTS: Slot[] = [
     title: "parseUrl urlEndpoint",
     call: (v) => parseUrl(`${urlEndpoint}/a.jpg`, { urlEndpoint: v as string }),
     accepts: ["undefined"],
-    code: "INVALID_URL_ENDPOINT",
+    code: ["INVALID_URL_ENDPOINT", "MISSING_URL_ENDPOINT"],
   },
   {
     title: "parseTransformation text",
