@@ -12,8 +12,8 @@ export interface SignOptions {
   /** Your private API key. Server or edge only: never ship it to a browser. */
   privateKey: string;
   /**
-   * Seconds from `now` until the URL stops working, counted in whole seconds as imagekit 6 does (but under one second
-   * is one, where imagekit 6 signs a URL that never expires). Omit (or 0) for a URL that never expires.
+   * Seconds from `now` until the URL stops working, counted in whole seconds as imagekit 6 does; under one second
+   * throws, where imagekit 6 signs a URL that never expires. Omit (or 0) for a URL that never expires.
    */
   expireSeconds?: number;
   /** The clock, in milliseconds since the epoch. @default Date.now() */
@@ -55,8 +55,15 @@ function prepare(url: string, options: SignOptions): Pending {
     "INVALID_EXPIRY",
     NO_EXPIRY,
   );
-  // Whole seconds, as imagekit 6 counts them; but under one second is one, never 0 ("never expires") as there.
-  const seconds = Math.floor(expireSeconds) || Math.ceil(expireSeconds);
+  // Whole seconds, as imagekit 6 counts them; under one second would count as 0, "never expires", as it does there.
+  const seconds = Math.floor(expireSeconds);
+  if (expireSeconds > 0 && !seconds) {
+    fail(
+      "INVALID_EXPIRY",
+      `expireSeconds ${expireSeconds} is under a second: use 1 or more, or 0 for never.`,
+      expireSeconds,
+    );
+  }
   const now = nowOf(opts.now);
   const { urlEndpoint } = opts;
   // The endpoint the URL was built on: the signature covers what follows it.

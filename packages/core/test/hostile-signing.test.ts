@@ -308,9 +308,10 @@ describe("invalid numbers never switch a check off", () => {
     }
   });
 
-  it("counts whole seconds as imagekit 6 does, but under one second as one instead of 'never expires'", () => {
+  it("counts whole seconds as imagekit 6 does, but refuses under one second instead of 'never expires'", async () => {
     expect(signUrlSync(`${urlEndpoint}/a.jpg`, { ...signOptions, expireSeconds: 1.9 })).toContain("ik-t=1700000001&");
-    expect(signUrlSync(`${urlEndpoint}/a.jpg`, { ...signOptions, expireSeconds: 0.5 })).toContain("ik-t=1700000001&");
+    const error = await errorOf(() => signUrlSync(`${urlEndpoint}/a.jpg`, { ...signOptions, expireSeconds: 0.5 }));
+    expect(error.code).toBe("INVALID_EXPIRY");
   });
 
   it("refuses expireSeconds past ImageKit's 9999999999 instead of writing an exponent", async () => {
