@@ -62,14 +62,21 @@ for (const { name, options } of CASES) {
 }
 
 // url(): the Node.js SDK dialect, against imagekit 6 (its only official counterpart), transformation in the path.
-for (const { name, options } of CASES.filter((c) => c.options.transformationPosition === "path")) {
-  const { src, urlEndpoint: _, ...rest } = options;
-  const legacyOptions = { ...rest, path: src };
-  same(`${name} (imagekit 6)`, url({ urlEndpoint, ...legacyOptions }), legacy.url(structuredClone(legacyOptions)));
+// imagekit 6 has no typed overlays: its layers are `raw` strings.
+const URL_CASES = [
+  ["plain", [{ width: 300, height: 200 }]],
+  ["chain", [{ width: 400, height: 300 }, { rotation: 90 }, { quality: 80 }]],
+  ["expressions", [{ width: "iw_div_4", height: "ih_mul_0.5", border: "cw_mul_0.05_yellow" }]],
+  ["raw text layer, spaces", [{ width: 800 }, { raw: "l-text,i-Summer sale,fs-40,lx-10,l-end" }]],
+  ["raw text layer, Unicode", [{ width: 800 }, { raw: "l-text,i-Größe 日本,fs-40,l-end" }]],
+];
+for (const [name, transformation] of URL_CASES) {
+  const options = { path: "/products/shoe.jpg", transformation };
+  same(`${name} (imagekit 6)`, url({ urlEndpoint, ...options }), legacy.url(structuredClone(options)));
   rows.push({ name: `${name}: url`, ours: `@ikit/core url · ${name}`, officials: ["imagekit (v6) url"], name0: name });
   group(`url · ${name}`, () => {
-    bench(`@ikit/core url · ${name}`, () => do_not_optimize(url({ urlEndpoint, ...legacyOptions })));
-    bench(`imagekit (v6) url · ${name}`, () => do_not_optimize(legacy.url({ ...legacyOptions })));
+    bench(`@ikit/core url · ${name}`, () => do_not_optimize(url({ urlEndpoint, ...options })));
+    bench(`imagekit (v6) url · ${name}`, () => do_not_optimize(legacy.url({ ...options })));
   });
 }
 

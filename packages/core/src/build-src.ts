@@ -1,6 +1,6 @@
 import { endpointOf } from "./endpoint.js";
 import { fail } from "./errors.js";
-import { foldSlashes, normalizedPath, type UrlParts, urlParts } from "./path.js";
+import { escapedPath, foldSlashes, normalizedPath, type UrlParts, urlParts } from "./path.js";
 import { addQuery } from "./query.js";
 import { buildTransformationString } from "./transformation.js";
 import type { QueryParameters, Transformation, TransformationPosition } from "./types.js";
@@ -21,6 +21,7 @@ export interface SrcOptions {
 }
 
 const ABSOLUTE = /^https?:\/\//;
+const HAS_PARAMETER = /[^&]/;
 
 /**
  * Builds an ImageKit URL exactly as `@imagekit/javascript` v5 `buildSrc` does, several times faster. Like v5 it
@@ -55,16 +56,18 @@ export function buildSrc(opts: SrcOptions): string {
     parts = urlParts(src);
   } else {
     const endpoint = endpointOf(opts.urlEndpoint);
+    const path = foldSlashes(src[0] === "/" ? src : `/${src}`);
+    const escaped = escapedPath(path, true);
     base = endpoint.base;
     // v5 joins the endpoint's origin and src, folds slashes, then parses: `?` and `#` in src start a query and hash.
-    parts = urlParts(endpoint.origin + foldSlashes(`/${src}`));
+    parts = escaped === undefined ? urlParts(endpoint.origin + path) : [endpoint.origin, escaped, "", ""];
   }
   if (!parts) return "";
   const inPath = tr && !absolute && opts.transformationPosition === "path";
   const [prefix, pathname, search, hash] = parts;
-  const path = foldSlashes(base + (inPath ? normalizedPath(`/tr:${tr}/${pathname}`) : pathname));
+  const path = foldSlashes(base + (inPath ? normalizedPath(`/tr:${tr}${pathname}`) : pathname));
   const query = addQuery(search, opts.queryParameters);
   const url = prefix + path + query + hash;
   // v5 appends `tr` after everything, a hash included, and does not escape it.
-  return tr && !inPath ? `${url}${/[^&]/.test(query.slice(1)) ? "&" : "?"}tr=${tr}` : url;
+  return tr && !inPath ? `${url}${HAS_PARAMETER.test(query.slice(1)) ? "&" : "?"}tr=${tr}` : url;
 }

@@ -14,10 +14,21 @@ export const LAYERS = {
   solidColor: "image",
 } as unknown as Readonly<Record<string, string>>;
 
-// Position, then timing: each field's code, in v5's order.
+// What ImageKit reads as it is after `i-`: v5's rules for text and for paths.
+const SIMPLE_TEXT = /^[\w\-. ]*$/;
+const SIMPLE_PATH = /^[\w\-./ ]*$/;
+
+// Position, then timing, each field with its code, in v5's order.
 export const PLACEMENT = [
-  ["position", { x: "lx", y: "ly", xCenter: "lxc", yCenter: "lyc", anchorPoint: "lap", focus: "lfo" }],
-  ["timing", { start: "lso", end: "leo", duration: "ldu" }],
+  ["position", "x", "lx"],
+  ["position", "y", "ly"],
+  ["position", "xCenter", "lxc"],
+  ["position", "yCenter", "lyc"],
+  ["position", "anchorPoint", "lap"],
+  ["position", "focus", "lfo"],
+  ["timing", "start", "lso"],
+  ["timing", "end", "leo"],
+  ["timing", "duration", "ldu"],
 ] as const;
 
 /**
@@ -31,7 +42,7 @@ export function layerString(overlay: Overlay, steps: (steps: unknown) => string)
   const layer = typeof type === "string" && LAYERS[type];
   const given = layer && (overlay as unknown as Record<string, unknown>)[field];
   if (!given) return;
-  let value = textOf(given, `overlay.${field}`);
+  let value = textOf(given, "overlay", field);
   let out = `l-${layer},`;
   if (field === "color") {
     out += `i-ik_canvas,bg-${value}`;
@@ -39,7 +50,7 @@ export function layerString(overlay: Overlay, steps: (steps: unknown) => string)
     if (field === "input") value = trimSlashes(value);
     if (
       encoding === "base64" ||
-      (encoding !== "plain" && !(field === "text" ? /^[\w\-. ]*$/ : /^[\w\-./ ]*$/).test(value))
+      (encoding !== "plain" && !(field === "text" ? SIMPLE_TEXT : SIMPLE_PATH).test(value))
     ) {
       out += `ie-${encodeURIComponent(base64Utf8(value))}`;
     } else {
@@ -48,11 +59,11 @@ export function layerString(overlay: Overlay, steps: (steps: unknown) => string)
     }
   }
   if (overlay.layerMode) out += `,lm-${textOf(overlay.layerMode, "overlay.layerMode")}`;
-  for (const [group, codes] of PLACEMENT) {
-    const fields = overlay[group] as Record<string, unknown> | undefined;
-    for (const name in fields && codes) {
-      const at = fields?.[name];
-      if (at) out += `,${codes[name as keyof typeof codes]}-${textOf(at, `overlay.${group}.${name}`)}`;
+  if (overlay.position || overlay.timing) {
+    for (let i = 0; i < PLACEMENT.length; i++) {
+      const [group, field, code] = PLACEMENT[i] as (typeof PLACEMENT)[number];
+      const value = (overlay[group] as Record<string, unknown> | undefined)?.[field];
+      if (value) out += `,${code}-${textOf(value, `overlay.${group}`, field)}`;
     }
   }
   const nested = steps(overlay.transformation);

@@ -287,15 +287,13 @@ function overlayOf(layer: string, depth: number): Overlay | undefined {
     overlay.layerMode = wordsOf([(head.shift() as string).slice(3)], WORDS.layerMode)?.[0];
     if (overlay.layerMode === undefined) return;
   }
-  for (const [group, codes] of PLACEMENT) {
-    for (const [field, code] of Object.entries(codes)) {
-      if (!head[0]?.startsWith(`${code}-`)) continue;
-      const text = (head.shift() as string).slice(code.length + 1);
-      // A zero is written only as text: the builder leaves falsy placements out.
-      const read = field === "anchorPoint" || field === "focus" ? wordsOf([text], ANCHORS)?.[0] : numeric(text) || text;
-      if (read === undefined) return;
-      overlay[group] = { ...(overlay[group] as object), [field]: read };
-    }
+  for (const [group, field, code] of PLACEMENT) {
+    if (!head[0]?.startsWith(`${code}-`)) continue;
+    const text = (head.shift() as string).slice(code.length + 1);
+    // A zero is written only as text: the builder leaves falsy placements out.
+    const read = field === "anchorPoint" || field === "focus" ? wordsOf([text], ANCHORS)?.[0] : numeric(text) || text;
+    if (read === undefined) return;
+    overlay[group] = { ...(overlay[group] as object), [field]: read };
   }
   if (head.length > 0 || steps.length > 1) {
     if (head.length === 0) steps.shift();

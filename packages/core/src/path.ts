@@ -4,27 +4,38 @@
  * byte what the official SDKs (which build with `URL` objects) produce in the same runtime.
  */
 
-// Characters the parser keeps as they are in a path (`%` too: it never re-escapes an escape), and no `.` or `..`
-// segment, which it would resolve, escaped (`%2e`) or not.
-const PLAIN = /^(?!(?:.*\/)?(?:\.|%2e){1,2}(?:\/|$))[\w\-.~!$&'()*+,;=:@/%]*$/i;
+// Characters the parser keeps as they are in a path (`%` too: it never re-escapes an escape).
+const PLAIN = /^[\w\-.~!$&'()*+,;=:@/%]*$/;
+// A `.` or `..` segment, which the parser resolves, escaped (`%2e`) or not.
+const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
+
+/** True when `path` has a `.` or `..` segment (the cheap tests first: most paths have none). */
+function hasDotSegment(path: string): boolean {
+  return (path[0] === "." || path.includes("/.") || path.includes("%")) && DOT_SEGMENT.test(path);
+}
 
 /** True when the URL parser would keep `path` as it is: no character to escape, no dot segment. */
 export function isPlainPath(path: string): boolean {
-  return PLAIN.test(path);
+  return PLAIN.test(path) && !hasDotSegment(path);
 }
 
 /** Folds every run of slashes into one, as the ImageKit SDKs do. */
 export function foldSlashes(path: string): string {
-  return path.replace(/\/\/+/g, "/");
+  return path.includes("//") ? path.replace(/\/\/+/g, "/") : path;
 }
 
 // Text whose only difference from plain is what `encodeURI` escapes exactly as the URL parser does (a space,
-// non-ASCII, a control character, `"<>\`{}`): no character it treats otherwise, no lone surrogate, no dot segment.
-const ESCAPABLE = /^(?!(?:.*\/)?(?:\.|%2e){1,2}(?:\/|$))[^#?[\]\\^|\t\n\r\p{Cs}]*$/iu;
+// non-ASCII, a control character, `"<>\`{}`): no character it treats otherwise, no lone surrogate.
+const ESCAPABLE = /^[^#?[\]\\^|\t\n\r\p{Cs}]*$/u;
+const TRAILING_SPACE = /[\0- ]$/;
 
-/** `path` as the URL parser writes a path it needs no `URL` for, else `undefined`. Keeps `%` escapes as they are. */
-function escapedPath(path: string): string | undefined {
+/**
+ * `path` as the URL parser writes a path it needs no `URL` for, else `undefined`. Keeps `%` escapes as they are.
+ * `parsed`: read as part of a whole URL, which also ends the path at `?` or `#` and trims trailing spaces.
+ */
+export function escapedPath(path: string, parsed?: boolean): string | undefined {
   if (isPlainPath(path)) return path;
+  if (hasDotSegment(path) || (parsed && TRAILING_SPACE.test(path))) return;
   if (ESCAPABLE.test(path)) return path.split("%").map(encodeURI).join("%");
 }
 
@@ -58,8 +69,8 @@ export function urlParts(url: string): UrlParts | undefined {
   // Without query or hash, a plain origin and a path escaped as the parser would: no `URL` needed. The parser would
   // also trim trailing spaces and control characters.
   const path =
-    parts?.[1] && PLAIN_ORIGIN.test(parts[1]) && !url.includes("xn--") && !parts[3] && !parts[4] && !/[\0- ]$/.test(url)
-      ? escapedPath(parts[2] as string)
+    parts?.[1] && PLAIN_ORIGIN.test(parts[1]) && !url.includes("xn--") && !parts[3] && !parts[4]
+      ? escapedPath(parts[2] as string, true)
       : undefined;
   if (path !== undefined) return [parts?.[1] as string, path || "/", "", ""];
   try {

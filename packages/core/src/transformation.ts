@@ -46,20 +46,22 @@ function steps(transformation: unknown, write: Writer, depth: number): string {
   if (!Array.isArray(transformation)) return "";
   if (depth > MAX_DEPTH) tooDeep();
   const nested = (inner: unknown) => steps(inner, write, depth + 1);
-  const out: string[] = [];
-  for (const step of transformation) {
-    // v5 keeps a step whose only part is an empty `raw`, and leaves out one with no part.
-    const parts: string[] = [];
+  let out = "";
+  let count = 0;
+  for (let i = 0; i < transformation.length; i++) {
+    const step = transformation[i];
+    // `undefined` until the first part: v5 keeps a step whose only part is an empty `raw`.
+    let text: string | undefined;
     for (const name in step) {
       const value = step[name];
       if (value == null) continue;
       const part =
         name === "overlay" && typeof value === "object" ? layerString(value as Overlay, nested) : write(name, value);
-      if (part !== undefined) parts.push(part);
+      if (part !== undefined) text = text === undefined ? part : `${text},${part}`;
     }
-    if (parts.length) out.push(parts.join(","));
+    if (text !== undefined) out = count++ ? `${out}:${text}` : text;
   }
-  return out.join(":");
+  return out;
 }
 
 /**
