@@ -2,7 +2,7 @@
  * Checks of the options that signing, upload authentication and webhook verification take. An invalid number is an
  * error, never "no limit": an unset `Number(env.X)` is `NaN`, and a `NaN` tolerance would turn the replay check off.
  */
-import { fail, type IkitErrorCode } from "./errors.js";
+import { fail } from "./errors.js";
 
 // A UTF-16 half without its other half: no URL or key can hold it, and UTF-8 cannot encode it.
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -12,21 +12,13 @@ export function isWellFormed(value: unknown): value is string {
   return typeof value === "string" && !LONE_SURROGATE.test(value);
 }
 
-/** A number from 0 to `max`, or `fallback` when it is left out; `what` says what the number means. */
-export function numberOption(
-  value: unknown,
-  name: string,
-  what: string,
-  fallback: number,
-  code: IkitErrorCode = "INVALID_VALUE",
-  max = Number.MAX_VALUE,
-): number {
+/** A finite number ≥ 0, or `fallback` when it is left out; `what` says what the number means. */
+export function numberOption(value: unknown, name: string, what: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value === "number" && value >= 0 && value <= max) return value;
-  const range = max < Number.MAX_VALUE ? `from 0 to ${max}` : "≥ 0";
+  if (typeof value === "number" && value >= 0 && value <= Number.MAX_VALUE) return value;
   return fail(
-    code,
-    `${name} must be ${what}, a number ${range}; got ${typeof value === "number" ? value : typeof value}.`,
+    "INVALID_VALUE",
+    `${name} must be ${what}, a finite number ≥ 0; got ${typeof value === "number" ? value : typeof value}.`,
     value,
   );
 }

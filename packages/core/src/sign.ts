@@ -2,8 +2,7 @@ import { checkPrivateKey, hmacHex } from "./crypto-key.js";
 import { endpointOf } from "./endpoint.js";
 import { fail } from "./errors.js";
 import { hmacSha1Hex } from "./hmac-sha1.js";
-import { isWellFormed, nowOf, numberOption } from "./options.js";
-import { optionsOf } from "./value.js";
+import { isWellFormed, nowOf } from "./options.js";
 
 /** Options of {@link signUrl} and {@link signUrlSync}. */
 export interface SignOptions {
@@ -45,27 +44,23 @@ function withSlash(text: string): string {
 }
 
 function prepare(url: string, options: SignOptions): Pending {
-  const opts = optionsOf<SignOptions>(options, "signUrl");
+  // Anything but an options object has no privateKey, and is refused for that.
+  const opts: Partial<SignOptions> = Object(options);
   checkPrivateKey(opts.privateKey);
-  const expireSeconds = numberOption(
-    opts.expireSeconds,
-    "expireSeconds",
-    "the seconds until the URL expires (0: never)",
-    0,
-    "INVALID_EXPIRY",
-    NO_EXPIRY,
-  );
-  // Whole seconds, as imagekit 6 counts them; under one second would count as 0, "never expires", as it does there.
-  const seconds = Math.floor(expireSeconds);
-  if (expireSeconds > 0 && !seconds) {
+  const { expireSeconds = 0 } = opts;
+  // Whole seconds, as imagekit 6 counts them; but under one second, which it signs as "never expires", is refused.
+  if (
+    !(typeof expireSeconds === "number" && (expireSeconds === 0 || (expireSeconds >= 1 && expireSeconds <= NO_EXPIRY)))
+  ) {
     fail(
       "INVALID_EXPIRY",
-      `expireSeconds ${expireSeconds} is under a second: use 1 or more, or 0 for never.`,
+      `expireSeconds must be 0 (never expires) or the seconds until the URL expires, 1 to ${NO_EXPIRY}; got ${typeof expireSeconds === "number" ? expireSeconds : typeof expireSeconds}.`,
       expireSeconds,
     );
   }
+  const seconds = Math.floor(expireSeconds);
   const now = nowOf(opts.now);
-  const { urlEndpoint } = opts;
+  const urlEndpoint = opts.urlEndpoint as string;
   // The endpoint the URL was built on: the signature covers what follows it.
   const endpoint = endpointOf(urlEndpoint);
   // Well-formed text only: encodeURIComponent below throws on half a surrogate pair, which no URL can carry.
