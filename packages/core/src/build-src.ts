@@ -1,6 +1,6 @@
 import { endpointOf } from "./endpoint.js";
 import { fail } from "./errors.js";
-import { escapedPath, foldSlashes, normalizedPath, type UrlParts, urlParts } from "./path.js";
+import { escapedPath, foldSlashes, isPlainSegment, normalizedPath, type UrlParts, urlParts } from "./path.js";
 import { addQuery } from "./query.js";
 import { buildTransformationString } from "./transformation.js";
 import type { QueryParameters, Transformation, TransformationPosition } from "./types.js";
@@ -52,6 +52,7 @@ export function buildSrc(opts: SrcOptions): string {
   const absolute = ABSOLUTE.test(src);
   let base = "";
   let parts: UrlParts | undefined;
+  let parsed = absolute;
   if (absolute) {
     parts = urlParts(src);
   } else {
@@ -60,12 +61,17 @@ export function buildSrc(opts: SrcOptions): string {
     const escaped = escapedPath(path, true);
     base = endpoint.base;
     // v5 joins the endpoint's origin and src, folds slashes, then parses: `?` and `#` in src start a query and hash.
-    parts = escaped === undefined ? urlParts(endpoint.origin + path) : [endpoint.origin, escaped, "", ""];
+    parsed = escaped === undefined;
+    parts = parsed ? urlParts(endpoint.origin + path) : [endpoint.origin, escaped as string, "", ""];
   }
   if (!parts) return "";
   const inPath = tr && !absolute && opts.transformationPosition === "path";
   const [prefix, pathname, search, hash] = parts;
-  const path = foldSlashes(base + (inPath ? normalizedPath(`/tr:${tr}${pathname}`) : pathname));
+  const file = foldSlashes(pathname);
+  const withTr = !inPath ? file : isPlainSegment(tr) ? `/tr:${tr}${file}` : normalizedPath(`/tr:${tr}${file}`);
+  // A path `URL` parsed goes through the parser twice more, as in v5 (`tr:` joined, then the endpoint's path):
+  // some parsers (Node 20's) resolve a dot segment only on one of those passes.
+  const path = parsed ? normalizedPath(base + (inPath ? normalizedPath(`/tr:${tr}${file}`) : file)) : base + withTr;
   const query = addQuery(search, opts.queryParameters);
   const url = prefix + path + query + hash;
   // v5 appends `tr` after everything, a hash included, and does not escape it.

@@ -1,4 +1,5 @@
 import { fail } from "./errors.js";
+import { foldSlashes } from "./path.js";
 
 /** A URL endpoint split the way ImageKit's SDKs join paths onto it. */
 export interface Endpoint {
@@ -6,7 +7,7 @@ export interface Endpoint {
   readonly origin: string;
   /** The endpoint's own path, e.g. `/your_imagekit_id` (`/` for a bare host). */
   readonly pathname: string;
-  /** `pathname` without its trailing slash (`""` for a bare host), ready to append to. */
+  /** `pathname` with slashes folded and without its trailing slash (`""` for a bare host), ready to append to. */
   readonly base: string;
 }
 
@@ -31,7 +32,7 @@ export function endpointOf(urlEndpoint: unknown): Endpoint {
       );
     }
     const { origin, pathname } = url;
-    endpoint = { origin, pathname, base: pathname.replace(/\/+$/, "") };
+    endpoint = { origin, pathname, base: foldSlashes(pathname).replace(/\/+$/, "") };
     if (cache.size > 63) cache.clear();
     cache.set(urlEndpoint, endpoint);
   }

@@ -1,5 +1,5 @@
 import { base64Utf8 } from "./base64.js";
-import type { Overlay } from "./types.js";
+import type { Overlay, OverlayPosition, OverlayTiming } from "./types.js";
 import { textOf, trimSlashes } from "./value.js";
 
 // The layer each overlay type writes. No prototype: a `type` of "constructor" or "toString" is an unknown layer
@@ -18,18 +18,32 @@ export const LAYERS = {
 const SIMPLE_TEXT = /^[\w\-. ]*$/;
 const SIMPLE_PATH = /^[\w\-./ ]*$/;
 
-// Position, then timing, each field with its code, in v5's order.
+// The codes of `placement`'s values, in the same order (v5's), with the field each comes from.
 export const PLACEMENT = [
-  ["position", "x", "lx"],
-  ["position", "y", "ly"],
-  ["position", "xCenter", "lxc"],
-  ["position", "yCenter", "lyc"],
-  ["position", "anchorPoint", "lap"],
-  ["position", "focus", "lfo"],
-  ["timing", "start", "lso"],
-  ["timing", "end", "leo"],
-  ["timing", "duration", "ldu"],
+  ["lx", "position.x"],
+  ["ly", "position.y"],
+  ["lxc", "position.xCenter"],
+  ["lyc", "position.yCenter"],
+  ["lap", "position.anchorPoint"],
+  ["lfo", "position.focus"],
+  ["lso", "timing.start"],
+  ["leo", "timing.end"],
+  ["ldu", "timing.duration"],
 ] as const;
+
+/** `,<code>-<value>` for each position and timing field that is set. Named reads: a loop of keyed reads is slower. */
+function placement({ position: p, timing: t }: Overlay): string {
+  if (!p && !t) return "";
+  const { x, y, xCenter, yCenter, anchorPoint, focus } = (p || {}) as OverlayPosition;
+  const { start, end, duration } = (t || {}) as OverlayTiming;
+  const values = [x, y, xCenter, yCenter, anchorPoint, focus, start, end, duration];
+  let out = "";
+  for (let i = 0; i < values.length; i++) {
+    const [code, field] = PLACEMENT[i] as (typeof PLACEMENT)[number];
+    if (values[i]) out += `,${code}-${textOf(values[i], "overlay", field)}`;
+  }
+  return out;
+}
 
 /**
  * Writes one typed layer as `l-<type>,i-<input>,<position>,<timing>,<nested steps>,l-end`, or returns `undefined`
@@ -59,13 +73,7 @@ export function layerString(overlay: Overlay, steps: (steps: unknown) => string)
     }
   }
   if (overlay.layerMode) out += `,lm-${textOf(overlay.layerMode, "overlay.layerMode")}`;
-  if (overlay.position || overlay.timing) {
-    for (let i = 0; i < PLACEMENT.length; i++) {
-      const [group, field, code] = PLACEMENT[i] as (typeof PLACEMENT)[number];
-      const value = (overlay[group] as Record<string, unknown> | undefined)?.[field];
-      if (value) out += `,${code}-${textOf(value, `overlay.${group}`, field)}`;
-    }
-  }
+  out += placement(overlay);
   const nested = steps(overlay.transformation);
   return `${out}${nested.trim() ? `,${nested}` : ""},l-end`;
 }

@@ -4,19 +4,27 @@
  * byte what the official SDKs (which build with `URL` objects) produce in the same runtime.
  */
 
-// Characters the parser keeps as they are in a path (`%` too: it never re-escapes an escape).
+// Characters the parser keeps as they are in a path (`%` too: it never re-escapes an escape), with or without `/`.
 const PLAIN = /^[\w\-.~!$&'()*+,;=:@/%]*$/;
+const PLAIN_SEGMENT = /^[\w\-.~!$&'()*+,;=:@%]*$/;
 // A `.` or `..` segment, which the parser resolves, escaped (`%2e`) or not.
 const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
 
 /** True when `path` has a `.` or `..` segment (the cheap tests first: most paths have none). */
 function hasDotSegment(path: string): boolean {
-  return (path[0] === "." || path.includes("/.") || path.includes("%")) && DOT_SEGMENT.test(path);
+  return (
+    (path[0] === "." || path.startsWith("%2") || path.includes("/.") || path.includes("/%2")) && DOT_SEGMENT.test(path)
+  );
 }
 
 /** True when the URL parser would keep `path` as it is: no character to escape, no dot segment. */
 export function isPlainPath(path: string): boolean {
   return PLAIN.test(path) && !hasDotSegment(path);
+}
+
+/** True when `text` is one path segment the URL parser keeps as it is: no slash, nothing to escape. */
+export function isPlainSegment(text: string): boolean {
+  return PLAIN_SEGMENT.test(text);
 }
 
 /** Folds every run of slashes into one, as the ImageKit SDKs do. */
@@ -36,7 +44,7 @@ const TRAILING_SPACE = /[\0- ]$/;
 export function escapedPath(path: string, parsed?: boolean): string | undefined {
   if (isPlainPath(path)) return path;
   if (hasDotSegment(path) || (parsed && TRAILING_SPACE.test(path))) return;
-  if (ESCAPABLE.test(path)) return path.split("%").map(encodeURI).join("%");
+  if (ESCAPABLE.test(path)) return path.includes("%") ? path.split("%").map(encodeURI).join("%") : encodeURI(path);
 }
 
 /**
@@ -47,7 +55,8 @@ export function normalizedPath(path: string): string {
   path = foldSlashes(path);
   const escaped = escapedPath(path);
   if (escaped !== undefined) return escaped;
-  const url = new URL("http://h");
+  // With a query in the URL: Node 20's parser (ada) leaves some dot segments (`/a/.b/..`) unresolved without one.
+  const url = new URL("http://h?");
   url.pathname = path;
   return foldSlashes(url.pathname);
 }

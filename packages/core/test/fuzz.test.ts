@@ -126,6 +126,20 @@ function clean<T extends object>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
+/**
+ * Node 20's URL parser (ada) resolves a dot segment that follows a segment starting with "." (`/a/.b/.`) only when
+ * the URL has a query; v5, which builds with `URL` objects, then keeps it. Ours resolves it as the URL standard (and
+ * Chromium, and workerd) does. Where the two differ, ours must equal v5's URL with its path re-set on a URL that has
+ * a query, which makes Node's parser resolve it.
+ */
+function resolvedAsStandard(url: string): string {
+  const cut = url.search(/[?#]|$/);
+  const parsed = new URL(`${url.slice(0, cut)}?_`);
+  const pathname = parsed.pathname;
+  parsed.pathname = pathname;
+  return parsed.href.slice(0, -2) + url.slice(cut);
+}
+
 describe("buildSrc against @imagekit/javascript", () => {
   it("gives the official URL for 4,000 random option sets", () => {
     fc.assert(
@@ -140,7 +154,7 @@ describe("buildSrc against @imagekit/javascript", () => {
           expect(ours).toMatch(/[=:,](di|ff)-/);
           return;
         }
-        expect(ours).toBe(theirs);
+        expect(ours).toBe(ours === theirs ? theirs : resolvedAsStandard(theirs));
       }),
       { numRuns: 4000, seed: 20261123 },
     );
@@ -198,7 +212,7 @@ describe("parseUrl round trip", () => {
         const path = opts.src.replace(/^https:\/\/[^/]+/, "");
         const input = clean({ ...opts, src: undefined, path, transformationPosition: "path" });
         const built = url(input as never);
-        fc.pre(unambiguous(clean(opts) as never, built));
+        fc.pre(unambiguous(input as never, built));
         const parsed = parseUrl(built, { urlEndpoint: opts.urlEndpoint });
         const again = url({
           urlEndpoint: parsed.urlEndpoint,
