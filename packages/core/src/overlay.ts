@@ -3,8 +3,9 @@ import type { Overlay } from "./types.js";
 import { textOf, trimSlashes } from "./value.js";
 
 // The layer each overlay type writes. No prototype: a `type` of "constructor" or "toString" is an unknown layer
-// (left out, as v5 does), never one of Object's methods.
-const LAYERS = {
+// (left out, as v5 does), never one of Object's methods. parse-transformation.ts reads layers back by this table
+// and PLACEMENT.
+export const LAYERS = {
   __proto__: null,
   text: "text",
   image: "image",
@@ -17,28 +18,32 @@ const LAYERS = {
 const SIMPLE_TEXT = /^[\w\-. ]*$/;
 const SIMPLE_PATH = /^[\w\-./ ]*$/;
 
-/** `,<code>-<value>` when `value` is set; `field` names it in an error. */
-function put(value: unknown, code: string, field: string): string {
-  return value ? `,${code}-${textOf(value, "overlay", field)}` : "";
-}
+// The codes of `placement`'s values, in the same order (v5's), with the field each comes from.
+export const PLACEMENT = [
+  ["lx", "position.x"],
+  ["ly", "position.y"],
+  ["lxc", "position.xCenter"],
+  ["lyc", "position.yCenter"],
+  ["lap", "position.anchorPoint"],
+  ["lfo", "position.focus"],
+  ["lso", "timing.start"],
+  ["leo", "timing.end"],
+  ["ldu", "timing.duration"],
+] as const;
 
-/** Position, then timing, each field with its code, in v5's order; named reads, twice as fast as a table's. */
+/** `,<code>-<value>` for each position and timing field that is set. Named reads: a loop of keyed reads is slower. */
 function placement({ position: p, timing: t }: Overlay): string {
-  return (
-    (p
-      ? put(p.x, "lx", "position.x") +
-        put(p.y, "ly", "position.y") +
-        put(p.xCenter, "lxc", "position.xCenter") +
-        put(p.yCenter, "lyc", "position.yCenter") +
-        put(p.anchorPoint, "lap", "position.anchorPoint") +
-        put(p.focus, "lfo", "position.focus")
-      : "") +
-    (t
-      ? put(t.start, "lso", "timing.start") +
-        put(t.end, "leo", "timing.end") +
-        put(t.duration, "ldu", "timing.duration")
-      : "")
-  );
+  if (!p && !t) return "";
+  const values = [p?.x, p?.y, p?.xCenter, p?.yCenter, p?.anchorPoint, p?.focus, t?.start, t?.end, t?.duration];
+  let out = "";
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value) {
+      const [code, field] = PLACEMENT[i] as (typeof PLACEMENT)[number];
+      out += `,${code}-${textOf(value, "overlay", field)}`;
+    }
+  }
+  return out;
 }
 
 /**
