@@ -1,5 +1,5 @@
 import { base64Utf8 } from "./base64.js";
-import type { Overlay, OverlayPosition, OverlayTiming } from "./types.js";
+import type { Overlay } from "./types.js";
 import { textOf, trimSlashes } from "./value.js";
 
 // The layer each overlay type writes. No prototype: a `type` of "constructor" or "toString" is an unknown layer
@@ -34,13 +34,14 @@ export const PLACEMENT = [
 /** `,<code>-<value>` for each position and timing field that is set. Named reads: a loop of keyed reads is slower. */
 function placement({ position: p, timing: t }: Overlay): string {
   if (!p && !t) return "";
-  const { x, y, xCenter, yCenter, anchorPoint, focus } = (p || {}) as OverlayPosition;
-  const { start, end, duration } = (t || {}) as OverlayTiming;
-  const values = [x, y, xCenter, yCenter, anchorPoint, focus, start, end, duration];
+  const values = [p?.x, p?.y, p?.xCenter, p?.yCenter, p?.anchorPoint, p?.focus, t?.start, t?.end, t?.duration];
   let out = "";
   for (let i = 0; i < values.length; i++) {
-    const [code, field] = PLACEMENT[i] as (typeof PLACEMENT)[number];
-    if (values[i]) out += `,${code}-${textOf(values[i], "overlay", field)}`;
+    const value = values[i];
+    if (value) {
+      const [code, field] = PLACEMENT[i] as (typeof PLACEMENT)[number];
+      out += `,${code}-${textOf(value, "overlay", field)}`;
+    }
   }
   return out;
 }

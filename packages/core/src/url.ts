@@ -66,8 +66,8 @@ export function url(opts: UrlOptions): string {
     const endpoint = endpointOf(opts.urlEndpoint);
     inPath = opts.transformationPosition !== "query";
     // Resolve `..` in the path on its own first, so it can never climb out of the endpoint's path.
-    const file = normalizedPath(`/${path}`);
-    parts = [endpoint.origin, normalizedPath(`${endpoint.base}/${inPath && tr ? `tr:${tr}/` : ""}${file}`), "", ""];
+    const file = normalizedPath(path[0] === "/" ? path : `/${path}`);
+    parts = [endpoint.origin, normalizedPath(`${endpoint.base}${inPath && tr ? `/tr:${tr}` : ""}${file}`), "", ""];
   } else {
     // imagekit 6 returns "" without a path or src; `url` from `@ikit/core/strict` throws MISSING_SOURCE.
     return "";
