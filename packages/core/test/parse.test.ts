@@ -1,18 +1,9 @@
 // parseUrl: an ImageKit URL taken apart into v5 names, so it can be changed and built again.
 import { describe, expect, it } from "vitest";
-import { IkitError, parseUrl, url } from "../src/index.js";
+import { parseUrl, url } from "../src/index.js";
+import { errorOf } from "./ikit-error.js";
 
 const urlEndpoint = "https://ik.imagekit.io/demo";
-
-function errorOf(run: () => unknown): IkitError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(IkitError);
-    return error as IkitError;
-  }
-  throw new Error("expected an IkitError");
-}
 
 describe("parseUrl", () => {
   it("takes a CMS URL apart into v5 names so it can be changed", () => {
