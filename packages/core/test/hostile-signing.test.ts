@@ -58,8 +58,8 @@ const standardHeaders = await (async () => {
   return { "webhook-id": "msg_1", "webhook-timestamp": seconds, "webhook-signature": `v1,${signature}` };
 })();
 
-/** The error a call throws or rejects with; fails the test when it returns or throws anything but an IkitError. */
-async function errorOf(run: () => unknown): Promise<IkitError> {
+/** The IkitError a call throws or rejects with, checked to hold no secret; fails the test on anything else. */
+async function errorWithoutSecret(run: () => unknown): Promise<IkitError> {
   let thrown: unknown;
   try {
     await run();
@@ -268,7 +268,7 @@ describe("hostile input to the parsing, signing and webhook exports", () => {
       const codes = typeof slot.code === "string" ? [slot.code] : slot.code;
       for (const [label, value] of HOSTILE) {
         if (slot.accepts?.includes(label)) continue;
-        const error = await errorOf(() => slot.call(value));
+        const error = await errorWithoutSecret(() => slot.call(value));
         expect(codes, `${slot.title} given ${label}: ${error.message}`).toContain(error.code);
       }
     });
@@ -285,15 +285,17 @@ describe("invalid numbers never switch a check off", () => {
         () => verifyWebhookEvent(body, header, SECRET, { now: tooOld, toleranceMs: toleranceMs as number }),
         () => verifyStandardWebhook(body, standardHeaders, SECRET, { now: tooOld, toleranceMs: toleranceMs as number }),
       ]) {
-        expect((await errorOf(verify)).code).toBe("INVALID_VALUE");
+        expect((await errorWithoutSecret(verify)).code).toBe("INVALID_VALUE");
       }
     },
   );
 
   it("refuses an unset environment variable read with Number() as the clock", async () => {
     const now = Number(undefined);
-    expect((await errorOf(() => verifyWebhookEvent(body, header, SECRET, { now }))).code).toBe("INVALID_VALUE");
-    expect((await errorOf(() => signUrlSync(`${urlEndpoint}/a.jpg`, { ...signOptions, now }))).code).toBe(
+    expect((await errorWithoutSecret(() => verifyWebhookEvent(body, header, SECRET, { now }))).code).toBe(
+      "INVALID_VALUE",
+    );
+    expect((await errorWithoutSecret(() => signUrlSync(`${urlEndpoint}/a.jpg`, { ...signOptions, now }))).code).toBe(
       "INVALID_VALUE",
     );
   });
@@ -303,26 +305,30 @@ describe("invalid numbers never switch a check off", () => {
       { ...signOptions, now: Number.NaN },
       { urlEndpoint, privateKey: SECRET, now: Number.NaN },
     ]) {
-      expect((await errorOf(() => signUrlSync(`${urlEndpoint}/a.jpg`, opts))).code).toBe("INVALID_VALUE");
-      expect((await errorOf(() => signUrl(`${urlEndpoint}/a.jpg`, opts))).code).toBe("INVALID_VALUE");
+      expect((await errorWithoutSecret(() => signUrlSync(`${urlEndpoint}/a.jpg`, opts))).code).toBe("INVALID_VALUE");
+      expect((await errorWithoutSecret(() => signUrl(`${urlEndpoint}/a.jpg`, opts))).code).toBe("INVALID_VALUE");
     }
   });
 
   it("counts whole seconds as imagekit 6 does, but refuses under one second instead of 'never expires'", async () => {
     expect(signUrlSync(`${urlEndpoint}/a.jpg`, { ...signOptions, expireSeconds: 1.9 })).toContain("ik-t=1700000001&");
-    const error = await errorOf(() => signUrlSync(`${urlEndpoint}/a.jpg`, { ...signOptions, expireSeconds: 0.5 }));
+    const error = await errorWithoutSecret(() =>
+      signUrlSync(`${urlEndpoint}/a.jpg`, { ...signOptions, expireSeconds: 0.5 }),
+    );
     expect(error.code).toBe("INVALID_EXPIRY");
   });
 
   it("refuses expireSeconds past ImageKit's 9999999999 instead of writing an exponent", async () => {
-    const error = await errorOf(() => signUrlSync(`${urlEndpoint}/a.jpg`, { ...signOptions, expireSeconds: 1e300 }));
+    const error = await errorWithoutSecret(() =>
+      signUrlSync(`${urlEndpoint}/a.jpg`, { ...signOptions, expireSeconds: 1e300 }),
+    );
     expect(error.code).toBe("INVALID_EXPIRY");
   });
 
   it("refuses a timestamp too large for a date without a RangeError", async () => {
     const huge = "9007199254740991";
     const signed = `t=${huge},v1=${await hmacHex(SECRET, `${huge}.${body}`, "SHA-256")}`;
-    expect((await errorOf(() => verifyWebhookEvent(body, signed, SECRET, { now: t }))).code).toBe(
+    expect((await errorWithoutSecret(() => verifyWebhookEvent(body, signed, SECRET, { now: t }))).code).toBe(
       "WEBHOOK_TIMESTAMP_TOO_OLD",
     );
   });
@@ -330,18 +336,20 @@ describe("invalid numbers never switch a check off", () => {
 
 describe("secrets never reach an error", () => {
   it("does not echo a secret passed in the wrong place", async () => {
-    // errorOf checks message and value of each for the secret.
-    await errorOf(() => verifyWebhookEvent(body, SECRET, header));
-    await errorOf(() => verifyWebhookEvent(body, SECRET, SECRET));
-    await errorOf(() => signUrlSync(`${urlEndpoint}/a.jpg`, SECRET as never));
-    await errorOf(() => getAuthenticationParameters(SECRET as never));
-    await errorOf(() => verifyWebhookEvent(body, header, SECRET, SECRET as never));
-    await errorOf(() => verifyStandardWebhook(body, SECRET as never, SECRET));
+    // errorWithoutSecret checks message and value of each for the secret.
+    await errorWithoutSecret(() => verifyWebhookEvent(body, SECRET, header));
+    await errorWithoutSecret(() => verifyWebhookEvent(body, SECRET, SECRET));
+    await errorWithoutSecret(() => signUrlSync(`${urlEndpoint}/a.jpg`, SECRET as never));
+    await errorWithoutSecret(() => getAuthenticationParameters(SECRET as never));
+    await errorWithoutSecret(() => verifyWebhookEvent(body, header, SECRET, SECRET as never));
+    await errorWithoutSecret(() => verifyStandardWebhook(body, SECRET as never, SECRET));
   });
 
   it("describes a malformed secret by its kind only", async () => {
     const malformed = `${SECRET}${LONE_SURROGATE}`;
-    const error = await errorOf(() => signUrlSync(`${urlEndpoint}/a.jpg`, { ...signOptions, privateKey: malformed }));
+    const error = await errorWithoutSecret(() =>
+      signUrlSync(`${urlEndpoint}/a.jpg`, { ...signOptions, privateKey: malformed }),
+    );
     expect(error.code).toBe("INVALID_PRIVATE_KEY");
     expect(error.message).toContain("malformed text");
     expect(error.value).toBeUndefined();
@@ -349,7 +357,7 @@ describe("secrets never reach an error", () => {
 
   it("caps the signatures one request makes it check", async () => {
     const many = `t=${t},${Array.from({ length: 100 }, () => `v1=${"0".repeat(64)}`).join(",")}`;
-    expect((await errorOf(() => verifyWebhookEvent(body, many, SECRET, { now: t }))).code).toBe(
+    expect((await errorWithoutSecret(() => verifyWebhookEvent(body, many, SECRET, { now: t }))).code).toBe(
       "WEBHOOK_SIGNATURE_MALFORMED",
     );
   });

@@ -1,19 +1,10 @@
 // parseUrl: an ImageKit URL taken apart into typed steps, so a CMS can read it, change it and build it again.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildSrc, IkitError, parseUrl, url } from "../src/index.js";
+import { buildSrc, parseUrl, url } from "../src/index.js";
+import { errorOf } from "./ikit-error.js";
 
 const urlEndpoint = "https://ik.imagekit.io/demo";
-
-function errorOf(run: () => unknown): IkitError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(IkitError);
-    return error as IkitError;
-  }
-  throw new Error("expected an IkitError");
-}
 
 describe("parseUrl", () => {
   it("takes a CMS URL apart into typed v5 names so it can be changed", () => {
