@@ -21,9 +21,11 @@ export {
   pow,
   sub,
 } from "./expression.js";
-export { type ParsedUrl, parseUrl } from "./parse.js";
+export { type ParsedUrl, type ParseUrlOptions, parseUrl } from "./parse.js";
+export { type ParsedTransformation, parseTransformation } from "./parse-transformation.js";
 export { pHashDistance } from "./phash.js";
 export {
+  type GetImageAttributesOptions,
   getResponsiveImageAttributes,
   type ResponsiveImageAttributes,
   type ResponsiveImageOptions,

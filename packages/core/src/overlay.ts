@@ -3,8 +3,9 @@ import type { Overlay } from "./types.js";
 import { textOf, trimSlashes } from "./value.js";
 
 // The layer each overlay type writes. No prototype: a `type` of "constructor" or "toString" is an unknown layer
-// (left out, as v5 does), never one of Object's methods.
-const LAYERS = {
+// (left out, as v5 does), never one of Object's methods. parse-transformation.ts reads layers back by this table
+// and PLACEMENT.
+export const LAYERS = {
   __proto__: null,
   text: "text",
   image: "image",
@@ -13,11 +14,37 @@ const LAYERS = {
   solidColor: "image",
 } as unknown as Readonly<Record<string, string>>;
 
-// Position, then timing: each field's code, in v5's order.
-const PLACEMENT = [
-  ["position", { x: "lx", y: "ly", xCenter: "lxc", yCenter: "lyc", anchorPoint: "lap", focus: "lfo" }],
-  ["timing", { start: "lso", end: "leo", duration: "ldu" }],
+// What ImageKit reads as it is after `i-`: v5's rules for text and for paths.
+const SIMPLE_TEXT = /^[\w\-. ]*$/;
+const SIMPLE_PATH = /^[\w\-./ ]*$/;
+
+// The codes of `placement`'s values, in the same order (v5's), with the field each comes from.
+export const PLACEMENT = [
+  ["lx", "position.x"],
+  ["ly", "position.y"],
+  ["lxc", "position.xCenter"],
+  ["lyc", "position.yCenter"],
+  ["lap", "position.anchorPoint"],
+  ["lfo", "position.focus"],
+  ["lso", "timing.start"],
+  ["leo", "timing.end"],
+  ["ldu", "timing.duration"],
 ] as const;
+
+/** `,<code>-<value>` for each position and timing field that is set. Named reads: a loop of keyed reads is slower. */
+function placement({ position: p, timing: t }: Overlay): string {
+  if (!p && !t) return "";
+  const values = [p?.x, p?.y, p?.xCenter, p?.yCenter, p?.anchorPoint, p?.focus, t?.start, t?.end, t?.duration];
+  let out = "";
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value) {
+      const [code, field] = PLACEMENT[i] as (typeof PLACEMENT)[number];
+      out += `,${code}-${textOf(value, "overlay", field)}`;
+    }
+  }
+  return out;
+}
 
 /**
  * Writes one typed layer as `l-<type>,i-<input>,<position>,<timing>,<nested steps>,l-end`, or returns `undefined`
@@ -27,10 +54,10 @@ const PLACEMENT = [
 export function layerString(overlay: Overlay, steps: (steps: unknown) => string): string | undefined {
   const { type, encoding } = overlay as Overlay & { encoding?: string };
   const field = type === "text" ? "text" : type === "solidColor" ? "color" : "input";
-  const layer = LAYERS[type];
+  const layer = typeof type === "string" && LAYERS[type];
   const given = layer && (overlay as unknown as Record<string, unknown>)[field];
   if (!given) return;
-  let value = textOf(given, `overlay.${field}`);
+  let value = textOf(given, "overlay", field);
   let out = `l-${layer},`;
   if (field === "color") {
     out += `i-ik_canvas,bg-${value}`;
@@ -38,7 +65,7 @@ export function layerString(overlay: Overlay, steps: (steps: unknown) => string)
     if (field === "input") value = trimSlashes(value);
     if (
       encoding === "base64" ||
-      (encoding !== "plain" && !(field === "text" ? /^[\w\-. ]*$/ : /^[\w\-./ ]*$/).test(value))
+      (encoding !== "plain" && !(field === "text" ? SIMPLE_TEXT : SIMPLE_PATH).test(value))
     ) {
       out += `ie-${encodeURIComponent(base64Utf8(value))}`;
     } else {
@@ -47,13 +74,7 @@ export function layerString(overlay: Overlay, steps: (steps: unknown) => string)
     }
   }
   if (overlay.layerMode) out += `,lm-${textOf(overlay.layerMode, "overlay.layerMode")}`;
-  for (const [group, codes] of PLACEMENT) {
-    const fields = overlay[group] as Record<string, unknown> | undefined;
-    for (const name in fields && codes) {
-      const at = fields?.[name];
-      if (at) out += `,${codes[name as keyof typeof codes]}-${textOf(at, `overlay.${group}.${name}`)}`;
-    }
-  }
+  out += placement(overlay);
   const nested = steps(overlay.transformation);
   return `${out}${nested.trim() ? `,${nested}` : ""},l-end`;
 }
