@@ -1,4 +1,4 @@
-// Benchmark of @ikit/upload in Chromium against the emulator on loopback (bounded: ~20 uploads, stops by itself).
+// Benchmark of @ikit/upload in Chromium against the emulator on loopback (bounded: ~55 uploads, stops by itself).
 //   1. A 10 MB file through upload() vs a bare XMLHttpRequest posting the same form: median of interleaved rounds.
 //   2. JS heap growth while upload() sends a 100 MB Blob: V8's used heap sampled over CDP during the upload.
 // Run after `pnpm build` (core, emulator, upload): `pnpm --filter @ikit/upload bench`.
@@ -9,7 +9,7 @@ import { getAuthenticationParameters } from "@ikit/core";
 import { startEmulator } from "@ikit/emulator";
 import { chromium } from "playwright-core";
 
-const ROUNDS = 15;
+const ROUNDS = 25;
 const dist = resolve(import.meta.dirname, "../dist/index.js");
 const emu = await startEmulator({ port: 0 });
 const page = `<!doctype html><link rel="icon" href="data:,"><script type="module">
@@ -74,11 +74,16 @@ try {
     { uploadUrl: emu.uploadUrl, publicKey: emu.publicKey, rounds: ROUNDS },
   );
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const [ours, bare] = [median(times.ours), median(times.bare)];
-  console.log(`10 MB upload, median of ${ROUNDS} interleaved rounds`);
-  console.log(`  bare XMLHttpRequest  ${bare.toFixed(1)} ms`);
-  console.log(`  upload()             ${ours.toFixed(1)} ms   (${((ours / bare - 1) * 100).toFixed(1)}% vs bare)`);
-  console.log(`  target (within 5% of bare): ${ours <= bare * 1.05 ? "met" : "not met"}`);
+  const row = (label, xs, base) =>
+    `  ${label.padEnd(20)} median ${median(xs).toFixed(1)} ms, best ${Math.min(...xs).toFixed(1)} ms` +
+    (base
+      ? `   (median ${((median(xs) / median(base) - 1) * 100).toFixed(1)}%, best ${((Math.min(...xs) / Math.min(...base) - 1) * 100).toFixed(1)}% vs bare)`
+      : "");
+  console.log(`10 MB upload, ${ROUNDS} interleaved rounds (on a loaded machine the best round is the steadier figure)`);
+  console.log(row("bare XMLHttpRequest", times.bare));
+  console.log(row("upload()", times.ours, times.bare));
+  const ratio = median(times.ours) / median(times.bare);
+  console.log(`  target (median within 5% of bare): ${ratio <= 1.05 ? "met" : "not met"}`);
 
   // 2. Heap growth during a 100 MB upload. The Blob's bytes live in the browser's blob store, not the JS heap.
   const cdp = await tab.context().newCDPSession(tab);
