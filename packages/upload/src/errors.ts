@@ -6,6 +6,11 @@
  * - `SERVER`: ImageKit answered with an error (`status`, `requestId`, `message`, `help`), or a 2xx it could not read.
  * - `ABORT`: the caller's `signal` aborted the upload.
  * - `TIMEOUT`: no bytes were sent for `timeout` ms (XHR), or no answer came within it (fetch).
+ *
+ * @example
+ * ```ts
+ * const canRetryLater = (code: UploadErrorCode) => code === "NETWORK" || code === "TIMEOUT";
+ * ```
  */
 export type UploadErrorCode = "VALIDATION" | "AUTH" | "NETWORK" | "SERVER" | "ABORT" | "TIMEOUT";
 

@@ -1,6 +1,13 @@
 import { UploadError } from "./errors.js";
 
-/** One attempt's request. */
+/**
+ * One attempt's request.
+ *
+ * @example
+ * ```ts
+ * const request: Send = { url, body: form, signal: undefined, timeout: 60_000, onProgress: () => {} };
+ * ```
+ */
 export interface Send {
   url: string;
   body: FormData;
@@ -10,7 +17,14 @@ export interface Send {
   onProgress: (loaded: number, total: number) => void;
 }
 
-/** The answer to one attempt, whatever its status. */
+/**
+ * The answer to one attempt, whatever its status.
+ *
+ * @example
+ * ```ts
+ * const reply: Reply = { status: 200, text: '{"fileId":"f1"}', header: () => null };
+ * ```
+ */
 export interface Reply {
   status: number;
   text: string;
