@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { getAuthenticationParameters } from "@ikit/core";
+import { type FileDetails, getAuthenticationParameters } from "@ikit/core";
 import { type Emulator, type RateLimit, startEmulator } from "@ikit/emulator";
 import { createUploadAuthHandler } from "../../src/server.js";
 
@@ -72,9 +72,9 @@ export async function startUploadTestEnv(): Promise<{ env: UploadTestEnv; emu: E
     const query = new URLSearchParams({ type: "file", path, limit: "1000" });
     const items = (await (
       await fetch(`${emu.apiBase}/v1/files?${query}`, { headers: { authorization: basic } })
-    ).json()) as Array<StoredFile & { url: string }>;
+    ).json()) as FileDetails[];
     return Promise.all(
-      items.map(async ({ fileId, name, filePath, size, url }) => ({
+      items.map(async ({ fileId = "", name = "", filePath = "", size = 0, url = "" }) => ({
         fileId,
         name,
         filePath,
