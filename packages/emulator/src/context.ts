@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Faults } from "./faults.js";
-import type { RateLimits } from "./rate-limit.js";
-import type { Store } from "./store.js";
+import type { Faults } from "./http/faults.js";
+import type { RateLimits } from "./http/rate-limit.js";
+import type { Store } from "./library/store.js";
 
 /** Settings the handlers read, fixed when the emulator starts. */
 export interface Settings {

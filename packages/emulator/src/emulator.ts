@@ -3,14 +3,14 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import sharp from "sharp";
-import { openBlobStore } from "./blobs.js";
 import type { App, Settings } from "./context.js";
-import { EmulatorError } from "./errors.js";
-import { createFaults, type Faults } from "./faults.js";
-import { diskPersistence, noPersistence } from "./persist.js";
-import type { RateLimits } from "./rate-limit.js";
-import { createEmulatorServer } from "./server.js";
-import { Store } from "./store.js";
+import { EmulatorError } from "./errors/api-error.js";
+import { createFaults, type Faults } from "./http/faults.js";
+import type { RateLimits } from "./http/rate-limit.js";
+import { createEmulatorServer } from "./http/server.js";
+import { Store } from "./library/store.js";
+import { openBlobStore } from "./storage/blobs.js";
+import { diskPersistence, noPersistence } from "./storage/persistence.js";
 
 /**
  * Options of {@link startEmulator}.

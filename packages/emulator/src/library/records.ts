@@ -1,0 +1,100 @@
+// The records the emulator keeps. One JSON document per record on disk (see storage/persistence.ts).
+import type { Analysis } from "../media/analyse.js";
+
+/** An AI tag as ImageKit returns it. */
+export interface AITag {
+  name: string;
+  confidence: number;
+  source: string;
+}
+
+/** One version of a file: its bytes (by blob id) and the attributes that belong to that version. */
+export interface FileVersion extends Pick<Analysis, "mime" | "fileType" | "format" | "width" | "height" | "hasAlpha"> {
+  versionId: string;
+  /** `Version 1`, `Version 2`, … */
+  name: string;
+  blobId: string;
+  size: number;
+  tags: string[] | null;
+  AITags: AITag[] | null;
+  customCoordinates: string | null;
+  customMetadata: Record<string, unknown>;
+  isPrivateFile: boolean;
+  isPublished: boolean;
+  description?: string;
+  extensionStatus?: Record<string, "success" | "pending" | "failed">;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A file in the media library: where it is, and its versions (the current one by id). */
+export interface FileRecord {
+  fileId: string;
+  name: string;
+  /** The folder, cleaned: `""` for the root, else `/a/b`. */
+  folder: string;
+  currentVersionId: string;
+  versions: FileVersion[];
+}
+
+/** A folder, created explicitly or by an upload into it. */
+export interface FolderRecord {
+  folderId: string;
+  /** The full path, e.g. `/products/shoes`. */
+  path: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The value types a custom metadata field can hold. */
+export type FieldType = "Text" | "Textarea" | "Number" | "Date" | "Boolean" | "SingleSelect" | "MultiSelect";
+
+/** A custom metadata field definition. */
+export interface FieldRecord {
+  id: string;
+  name: string;
+  label: string;
+  schema: {
+    type: FieldType;
+    selectOptions?: (string | number | boolean)[];
+    defaultValue?: unknown;
+    isValueRequired?: boolean;
+    minValue?: string | number;
+    maxValue?: string | number;
+    minLength?: number;
+    maxLength?: number;
+  };
+  deleted?: boolean;
+}
+
+/** An asynchronous folder job (`/v1/bulkJobs/...`). */
+export interface JobRecord {
+  jobId: string;
+  type: "COPY_FOLDER" | "MOVE_FOLDER" | "RENAME_FOLDER";
+  status: "Pending" | "Completed";
+  purgeRequestId?: string;
+  createdAt: number;
+}
+
+/** A cache purge request. The emulator has no CDN cache: a purge completes after a short delay. */
+export interface PurgeRecord {
+  requestId: string;
+  url: string;
+  createdAt: number;
+}
+
+/** A client-side upload token that has been used; kept until its `expire` so it cannot be replayed. */
+export interface TokenRecord {
+  id: string;
+  expire: number;
+}
+
+/** The collections kept by the store, by name. */
+export interface Collections {
+  files: FileRecord;
+  folders: FolderRecord;
+  fields: FieldRecord;
+  jobs: JobRecord;
+  purges: PurgeRecord;
+  tokens: TokenRecord;
+}

@@ -1,0 +1,143 @@
+import type { BlobStore } from "../storage/blobs.js";
+import { objectId } from "../storage/ids.js";
+import type { Persistence } from "../storage/persistence.js";
+import { isInside, joinPath } from "./paths.js";
+import type {
+  FieldRecord,
+  FileRecord,
+  FileVersion,
+  FolderRecord,
+  JobRecord,
+  PurgeRecord,
+  TokenRecord,
+} from "./records.js";
+
+/**
+ * The media library: records in memory, each change written through to the {@link Persistence} before the request
+ * that made it is answered.
+ */
+export class Store {
+  readonly files = new Map<string, FileRecord>();
+  readonly byPath = new Map<string, string>();
+  readonly folders = new Map<string, FolderRecord>();
+  readonly fields = new Map<string, FieldRecord>();
+  readonly jobs = new Map<string, JobRecord>();
+  readonly purges = new Map<string, PurgeRecord>();
+  readonly tokens = new Map<string, TokenRecord>();
+  private readonly locks = new Map<string, Promise<unknown>>();
+
+  constructor(
+    readonly persistence: Persistence,
+    readonly blobs: BlobStore,
+  ) {}
+
+  /** Reads every record back from the persistence (a restart with `--data`). */
+  async load(): Promise<void> {
+    for (const file of await this.persistence.load("files")) {
+      this.files.set(file.fileId, file);
+      this.byPath.set(filePathOf(file), file.fileId);
+    }
+    for (const folder of await this.persistence.load("folders")) this.folders.set(folder.path, folder);
+    for (const field of await this.persistence.load("fields")) this.fields.set(field.id, field);
+    for (const job of await this.persistence.load("jobs")) this.jobs.set(job.jobId, job);
+    for (const purge of await this.persistence.load("purges")) this.purges.set(purge.requestId, purge);
+    const now = Date.now() / 1000;
+    for (const token of await this.persistence.load("tokens")) {
+      if (token.expire > now) this.tokens.set(token.id, token);
+      else await this.persistence.remove("tokens", token.id);
+    }
+  }
+
+  /**
+   * Runs `task` with no other task for the same `key` running, e.g. two uploads to one path deciding in turn whether
+   * the second is a new version of the first.
+   */
+  async exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const run = (this.locks.get(key) ?? Promise.resolve()).then(task, task);
+    const tail = run.catch(() => undefined);
+    this.locks.set(key, tail);
+    try {
+      return await run;
+    } finally {
+      if (this.locks.get(key) === tail) this.locks.delete(key);
+    }
+  }
+
+  fileAt(filePath: string): FileRecord | undefined {
+    const id = this.byPath.get(filePath);
+    return id === undefined ? undefined : this.files.get(id);
+  }
+
+  /** Saves a new or changed file, keeping the path index in step (`previousPath` when it moved). */
+  async saveFile(file: FileRecord, previousPath?: string): Promise<void> {
+    if (previousPath !== undefined && this.byPath.get(previousPath) === file.fileId) this.byPath.delete(previousPath);
+    this.files.set(file.fileId, file);
+    this.byPath.set(filePathOf(file), file.fileId);
+    await this.ensureFolder(file.folder);
+    await this.persistence.put("files", file.fileId, file);
+  }
+
+  /** Deletes a file, all its versions and their bytes. */
+  async deleteFile(file: FileRecord): Promise<void> {
+    this.files.delete(file.fileId);
+    if (this.byPath.get(filePathOf(file)) === file.fileId) this.byPath.delete(filePathOf(file));
+    await this.persistence.remove("files", file.fileId);
+    await Promise.all(file.versions.map((version) => this.blobs.remove(version.blobId)));
+  }
+
+  /** Creates `path` and its missing ancestors as folders. */
+  async ensureFolder(path: string): Promise<void> {
+    if (path === "" || this.folders.has(path)) return;
+    const parent = path.slice(0, path.lastIndexOf("/"));
+    await this.ensureFolder(parent);
+    const now = new Date().toISOString();
+    const folder: FolderRecord = { folderId: objectId(), path, createdAt: now, updatedAt: now };
+    this.folders.set(path, folder);
+    await this.persistence.put("folders", folder.folderId, folder);
+  }
+
+  async deleteFolderRecord(folder: FolderRecord): Promise<void> {
+    this.folders.delete(folder.path);
+    await this.persistence.remove("folders", folder.folderId);
+  }
+
+  /** Files whose folder is `folder` or below it. */
+  filesUnder(folder: string): FileRecord[] {
+    return [...this.files.values()].filter((file) => isInside(file.folder, folder));
+  }
+
+  async saveField(field: FieldRecord): Promise<void> {
+    this.fields.set(field.id, field);
+    await this.persistence.put("fields", field.id, field);
+  }
+
+  async saveJob(job: JobRecord): Promise<void> {
+    this.jobs.set(job.jobId, job);
+    await this.persistence.put("jobs", job.jobId, job);
+  }
+
+  async savePurge(purge: PurgeRecord): Promise<void> {
+    this.purges.set(purge.requestId, purge);
+    await this.persistence.put("purges", purge.requestId, purge);
+  }
+
+  /** Marks a client-side upload token used; `false` when it already was. */
+  async useToken(token: string, expire: number): Promise<boolean> {
+    if (this.tokens.has(token)) return false;
+    const record = { id: token, expire };
+    this.tokens.set(token, record);
+    await this.persistence.put("tokens", token, record);
+    return true;
+  }
+}
+
+/** The file's path in the media library, e.g. `/products/shoe.jpg`. */
+export function filePathOf(file: FileRecord): string {
+  return joinPath(file.folder, file.name);
+}
+
+/** The version that is current. */
+export function currentVersion(file: FileRecord): FileVersion {
+  return (file.versions.find((version) => version.versionId === file.currentVersionId) ??
+    file.versions[file.versions.length - 1]) as FileVersion;
+}

@@ -1,0 +1,78 @@
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Collections } from "../library/records.js";
+import { randomToken } from "./ids.js";
+
+/** Where records go: nowhere (in memory) or one JSON file per record under `<data>/meta/<collection>/`. */
+export interface Persistence {
+  put<C extends keyof Collections>(collection: C, key: string, record: Collections[C]): Promise<void>;
+  remove(collection: keyof Collections, key: string): Promise<void>;
+  load<C extends keyof Collections>(collection: C): Promise<Collections[C][]>;
+}
+
+/** The in-memory store: records live only in the server's maps. */
+export const noPersistence: Persistence = {
+  put: async () => {},
+  remove: async () => {},
+  load: async () => [],
+};
+
+const COLLECTIONS: (keyof Collections)[] = ["files", "folders", "fields", "jobs", "purges", "tokens"];
+
+/** A file name for any key: keys are ids, but hashing keeps even an odd one inside its folder. */
+function fileOf(key: string): string {
+  return /^[A-Za-z0-9_-]{1,64}$/.test(key) ? `${key}.json` : `${createHash("sha1").update(key).digest("hex")}.json`;
+}
+
+/**
+ * One JSON document per record, each written to a temporary file in the same folder and renamed over the old one, so a
+ * kill mid-write leaves either the old record or the new one, never half of either. Writes to one key are serialised.
+ *
+ * @example
+ * ```ts
+ * const persistence = await diskPersistence("./.ikit-data");
+ * await persistence.put("files", file.fileId, file);
+ * ```
+ */
+export async function diskPersistence(root: string): Promise<Persistence> {
+  const meta = join(root, "meta");
+  for (const collection of COLLECTIONS) {
+    await mkdir(join(meta, collection), { recursive: true });
+    // Leftovers of a write that was killed before its rename: the old record is intact beside them.
+    for (const name of await readdir(join(meta, collection))) {
+      if (name.endsWith(".tmp")) await rm(join(meta, collection, name), { force: true });
+    }
+  }
+  const queues = new Map<string, Promise<void>>();
+  const enqueue = (id: string, task: () => Promise<void>): Promise<void> => {
+    const next = (queues.get(id) ?? Promise.resolve()).then(task, task);
+    queues.set(id, next);
+    void next.finally(() => {
+      if (queues.get(id) === next) queues.delete(id);
+    });
+    return next;
+  };
+  return {
+    put(collection, key, record) {
+      const target = join(meta, collection, fileOf(key));
+      return enqueue(target, async () => {
+        const temp = `${target}.${randomToken(6)}.tmp`;
+        await writeFile(temp, JSON.stringify(record));
+        await rename(temp, target);
+      });
+    },
+    remove(collection, key) {
+      const target = join(meta, collection, fileOf(key));
+      return enqueue(target, () => rm(target, { force: true }));
+    },
+    async load(collection) {
+      const folder = join(meta, collection);
+      const names = (await readdir(folder)).filter((name) => name.endsWith(".json"));
+      const records = await Promise.all(
+        names.map(async (name) => JSON.parse(await readFile(join(folder, name), "utf8"))),
+      );
+      return records;
+    },
+  };
+}
