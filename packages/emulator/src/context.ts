@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Faults } from "./http/faults.js";
 import type { RateLimits } from "./http/rate-limit.js";
 import type { Store } from "./library/store.js";
+import type { Limits } from "./limits.js";
+import type { ImageQueue, ImageWork } from "./media/image-queue.js";
 
 /** Settings the handlers read, fixed when the emulator starts. */
 export interface Settings {
@@ -13,8 +15,8 @@ export interface Settings {
   privateKey: string;
   webhookSecret: string;
   restrictUnsignedUrls: boolean;
-  /** Largest accepted upload, in bytes. */
-  maxUploadBytes: number;
+  /** What one request may cost: bytes, pixels, steps and time. */
+  limits: Limits;
 }
 
 /** Everything a request handler can reach. */
@@ -23,6 +25,8 @@ export interface App {
   store: Store;
   faults: Faults;
   rateLimits: RateLimits;
+  /** The bounded queue all pixel work (transformations, pHash) runs in. */
+  imageQueue: ImageQueue;
   /** How long a bulk job stays `Pending`. */
   jobDelayMs: number;
   /** Bytes served by delivery since start, for the usage API. */
@@ -44,4 +48,18 @@ export interface Ctx {
   params: string[];
   /** Set by fault injection: cut the connection half-way through the response body. */
   drop: boolean;
+  /** Aborts when the client closes the connection before the response is complete: work for it can stop. */
+  signal: AbortSignal;
+}
+
+/**
+ * What pixel work done for this request runs under: the limits, the shared image queue, and the request's signal.
+ *
+ * @example
+ * ```ts
+ * const out = await applyTransformation(path, steps, accept, imageWork(ctx));
+ * ```
+ */
+export function imageWork(ctx: Ctx): ImageWork {
+  return { limits: ctx.app.settings.limits, queue: ctx.app.imageQueue, signal: ctx.signal };
 }

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
+import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import sharp from "sharp";
 import type { App, Settings } from "./context.js";
@@ -9,8 +11,11 @@ import { createFaults, type Faults } from "./http/faults.js";
 import type { RateLimits } from "./http/rate-limit.js";
 import { createEmulatorServer } from "./http/server.js";
 import { Store } from "./library/store.js";
+import { type Limits, resolveLimits } from "./limits.js";
+import { ImageQueue } from "./media/image-queue.js";
 import { openBlobStore } from "./storage/blobs.js";
-import { diskPersistence, noPersistence } from "./storage/persistence.js";
+import { corruptRecord, diskPersistence, noPersistence, readRecordFile } from "./storage/persistence.js";
+import { shapeProblem } from "./storage/shape.js";
 
 /**
  * Options of {@link startEmulator}.
@@ -19,8 +24,11 @@ import { diskPersistence, noPersistence } from "./storage/persistence.js";
  * ```ts
  * const options: EmulatorOptions = { port: 3030, data: "./.ikit-data", restrictUnsignedUrls: true };
  * ```
+ *
+ * It also takes every {@link Limits} field (`maxOutputPixels`, `transformTimeoutMs`, …) to bound what one request may
+ * cost; each defaults to {@link DEFAULT_LIMITS}.
  */
-export interface EmulatorOptions {
+export interface EmulatorOptions extends Partial<Limits> {
   /** TCP port on 127.0.0.1; `0` picks a free one. @default 0 */
   port?: number;
   /** A folder to keep files and metadata in across restarts; in memory (and a temporary folder for bytes) when omitted. */
@@ -35,8 +43,6 @@ export interface EmulatorOptions {
   imagekitId?: string;
   /** Require `ik-s` signatures on every delivery URL, not only on private files. @default false */
   restrictUnsignedUrls?: boolean;
-  /** Largest upload accepted, in bytes. @default 2147483648 (2 GiB) */
-  maxUploadBytes?: number;
   /** How long folder bulk jobs stay `Pending` before they run. @default 100 */
   bulkJobDelayMs?: number;
   /** Fault injection to start with; change `emu.faults` later. */
@@ -72,6 +78,8 @@ export interface Emulator {
   faults: Faults;
   /** Live rate limits by route name. */
   rateLimits: RateLimits;
+  /** The limits in force (the defaults with the options applied). */
+  limits: Readonly<Limits>;
   /** Stops the server, waits for background work (webhooks, jobs) and removes an in-memory run's temporary folder. */
   close(): Promise<void>;
 }
@@ -89,7 +97,12 @@ interface Keys {
 async function loadKeys(data: string | undefined, options: EmulatorOptions): Promise<Keys> {
   let stored: Partial<Keys> = {};
   const file = data === undefined ? undefined : join(data, "keys.json");
-  if (file) stored = JSON.parse(await readFile(file, "utf8").catch(() => "{}"));
+  if (file && existsSync(file)) {
+    const parsed = await readRecordFile(file);
+    const problem = shapeProblem(parsed, { publicKey: "string?", privateKey: "string?", webhookSecret: "string?" });
+    if (problem) throw corruptRecord(file, problem);
+    stored = parsed as Partial<Keys>;
+  }
   const keys: Keys = {
     publicKey: options.publicKey ?? stored.publicKey ?? secret("public_"),
     privateKey: options.privateKey ?? stored.privateKey ?? secret("private_"),
@@ -149,8 +162,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       );
     }
   }
+  const limits = resolveLimits(options);
   // No libvips operation cache: each request decodes what it needs, and memory stays flat under load.
   sharp.cache(false);
+  // libvips threads per image: with imageConcurrency images at once, together they use about every core.
+  sharp.concurrency(Math.max(1, Math.floor(availableParallelism() / limits.imageConcurrency)));
   const keys = await loadKeys(data, options);
   const blobs = await openBlobStore(data);
   const store = new Store(data === undefined ? noPersistence : await diskPersistence(data), blobs);
@@ -160,7 +176,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     urlEndpoint: "",
     ...keys,
     restrictUnsignedUrls: options.restrictUnsignedUrls ?? false,
-    maxUploadBytes: options.maxUploadBytes ?? 2 * 1024 ** 3,
+    limits,
   };
   const background = new Set<Promise<unknown>>();
   const log = options.log ?? ((line: string) => console.error(line));
@@ -169,6 +185,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     store,
     faults: createFaults(options.faults),
     rateLimits: { ...options.rateLimits },
+    imageQueue: new ImageQueue(limits),
     jobDelayMs: options.bulkJobDelayMs ?? 100,
     bandwidthBytes: 0,
     background,
@@ -195,6 +212,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...keys,
     faults: app.faults,
     rateLimits: app.rateLimits,
+    limits: Object.freeze({ ...limits }),
     close() {
       closing ??= (async () => {
         const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));

@@ -1,7 +1,8 @@
 import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { pipeline } from "node:stream/promises";
 import { parseUrl, type Transformation } from "@ikit/core";
-import type { App, Ctx } from "../context.js";
+import { type App, type Ctx, imageWork } from "../context.js";
 import { ApiError } from "../errors/api-error.js";
 import { send } from "../http/responses.js";
 import type { FileRecord, FileVersion } from "../library/records.js";
@@ -20,6 +21,29 @@ const SIGNATURE_MESSAGES = {
     "The URL's signature (ik-s) does not match: it was signed with another private key, another URL endpoint, or the URL changed after signing.",
   expired: "The signed URL has expired (ik-t is in the past).",
 } as const;
+
+/**
+ * The ignored parameters as a header value: a text overlay may hold any character, and a header may only hold
+ * printable ASCII, so everything else is percent-encoded as UTF-8.
+ */
+function headerValue(codes: string[]): string {
+  return codes
+    .join(",")
+    .replace(/[^\x20-\x7e]/gu, (char) =>
+      [...Buffer.from(char)].map((byte) => `%${byte.toString(16).toUpperCase()}`).join(""),
+    );
+}
+
+/** A control character (newline, NUL, …) anywhere in the parsed transformation, which no parameter may hold. */
+function controlCharacter(value: unknown): string | undefined {
+  if (typeof value === "string") return /[\u0000-\u001f\u007f]/.exec(value)?.[0];
+  if (typeof value !== "object" || value === null) return undefined;
+  for (const item of Object.values(value)) {
+    const found = controlCharacter(item);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
 
 /** A delivery URL resolved to a stored file version and the transformation asked of it. */
 export interface Resolved {
@@ -46,6 +70,13 @@ export function resolveDeliveryUrl(app: App, url: string, checkSignature: boolea
   } catch {
     throw new ApiError(400, "The URL path contains malformed percent-encoding.");
   }
+  const control = controlCharacter(parsed.transformation);
+  if (control !== undefined) {
+    throw new ApiError(
+      400,
+      `The transformation contains a control character (U+${control.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}), which no transformation parameter may hold.`,
+    );
+  }
   const file = store.fileAt(path);
   if (!file) throw new ApiError(404, `No file found at ${path}.`);
   const versionId = parsed.query["ik-obj-version"];
@@ -59,24 +90,43 @@ export function resolveDeliveryUrl(app: App, url: string, checkSignature: boolea
   return { file, version, steps: parsed.transformation };
 }
 
-/** The stored bytes, transformed as asked when the file is an image. */
+/**
+ * The stored bytes transformed as asked, when the file is an image and a transformation was asked for; otherwise no
+ * `body` (the stored bytes serve as they are, streamed from disk) and, for a file that is not an image, every
+ * parameter named as ignored.
+ */
 export async function renderResolved(
-  app: App,
+  ctx: Ctx,
   resolved: Resolved,
   accept: string,
-): Promise<{ body: Buffer; mime: string; ignored: string[] }> {
-  const bytes = await readFile(app.store.blobs.path(resolved.version.blobId));
-  if (resolved.steps.length === 0) return { body: bytes, mime: resolved.version.mime, ignored: [] };
-  if (resolved.version.fileType !== "image") {
-    const ignored = resolved.steps.flatMap((step) => Object.entries(step).map(([key, value]) => codeOf(key, value)));
-    return { body: bytes, mime: resolved.version.mime, ignored };
+): Promise<{ body?: Buffer; mime: string; ignored: string[] }> {
+  const { app } = ctx;
+  const { version, steps } = resolved;
+  if (steps.length === 0) return { mime: version.mime, ignored: [] };
+  if (version.fileType !== "image") {
+    const ignored = steps.flatMap((step) => Object.entries(step).map(([key, value]) => codeOf(key, value)));
+    return { mime: version.mime, ignored };
   }
   try {
-    return await applyTransformation(bytes, resolved.steps, accept);
+    return await applyTransformation(app.store.blobs.path(version.blobId), steps, accept, imageWork(ctx));
   } catch (error) {
-    // Bytes that sharp read the header of but cannot decode (truncated, corrupt, over the pixel limit).
+    if (error instanceof ApiError) throw error;
+    // Bytes that sharp read the header of but cannot decode (truncated, corrupt).
     throw new ApiError(400, `The image could not be transformed: ${(error as Error).message}.`);
   }
+}
+
+/** Streams a stored blob as the response body; a client that leaves, or a read that fails, ends both streams. */
+async function stream(ctx: Ctx, resolved: Resolved, headers: Record<string, string>): Promise<void> {
+  const { res, app } = ctx;
+  const { version } = resolved;
+  res.writeHead(200, { ...headers, "Content-Type": version.mime, "Content-Length": version.size });
+  if (ctx.req.method === "HEAD") {
+    res.end();
+    return;
+  }
+  app.bandwidthBytes += version.size;
+  await pipeline(createReadStream(app.store.blobs.path(version.blobId)), res).catch(() => res.destroy());
 }
 
 /** `GET`/`HEAD <urlEndpoint>/<path>`: serves a stored file, transformed and signature-checked as ImageKit would. */
@@ -88,32 +138,18 @@ export async function deliver(ctx: Ctx): Promise<void> {
     "Cache-Control": resolved.version.isPrivateFile ? "private, max-age=0" : "public, max-age=31536000",
     ETag: `"${resolved.version.versionId}"`,
   };
-  if (resolved.steps.length === 0 && !ctx.drop) {
-    const { res } = ctx;
-    res.writeHead(200, { ...headers, "Content-Type": resolved.version.mime, "Content-Length": resolved.version.size });
-    if (ctx.req.method === "HEAD") {
-      res.end();
-      return;
-    }
-    app.bandwidthBytes += resolved.version.size;
-    const stream = createReadStream(app.store.blobs.path(resolved.version.blobId));
-    await new Promise<void>((resolve) => {
-      stream.on("error", () => {
-        res.destroy();
-        resolve();
-      });
-      res.on("close", resolve);
-      stream.pipe(res);
-    });
-    return;
-  }
-  const out = await renderResolved(app, resolved, String(ctx.req.headers.accept ?? ""));
-  if (out.ignored.length) headers[IGNORED_HEADER] = out.ignored.join(",");
+  const out = await renderResolved(ctx, resolved, String(ctx.req.headers.accept ?? ""));
+  if (out.ignored.length) headers[IGNORED_HEADER] = headerValue(out.ignored);
   if (resolved.steps.some((step) => step.format === "auto")) {
     const vary = ctx.res.getHeader("Vary");
     headers.Vary = vary ? `${String(vary)}, Accept` : "Accept";
   }
-  app.bandwidthBytes += out.body.length;
+  if (out.body === undefined && !ctx.drop) {
+    await stream(ctx, resolved, headers);
+    return;
+  }
+  const body = out.body ?? (await readFile(app.store.blobs.path(resolved.version.blobId)));
+  app.bandwidthBytes += body.length;
   // For HEAD, Node sends the headers (Content-Length included) and drops the body.
-  send(ctx, 200, out.body, { ...headers, "Content-Type": out.mime });
+  send(ctx, 200, body, { ...headers, "Content-Type": out.mime });
 }

@@ -20,6 +20,11 @@ export interface FormLimits {
   fieldBytes: number;
 }
 
+/** Largest text field other than `file`: the rest are names, JSON and short lists, and are held in memory. */
+const TEXT_FIELD_BYTES = 1024 * 1024;
+/** Largest sum of the text fields other than `file`. */
+const TEXT_FIELDS_BYTES = 4 * 1024 * 1024;
+
 const TOO_LARGE = "Your request contains invalid file parameter. The file size exceeds limits.";
 
 /**
@@ -47,11 +52,27 @@ export async function parseUploadForm(req: IncomingMessage, tempPath: string, li
   let failure: ApiError | undefined;
   const writes: Promise<void>[] = [];
   const streams: { destroy(): void }[] = [];
+  // The first failure answers at once: the rest of the body is not read (the response closes the connection).
+  let stop: (error: ApiError) => void = () => {};
   const fail = (error: ApiError) => {
     failure ??= error;
+    stop(failure);
   };
+  let textBytes = 0;
   parser.on("field", (name, value, info) => {
-    if (info.valueTruncated) fail(new ApiError(400, name === "file" ? TOO_LARGE : `The ${name} field is too large.`));
+    if (failure) return;
+    if (name === "file") {
+      if (info.valueTruncated) fail(new ApiError(400, TOO_LARGE));
+      else if (form.fields.has("file") || form.file)
+        fail(new ApiError(400, "Your request has more than one file parameter."));
+    } else {
+      const bytes = Buffer.byteLength(value);
+      textBytes += bytes;
+      if (bytes > TEXT_FIELD_BYTES) fail(new ApiError(400, `The ${name} field is larger than 1 MB.`));
+      else if (textBytes > TEXT_FIELDS_BYTES)
+        fail(new ApiError(400, "The form fields other than file add up to more than 4 MB."));
+    }
+    if (failure) return;
     const values = form.fields.get(name) ?? [];
     values.push(value);
     form.fields.set(name, values);
@@ -76,6 +97,7 @@ export async function parseUploadForm(req: IncomingMessage, tempPath: string, li
   parser.on("fieldsLimit", () => fail(new ApiError(400, "Your request has too many form fields.")));
   try {
     await new Promise<void>((resolve, reject) => {
+      stop = reject;
       parser.on("close", resolve);
       parser.on("error", (error: Error) =>
         reject(new ApiError(400, `Your request contains malformed multipart data: ${error.message}.`)),

@@ -1,5 +1,6 @@
 import type { Ctx } from "../context.js";
 import { ApiError } from "../errors/api-error.js";
+import { parseClientJson } from "../library/nesting.js";
 
 /**
  * Writes a response. When fault injection chose to drop this request, the full `Content-Length` is announced, half the
@@ -9,6 +10,7 @@ export function send(ctx: Ctx, status: number, body: Buffer | string, headers: R
   const bytes = typeof body === "string" ? Buffer.from(body) : body;
   const { res } = ctx;
   if (res.headersSent || res.destroyed) return;
+  closeIfBodyUnread(ctx);
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.setHeader("Content-Length", bytes.length);
   res.statusCode = status;
@@ -20,6 +22,16 @@ export function send(ctx: Ctx, status: number, body: Buffer | string, headers: R
   res.end(bytes);
 }
 
+/**
+ * Answering before the request body has all arrived (a 413, a refused upload) ends the connection after the
+ * response: otherwise the rest of the body would be read as the next request, or read for nothing, however large.
+ */
+function closeIfBodyUnread(ctx: Ctx): void {
+  const { req } = ctx;
+  const hasBody = req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
+  if (hasBody && !req.complete) ctx.res.setHeader("Connection", "close");
+}
+
 /** Sends `body` as JSON. */
 export function sendJson(ctx: Ctx, status: number, body: unknown, headers: Record<string, string> = {}): void {
   send(ctx, status, JSON.stringify(body), { "Content-Type": "application/json; charset=utf-8", ...headers });
@@ -29,6 +41,7 @@ export function sendJson(ctx: Ctx, status: number, body: unknown, headers: Recor
 export function sendEmpty(ctx: Ctx, status: number): void {
   const { res } = ctx;
   if (res.headersSent || res.destroyed) return;
+  closeIfBodyUnread(ctx);
   res.statusCode = status;
   res.end();
 }
@@ -51,6 +64,8 @@ const MAX_JSON = 5 * 1024 * 1024;
 export async function readJson(ctx: Ctx): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   let size = 0;
+  if (Number(ctx.req.headers["content-length"] ?? 0) > MAX_JSON)
+    throw new ApiError(413, "Your request body is larger than 5 MB.");
   for await (const chunk of ctx.req) {
     size += (chunk as Buffer).length;
     if (size > MAX_JSON) throw new ApiError(413, "Your request body is larger than 5 MB.");
@@ -60,9 +75,14 @@ export async function readJson(ctx: Ctx): Promise<Record<string, unknown>> {
   if (text === "") return {};
   let value: unknown;
   try {
-    value = JSON.parse(text);
-  } catch {
-    throw new ApiError(400, "Your request contains invalid JSON in its body.");
+    value = parseClientJson(text);
+  } catch (error) {
+    throw new ApiError(
+      400,
+      error instanceof RangeError
+        ? `Your request body is not accepted: ${error.message}.`
+        : "Your request contains invalid JSON in its body.",
+    );
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new ApiError(400, "Your request body must be a JSON object.");

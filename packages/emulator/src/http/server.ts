@@ -6,6 +6,7 @@ import { ApiError } from "../errors/api-error.js";
 import { faultsApply } from "./faults.js";
 import { requirePrivateKey } from "./private-key.js";
 import { RateLimiter } from "./rate-limit.js";
+import { requestTarget } from "./request-target.js";
 import { sendEmpty, sendError, sendJson } from "./responses.js";
 import { ROUTES } from "./routes.js";
 
@@ -54,17 +55,34 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The HTTP server: request id and CORS on every response, preflight, routing, fault injection, rate limits,
- * private-key auth for `/v1`, and errors as ImageKit's `{ message, help }`.
+ * private-key auth for `/v1`, and errors as ImageKit's `{ message, help }`. No request ends the process: everything a
+ * request does runs inside one error boundary, and the connection timeouts bound slow and idle clients.
  */
 export function createEmulatorServer(app: App, log: (line: string) => void): Server {
   const limiter = new RateLimiter();
-  return createServer(async (req, res) => {
+  const { limits } = app.settings;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = randomUUID();
     res.setHeader("x-request-id", requestId);
-    cors(req, res);
-    const url = new URL(req.url ?? "/", app.settings.origin);
-    const ctx: Ctx = { app, req, res, url, requestId, params: [], drop: false };
+    const client = new AbortController();
+    res.once("close", () => {
+      if (!res.writableFinished) client.abort();
+    });
+    const ctx: Ctx = {
+      app,
+      req,
+      res,
+      url: new URL(app.settings.origin),
+      requestId,
+      params: [],
+      drop: false,
+      signal: client.signal,
+    };
     try {
+      cors(req, res);
+      ctx.url = requestTarget(req, app.settings.origin, limits);
+      const { url } = ctx;
       if (req.method === "OPTIONS") {
         res.setHeader("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
         res.setHeader(
@@ -77,7 +95,6 @@ export function createEmulatorServer(app: App, log: (line: string) => void): Ser
       }
       const found = match(app, req.method ?? "GET", url.pathname);
       if (!found) {
-        req.resume();
         throw new ApiError(
           404,
           `The emulator has no ${req.method} ${url.pathname}: check the path and method against ImageKit's API reference.`,
@@ -88,7 +105,6 @@ export function createEmulatorServer(app: App, log: (line: string) => void): Ser
       if (faultsApply(faults, found.name)) {
         if (faults.latencyMs > 0) await sleep(faults.latencyMs);
         if (faults.errorRate > 0 && Math.random() < faults.errorRate) {
-          req.resume();
           const status = faults.errorStatuses[Math.floor(Math.random() * faults.errorStatuses.length)] ?? 500;
           sendJson(ctx, status, {
             message: `Injected fault: this request was answered ${status} by the emulator's fault injection.`,
@@ -104,10 +120,25 @@ export function createEmulatorServer(app: App, log: (line: string) => void): Ser
     } catch (error) {
       if (!(error instanceof ApiError))
         log(
-          `[ikit-emulator] ${requestId} ${req.method} ${url.pathname} failed: ${(error as Error)?.stack ?? String(error)}`,
+          `[ikit-emulator] ${requestId} ${req.method} ${ctx.url.pathname} failed: ${(error as Error)?.stack ?? String(error)}`,
         );
-      req.resume();
       sendError(ctx, error);
     }
-  });
+  }
+
+  return createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // Node checks both timeouts on this interval (30 s by default), so short limits need a shorter one.
+      connectionsCheckingInterval: Math.max(10, Math.min(30_000, Math.floor(limits.headersTimeoutMs / 4))),
+    },
+    (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        // The last boundary: even answering failed (a header that would not set, a socket gone). Drop the connection.
+        log(`[ikit-emulator] answering ${req.method} failed: ${(error as Error)?.stack ?? String(error)}`);
+        res.destroy();
+      });
+    },
+  );
 }

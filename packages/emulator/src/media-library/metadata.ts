@@ -1,6 +1,5 @@
-import { readFile } from "node:fs/promises";
 import sharp from "sharp";
-import type { Ctx } from "../context.js";
+import { type Ctx, imageWork } from "../context.js";
 import { renderResolved, resolveDeliveryUrl } from "../delivery/handler.js";
 import { ApiError } from "../errors/api-error.js";
 import { sendJson } from "../http/responses.js";
@@ -8,18 +7,18 @@ import { currentVersion } from "../library/store.js";
 import { perceptualHash } from "../media/analyse.js";
 import { fileParam } from "./files.js";
 
-/** ImageKit's `Metadata` object for image bytes: dimensions, format, size, alpha, profile, density and pHash. */
-async function imageMetadata(bytes: Buffer): Promise<Record<string, unknown>> {
-  const meta = await sharp(bytes).metadata();
+/** ImageKit's `Metadata` object for an image (bytes or a blob's path): dimensions, format, size, alpha, profile, density and pHash. */
+async function imageMetadata(ctx: Ctx, input: Buffer | string, size: number): Promise<Record<string, unknown>> {
+  const meta = await sharp(input).metadata();
   return {
     height: meta.height,
     width: meta.width,
-    size: bytes.length,
+    size,
     format: meta.format === "jpeg" ? "jpg" : meta.format,
     hasColorProfile: meta.hasProfile ?? false,
     density: meta.density ?? 72,
     hasTransparency: meta.hasAlpha ?? false,
-    pHash: await perceptualHash(bytes),
+    pHash: await perceptualHash(input, imageWork(ctx)),
     exif: {},
   };
 }
@@ -32,7 +31,7 @@ export async function fileMetadata(ctx: Ctx): Promise<void> {
     sendJson(ctx, 200, { size: version.size, ...(version.format && { format: version.format }), exif: {} });
     return;
   }
-  sendJson(ctx, 200, await imageMetadata(await readFile(ctx.app.store.blobs.path(version.blobId))));
+  sendJson(ctx, 200, await imageMetadata(ctx, ctx.app.store.blobs.path(version.blobId), version.size));
 }
 
 /** `GET /v1/metadata?url=`: a URL under this emulator's URL endpoint, transformations applied. */
@@ -53,12 +52,13 @@ export async function urlMetadata(ctx: Ctx): Promise<void> {
       throw new ApiError(404, "The requested file does not exist or is inaccessible at this time.");
     throw error;
   }
-  const out = await renderResolved(ctx.app, resolved, "");
+  const out = await renderResolved(ctx, resolved, "");
   if (!out.mime.startsWith("image/")) {
-    sendJson(ctx, 200, { size: out.body.length, exif: {} });
+    sendJson(ctx, 200, { size: out.body?.length ?? resolved.version.size, exif: {} });
     return;
   }
-  sendJson(ctx, 200, await imageMetadata(out.body));
+  const input = out.body ?? ctx.app.store.blobs.path(resolved.version.blobId);
+  sendJson(ctx, 200, await imageMetadata(ctx, input, out.body?.length ?? resolved.version.size));
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,14 +1,56 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { EmulatorError } from "../errors/api-error.js";
 import type { Collections } from "../library/records.js";
 import { randomToken } from "./ids.js";
+import { type Shape, shapeProblem } from "./shape.js";
+
+/** A record read back from disk, with the file it came from (for messages about it). */
+export interface Loaded<R> {
+  record: R;
+  source: string;
+}
 
 /** Where records go: nowhere (in memory) or one JSON file per record under `<data>/meta/<collection>/`. */
 export interface Persistence {
   put<C extends keyof Collections>(collection: C, key: string, record: Collections[C]): Promise<void>;
   remove(collection: keyof Collections, key: string): Promise<void>;
-  load<C extends keyof Collections>(collection: C): Promise<Collections[C][]>;
+  /** Every record of a collection, each checked against `shape`: a file that does not fit stops the load. */
+  load<C extends keyof Collections>(collection: C, shape: Shape): Promise<Loaded<Collections[C]>[]>;
+}
+
+/**
+ * The error for a record on disk the emulator cannot use: it names the file and what is wrong, and says how to go on.
+ *
+ * @example
+ * ```ts
+ * throw corruptRecord("/data/meta/files/abc.json", "versions is missing, expected a non-empty array");
+ * ```
+ */
+export function corruptRecord(path: string, problem: string): EmulatorError {
+  return new EmulatorError(
+    "CORRUPT_RECORD",
+    `${path} is not a record the emulator can use: ${problem}. Fix the file or move it out of the data folder, then start again (nothing was changed).`,
+    path,
+  );
+}
+
+/**
+ * Reads and parses one JSON document; a file that is not JSON is a `CORRUPT_RECORD` error naming it.
+ *
+ * @example
+ * ```ts
+ * const keys = await readRecordFile("./.ikit-data/keys.json");
+ * ```
+ */
+export async function readRecordFile(path: string): Promise<unknown> {
+  const text = await readFile(path, "utf8");
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw corruptRecord(path, `it is not valid JSON (${(error as Error).message})`);
+  }
 }
 
 /** The in-memory store: records live only in the server's maps. */
@@ -66,13 +108,18 @@ export async function diskPersistence(root: string): Promise<Persistence> {
       const target = join(meta, collection, fileOf(key));
       return enqueue(target, () => rm(target, { force: true }));
     },
-    async load(collection) {
+    async load(collection, shape) {
       const folder = join(meta, collection);
       const names = (await readdir(folder)).filter((name) => name.endsWith(".json"));
-      const records = await Promise.all(
-        names.map(async (name) => JSON.parse(await readFile(join(folder, name), "utf8"))),
+      return Promise.all(
+        names.map(async (name) => {
+          const source = join(folder, name);
+          const record = await readRecordFile(source);
+          const problem = shapeProblem(record, shape);
+          if (problem) throw corruptRecord(source, problem);
+          return { record: record as never, source };
+        }),
       );
-      return records;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { IkitError, parseUrl, type Transformation, validateTransformation } from "@ikit/core";
 import { ApiError } from "../errors/api-error.js";
 import { RESPONSE_FIELDS } from "../library/details.js";
+import { parseClientJson } from "../library/nesting.js";
 
 // Parsing and validating the upload API's text fields, one function per field kind.
 
@@ -30,17 +31,15 @@ export function tagsField(values: string[] | undefined): string[] | undefined {
   for (const value of values) {
     const trimmed = value.trim();
     if (trimmed.startsWith("[")) {
-      try {
-        const parsed = JSON.parse(trimmed);
-        if (!Array.isArray(parsed) || !parsed.every((tag) => typeof tag === "string")) throw new Error();
-        tags.push(...parsed);
-        continue;
-      } catch {
+      const parsed = jsonField(trimmed, "tags");
+      if (!Array.isArray(parsed) || !parsed.every((tag) => typeof tag === "string")) {
         throw new ApiError(
           400,
           "Your request contains invalid value for tags parameter. Send a comma-separated string or a JSON array of strings.",
         );
       }
+      tags.push(...parsed);
+      continue;
     }
     tags.push(...trimmed.split(","));
   }
@@ -88,11 +87,13 @@ export function coordinatesField(value: string | undefined): string | undefined 
 export function jsonField(value: string | undefined, name: string): unknown {
   if (value === undefined || value.trim() === "") return undefined;
   try {
-    return JSON.parse(value);
-  } catch {
+    return parseClientJson(value);
+  } catch (error) {
     throw new ApiError(
       400,
-      `Your request contains invalid JSON in the ${name} parameter: ${JSON.stringify(value.slice(0, 80))} does not parse.`,
+      error instanceof RangeError
+        ? `Your request contains invalid ${name} parameter: ${error.message}.`
+        : `Your request contains invalid JSON in the ${name} parameter: ${JSON.stringify(value.slice(0, 80))} does not parse.`,
     );
   }
 }
@@ -128,12 +129,12 @@ export function extensionsField(value: unknown): string[] {
   if (value === undefined) return [];
   if (!Array.isArray(value))
     throw new ApiError(400, "Your request contains invalid extensions parameter: expected a JSON array.");
-  return value.map((extension) => {
+  const names = value.map((extension) => {
     const name = (extension as { name?: unknown })?.name;
     if (typeof name !== "string" || !EXTENSIONS.includes(name)) {
       throw new ApiError(
         400,
-        `Your request contains invalid extensions parameter: extension name ${JSON.stringify(name)} is not one of ${EXTENSIONS.join(", ")}.`,
+        `Your request contains invalid extensions parameter: extension name ${JSON.stringify(name)?.slice(0, 100)} is not one of ${EXTENSIONS.join(", ")}.`,
       );
     }
     if ((name === "google-auto-tagging" || name === "aws-auto-tagging") && extension.maxTags === undefined) {
@@ -144,6 +145,8 @@ export function extensionsField(value: unknown): string[] {
     }
     return name;
   });
+  // Each extension sends a webhook: a name listed a thousand times still runs (and is reported) once.
+  return [...new Set(names)];
 }
 
 /** `webhookUrl`: an absolute http(s) URL. */
@@ -205,9 +208,9 @@ export function uploadTransformationField(
         thumbnail: ["type", "value"],
         abs: ["type", "value", "protocol"],
       };
-      const keys = allowed[String(type)];
+      const keys = typeof type === "string" && Object.hasOwn(allowed, type) ? allowed[type] : undefined;
       if (!keys || Object.keys(item).some((key) => !keys.includes(key)))
-        throw new ApiError(400, `${INVALID_TRANSFORMATION} Bad post item ${JSON.stringify(item)}.`);
+        throw new ApiError(400, `${INVALID_TRANSFORMATION} Bad post item ${JSON.stringify(item).slice(0, 200)}.`);
       if (type === "transformation") transformationSteps(item.value);
       else if (type === "abs") {
         if (item.protocol !== "hls" && item.protocol !== "dash")

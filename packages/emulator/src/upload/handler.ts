@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import { extname } from "node:path";
-import type { Ctx } from "../context.js";
+import { type Ctx, imageWork } from "../context.js";
 import { ApiError } from "../errors/api-error.js";
 import { parseUploadForm } from "../http/multipart.js";
 import { checkClientAuth, requirePrivateKey } from "../http/private-key.js";
@@ -49,7 +49,7 @@ export async function handleUpload(ctx: Ctx): Promise<void> {
   let committed = false;
   try {
     const form = await parseUploadForm(ctx.req, temp, {
-      fileBytes: settings.maxUploadBytes,
+      fileBytes: settings.limits.maxUploadBytes,
       fieldBytes: MAX_BASE64_FIELD,
     });
     const one = (name: string) => form.fields.get(name)?.at(-1);
@@ -85,7 +85,7 @@ export async function handleUpload(ctx: Ctx): Promise<void> {
     } else {
       const text = one("file");
       if (text === undefined || text === "") throw new ApiError(400, "Your request is missing file parameter.");
-      const written = await writeTextSource(text, temp, settings.maxUploadBytes);
+      const written = await writeTextSource(text, temp, settings.limits);
       size = written.size;
       sentMime = written.mime;
       urlName = written.urlName;
@@ -127,10 +127,12 @@ export async function handleUpload(ctx: Ctx): Promise<void> {
       );
     }
     if (transformation?.pre && analysis.fileType === "image") {
-      const out = await applyTransformation(await readFile(temp), transformation.pre, "").catch((error: Error) => {
+      const out = await applyTransformation(temp, transformation.pre, "", imageWork(ctx)).catch((error: Error) => {
         throw new ApiError(
-          400,
-          `The file could not be uploaded because the pre-transformation failed: ${error.message}.`,
+          error instanceof ApiError ? error.status : 400,
+          `The file could not be uploaded because the pre-transformation failed: ${error.message}`,
+          error instanceof ApiError ? error.extra : {},
+          error instanceof ApiError ? error.headers : {},
         );
       });
       await writeFile(temp, out.body);

@@ -44,7 +44,7 @@ describe("bad records stop start-up with an error naming the file", () => {
 
   it("names a record that is JSON but not a whole file record", async () => {
     const path = join(data, "meta", "files", `${fileId}.json`);
-    await writeFile(path, JSON.stringify({ fileId, name: "a.png", folder: "" }));
+    await writeFile(path, JSON.stringify({ fileId, name: "a.png", folder: "", currentVersionId: fileId }));
     const error = await refusal();
     expect(error.code).toBe("CORRUPT_RECORD");
     expect(error.message).toContain(path);

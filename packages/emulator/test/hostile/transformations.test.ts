@@ -29,7 +29,7 @@ describe("limits checked before any pixel is computed", () => {
     ["w-100000,h-100000,f-png", /100000.*65535.*maxOutputDimension/],
     ["c-at_least,w-10,h-20000", /maxOutputPixels/],
     ["w-iw_mul_5000", /200000.*maxOutputDimension/],
-    ["w-2000,h-2000:rt-45:w-8000", /maxOutputPixels/],
+    ["w-2000,h-2000:rt-45:w-12000", /maxOutputPixels/],
   ])("refuses %s with a 400 naming the limit", async (tr, expected) => {
     const response = await fetch(`${emu.urlEndpoint}/tr:${tr}/small.jpg`);
     expect(response.status).toBe(400);
