@@ -6,16 +6,18 @@ import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import sharp from "sharp";
 import type { App, Settings } from "./context.js";
-import { EmulatorError } from "./errors/api-error.js";
+import { EmulatorError } from "./errors/emulator-error.js";
 import { createFaults, type Faults } from "./http/faults.js";
 import type { RateLimits } from "./http/rate-limit.js";
+import { RequestLog } from "./http/request-log.js";
 import { createEmulatorServer } from "./http/server.js";
+import { COLLECTIONS, type Collections } from "./library/records.js";
 import { Store } from "./library/store.js";
 import { type Limits, resolveLimits } from "./limits.js";
 import { ImageQueue } from "./media/image-queue.js";
-import { openBlobStore } from "./storage/blobs.js";
-import { corruptRecord, diskPersistence, noPersistence, readRecordFile } from "./storage/persistence.js";
+import { corruptRecord, readRecordFile } from "./storage/persistence.js";
 import { shapeProblem } from "./storage/shape.js";
+import { openStorage } from "./storage/storage.js";
 
 /**
  * Options of {@link startEmulator}.
@@ -26,7 +28,7 @@ import { shapeProblem } from "./storage/shape.js";
  * ```
  *
  * It also takes every {@link Limits} field (`maxOutputPixels`, `transformTimeoutMs`, …) to bound what one request may
- * cost; each defaults to {@link DEFAULT_LIMITS}.
+ * cost; each defaults to its value in `DEFAULT_LIMITS`.
  */
 export interface EmulatorOptions extends Partial<Limits> {
   /** TCP port on 127.0.0.1; `0` picks a free one. @default 0 */
@@ -49,6 +51,8 @@ export interface EmulatorOptions extends Partial<Limits> {
   faults?: Partial<Faults>;
   /** Rate limits by route name (or `"*"`) to start with; change `emu.rateLimits` later. Off by default. */
   rateLimits?: RateLimits;
+  /** How many requests `emu.requests` keeps (the oldest are dropped); 0 keeps none. @default 1000 */
+  requestLogSize?: number;
   /** Where unexpected server errors are reported (never with keys or request bodies). @default console.error */
   log?: (line: string) => void;
 }
@@ -78,7 +82,9 @@ export interface Emulator {
   faults: Faults;
   /** Live rate limits by route name. */
   rateLimits: RateLimits;
-  /** The limits in force (the defaults with the options applied). */
+  /** The last requests received (method, route, query, fields, headers without secrets, status), for tests. */
+  requests: RequestLog;
+  /** The limits in force: the defaults with the options applied. */
   limits: Readonly<Limits>;
   /** Stops the server, waits for background work (webhooks, jobs) and removes an in-memory run's temporary folder. */
   close(): Promise<void>;
@@ -150,6 +156,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       imagekitId,
     );
   }
+  const requestLogSize = options.requestLogSize ?? 1000;
+  if (!Number.isInteger(requestLogSize) || requestLogSize < 0) {
+    throw new EmulatorError(
+      "INVALID_OPTION",
+      `requestLogSize must be an integer ≥ 0 (got ${String(requestLogSize)}).`,
+      requestLogSize,
+    );
+  }
   const data = options.data === undefined ? undefined : resolve(options.data);
   if (data !== undefined) {
     try {
@@ -168,8 +182,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   // libvips threads per image: with imageConcurrency images at once, together they use about every core.
   sharp.concurrency(Math.max(1, Math.floor(availableParallelism() / limits.imageConcurrency)));
   const keys = await loadKeys(data, options);
-  const blobs = await openBlobStore(data);
-  const store = new Store(data === undefined ? noPersistence : await diskPersistence(data), blobs);
+  const { records, blobs } = await openStorage<Collections>(data, COLLECTIONS);
+  const store = new Store(records, blobs);
   await store.load();
   const settings: Settings = {
     origin: "",
@@ -183,23 +197,28 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const app: App = {
     settings,
     store,
-    faults: createFaults(options.faults),
-    rateLimits: { ...options.rateLimits },
     imageQueue: new ImageQueue(limits),
     jobDelayMs: options.bulkJobDelayMs ?? 100,
     bandwidthBytes: 0,
-    background,
     spawn(task) {
       const running = task().catch((error: Error) => log(`[ikit-emulator] background task failed: ${error.message}`));
       background.add(running);
       void running.finally(() => background.delete(running));
     },
   };
-  const server = createEmulatorServer(app, log);
+  const faults = createFaults(options.faults);
+  const rateLimits: RateLimits = { ...options.rateLimits };
+  const requests = new RequestLog(requestLogSize, [keys.privateKey, keys.webhookSecret]);
+  const server = createEmulatorServer({ app, endpointPath: `/${imagekitId}`, faults, rateLimits, requests, log });
   await new Promise<void>((resolveListen, reject) => {
     server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => resolveListen());
+    server.listen(port, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolveListen();
+    });
   });
+  // Once listening, a failed accept (too many open files) is reported; it must not end the process.
+  server.on("error", (error: Error) => log(`[ikit-emulator] server error: ${error.message}`));
   const actualPort = (server.address() as AddressInfo).port;
   settings.origin = `http://127.0.0.1:${actualPort}`;
   settings.urlEndpoint = `${settings.origin}/${imagekitId}`;
@@ -210,8 +229,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     apiBase: settings.origin,
     port: actualPort,
     ...keys,
-    faults: app.faults,
-    rateLimits: app.rateLimits,
+    faults,
+    rateLimits,
+    requests,
     limits: Object.freeze({ ...limits }),
     close() {
       closing ??= (async () => {

@@ -1,6 +1,8 @@
 // @ikit/emulator: a local ImageKit-compatible server for offline development, demos and tests.
 
 export { type Emulator, type EmulatorOptions, startEmulator } from "./emulator.js";
-export { EmulatorError, type EmulatorErrorCode } from "./errors/api-error.js";
+export { EmulatorError, type EmulatorErrorCode } from "./errors/emulator-error.js";
 export type { Faults } from "./http/faults.js";
 export type { RateLimit, RateLimits } from "./http/rate-limit.js";
+export type { LoggedRequest, RequestLog } from "./http/request-log.js";
+export type { RouteAuth, RouteName } from "./http/routes.js";

@@ -1,4 +1,4 @@
-import { EmulatorError } from "./errors/api-error.js";
+import { EmulatorError } from "./errors/emulator-error.js";
 
 /**
  * What one request may cost the emulator: pixels, steps, time, bytes and threads. Every limit a client reaches is

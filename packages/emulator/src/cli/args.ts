@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import type { Emulator, EmulatorOptions } from "../emulator.js";
-import { EmulatorError } from "../errors/api-error.js";
+import { EmulatorError } from "../errors/emulator-error.js";
 
 /** The CLI's usage text. */
 export const USAGE = `Usage: ikit-emulator [--port 3030] [--data ./.ikit-data] [--public-key KEY] [--private-key KEY]

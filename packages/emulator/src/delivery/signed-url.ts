@@ -1,3 +1,5 @@
+// The emulator verifies URL signatures with its own code, independently of @ikit/core, on purpose: it is core's test
+// oracle, so a mistake in core's signing must show up as a refused URL, not be shared by both sides.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { NO_EXPIRY } from "@ikit/core";
 

@@ -3,41 +3,25 @@ import { rm } from "node:fs/promises";
 import type { IncomingMessage } from "node:http";
 import { pipeline } from "node:stream/promises";
 import busboy from "busboy";
+import type { FormLimits, UploadForm } from "../context.js";
 import { ApiError } from "../errors/api-error.js";
-
-/** A parsed upload form: text fields (repeated names kept in order) and the `file` part streamed to disk. */
-export interface UploadForm {
-  fields: Map<string, string[]>;
-  /** The binary `file` part, when one was sent as a file. */
-  file?: { path: string; size: number; filename: string; mime: string };
-}
-
-/** Limits of {@link parseUploadForm}. */
-export interface FormLimits {
-  /** Largest binary file part, bytes. */
-  fileBytes: number;
-  /** Largest text field (a base64 `file` is a text field), bytes. */
-  fieldBytes: number;
-}
+import { apiErrors } from "../errors/imagekit-errors.js";
 
 /** Largest text field other than `file`: the rest are names, JSON and short lists, and are held in memory. */
 const TEXT_FIELD_BYTES = 1024 * 1024;
 /** Largest sum of the text fields other than `file`. */
 const TEXT_FIELDS_BYTES = 4 * 1024 * 1024;
 
-const TOO_LARGE = "Your request contains invalid file parameter. The file size exceeds limits.";
-
 /**
  * Parses `multipart/form-data` with busboy, streaming the `file` part to `tempPath` (never holding it in memory).
- * Malformed bodies, truncated bodies and parts over the limits become 400s; the temporary file is removed on failure.
+ * Malformed bodies, truncated bodies and parts over the limits become 400s at once (the rest of the body is not read);
+ * text fields other than `file` are held in memory, so each is at most 1 MB and all of them 4 MB. The temporary file is
+ * removed on failure.
  */
 export async function parseUploadForm(req: IncomingMessage, tempPath: string, limits: FormLimits): Promise<UploadForm> {
   const type = req.headers["content-type"] ?? "";
   if (!/^multipart\/form-data/i.test(type)) {
-    throw new ApiError(
-      400,
-      `The upload API takes multipart/form-data; this request's Content-Type is ${JSON.stringify(type)}.`,
-    );
+    throw apiErrors.notMultipart(type);
   }
   let parser: busboy.Busboy;
   try {
@@ -46,13 +30,12 @@ export async function parseUploadForm(req: IncomingMessage, tempPath: string, li
       limits: { fileSize: limits.fileBytes, fieldSize: limits.fieldBytes, files: 1, fields: 100, parts: 110 },
     });
   } catch (error) {
-    throw new ApiError(400, `Your request contains malformed multipart data: ${(error as Error).message}.`);
+    throw apiErrors.malformedMultipart((error as Error).message);
   }
   const form: UploadForm = { fields: new Map() };
   let failure: ApiError | undefined;
   const writes: Promise<void>[] = [];
   const streams: { destroy(): void }[] = [];
-  // The first failure answers at once: the rest of the body is not read (the response closes the connection).
   let stop: (error: ApiError) => void = () => {};
   const fail = (error: ApiError) => {
     failure ??= error;
@@ -62,15 +45,13 @@ export async function parseUploadForm(req: IncomingMessage, tempPath: string, li
   parser.on("field", (name, value, info) => {
     if (failure) return;
     if (name === "file") {
-      if (info.valueTruncated) fail(new ApiError(400, TOO_LARGE));
-      else if (form.fields.has("file") || form.file)
-        fail(new ApiError(400, "Your request has more than one file parameter."));
+      if (info.valueTruncated) fail(apiErrors.fileTooLarge());
+      else if (form.fields.has("file") || form.file) fail(apiErrors.repeatedFile());
     } else {
       const bytes = Buffer.byteLength(value);
       textBytes += bytes;
-      if (bytes > TEXT_FIELD_BYTES) fail(new ApiError(400, `The ${name} field is larger than 1 MB.`));
-      else if (textBytes > TEXT_FIELDS_BYTES)
-        fail(new ApiError(400, "The form fields other than file add up to more than 4 MB."));
+      if (bytes > TEXT_FIELD_BYTES) fail(apiErrors.fieldTooLarge(name));
+      else if (textBytes > TEXT_FIELDS_BYTES) fail(apiErrors.fieldsTooLarge());
     }
     if (failure) return;
     const values = form.fields.get(name) ?? [];
@@ -87,25 +68,23 @@ export async function parseUploadForm(req: IncomingMessage, tempPath: string, li
     stream.on("data", (chunk: Buffer) => {
       file.size += chunk.length;
     });
-    stream.on("limit", () => fail(new ApiError(400, TOO_LARGE)));
+    stream.on("limit", () => fail(apiErrors.fileTooLarge()));
     const out = createWriteStream(tempPath);
     streams.push(stream, out);
     writes.push(pipeline(stream, out));
   });
   parser.on("filesLimit", () => {});
-  parser.on("partsLimit", () => fail(new ApiError(400, "Your request has too many multipart parts.")));
-  parser.on("fieldsLimit", () => fail(new ApiError(400, "Your request has too many form fields.")));
+  parser.on("partsLimit", () => fail(apiErrors.tooManyParts()));
+  parser.on("fieldsLimit", () => fail(apiErrors.tooManyFields()));
   try {
     await new Promise<void>((resolve, reject) => {
       stop = reject;
       parser.on("close", resolve);
-      parser.on("error", (error: Error) =>
-        reject(new ApiError(400, `Your request contains malformed multipart data: ${error.message}.`)),
-      );
+      parser.on("error", (error: Error) => reject(apiErrors.malformedMultipart(error.message)));
       req.on("close", () => {
-        if (!req.complete) reject(new ApiError(400, "The request was aborted before its body was complete."));
+        if (!req.complete) reject(apiErrors.requestAborted());
       });
-      req.on("error", (error) => reject(new ApiError(400, `The request body could not be read: ${error.message}.`)));
+      req.on("error", (error) => reject(apiErrors.bodyUnreadable(error.message)));
       req.pipe(parser);
     });
     await Promise.all(writes);
@@ -117,9 +96,7 @@ export async function parseUploadForm(req: IncomingMessage, tempPath: string, li
     for (const stream of streams) stream.destroy();
     await Promise.allSettled(writes);
     await rm(tempPath, { force: true });
-    throw error instanceof ApiError
-      ? error
-      : new ApiError(400, `Your request could not be read: ${(error as Error).message}.`);
+    throw error instanceof ApiError ? error : apiErrors.requestUnreadable((error as Error).message);
   }
   return form;
 }

@@ -1,4 +1,5 @@
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
+import type { RouteName } from "./routes.js";
 
 /**
  * One endpoint's limit: at most `limit` requests per `intervalMs` window.
@@ -23,7 +24,7 @@ export interface RateLimit {
  * const limits: RateLimits = { upload: { limit: 10, intervalMs: 1000 }, "*": { limit: 100, intervalMs: 1000 } };
  * ```
  */
-export type RateLimits = Record<string, RateLimit | undefined>;
+export type RateLimits = Partial<Record<RouteName | "*", RateLimit>>;
 
 /**
  * Fixed-window counters, answered with ImageKit's 429 and `X-RateLimit-*` headers once a window is full.
@@ -38,7 +39,7 @@ export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
   /** Counts a request to `route`; throws the 429 when its window is full. */
-  hit(limits: RateLimits, route: string, now = Date.now()): void {
+  hit(limits: RateLimits, route: RouteName, now = Date.now()): void {
     const key = limits[route] ? route : "*";
     const limit = limits[key];
     if (!limit) return;
@@ -50,16 +51,7 @@ export class RateLimiter {
     window.count++;
     if (window.count > limit.limit) {
       const reset = Math.max(0, window.start + limit.intervalMs - now);
-      throw new ApiError(
-        429,
-        `Too many requests: this endpoint allows ${limit.limit} requests per ${limit.intervalMs} ms. Retry after ${reset} ms (X-RateLimit-Reset).`,
-        {},
-        {
-          "X-RateLimit-Limit": String(limit.limit),
-          "X-RateLimit-Reset": String(reset),
-          "X-RateLimit-Interval": String(limit.intervalMs),
-        },
-      );
+      throw apiErrors.rateLimited(limit.limit, limit.intervalMs, reset);
     }
   }
 }

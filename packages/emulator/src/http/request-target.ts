@@ -1,10 +1,11 @@
 import type { IncomingMessage } from "node:http";
-import { ApiError } from "../errors/api-error.js";
-import { type Limits, limitName } from "../limits.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
+import type { Limits } from "../limits.js";
 
 /**
  * The request target (`/v1/files?limit=5`) as a URL on the emulator's origin. A target longer than `maxUrlLength` is
- * a 414; one that is not a path at all (`//`, `//[`, `//a:99999/`, which a URL parser reads as a host) is a 400.
+ * a 414; one that is not a path at all (`//`, `//[`, `//a:99999/`, which a URL parser reads as a host, or an absolute
+ * URL naming another host) is a 400.
  *
  * @example
  * ```ts
@@ -13,13 +14,7 @@ import { type Limits, limitName } from "../limits.js";
  */
 export function requestTarget(req: IncomingMessage, origin: string, limits: Pick<Limits, "maxUrlLength">): URL {
   const target = req.url ?? "/";
-  if (target.length > limits.maxUrlLength) {
-    throw new ApiError(
-      414,
-      `The request target is ${target.length} characters long, over the emulator's limit of ${limits.maxUrlLength} (${limitName("maxUrlLength")}).`,
-    );
-  }
-  // A target must be a path: `//host/…` would be read as another host, and an absolute URL names one.
+  if (target.length > limits.maxUrlLength) throw apiErrors.targetTooLong(target.length, limits);
   let url: URL | undefined;
   if (target.startsWith("/") && !target.startsWith("//")) {
     try {
@@ -28,11 +23,6 @@ export function requestTarget(req: IncomingMessage, origin: string, limits: Pick
       url = undefined;
     }
   }
-  if (!url || url.origin !== origin) {
-    throw new ApiError(
-      400,
-      `The request target ${JSON.stringify(target.slice(0, 100))} is not a path: send a path such as /v1/files, starting with a single /.`,
-    );
-  }
+  if (!url || url.origin !== origin) throw apiErrors.targetNotPath(target);
   return url;
 }

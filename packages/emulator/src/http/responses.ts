@@ -1,20 +1,32 @@
-import type { Ctx } from "../context.js";
+import { createReadStream } from "node:fs";
+import { readFile } from "node:fs/promises";
+import type { ServerResponse } from "node:http";
+import { pipeline } from "node:stream/promises";
+import type { Reply } from "../context.js";
 import { ApiError } from "../errors/api-error.js";
-import { parseClientJson } from "../library/nesting.js";
+
+/** How a reply goes out: `drop` cuts it half-way (fault injection), `head` sends the headers only. */
+export interface SendMode {
+  drop: boolean;
+  head: boolean;
+}
+
+function setHeaders(res: ServerResponse, headers: Record<string, string> = {}): void {
+  for (const [name, value] of Object.entries(headers)) {
+    // CORS already set `Vary: Origin`; a reply that varies on more (f-auto: Accept) adds to it.
+    const previous = name.toLowerCase() === "vary" ? res.getHeader("Vary") : undefined;
+    res.setHeader(name, previous ? `${String(previous)}, ${value}` : value);
+  }
+}
 
 /**
- * Writes a response. When fault injection chose to drop this request, the full `Content-Length` is announced, half the
- * body is written and the socket is destroyed: the client sees a connection cut mid-body.
+ * Writes bytes. When fault injection chose to drop this request, the full `Content-Length` is announced, half the body
+ * is written and the socket is destroyed: the client sees a connection cut mid-body.
  */
-export function send(ctx: Ctx, status: number, body: Buffer | string, headers: Record<string, string> = {}): void {
-  const bytes = typeof body === "string" ? Buffer.from(body) : body;
-  const { res } = ctx;
-  if (res.headersSent || res.destroyed) return;
-  closeIfBodyUnread(ctx);
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+function sendBytes(res: ServerResponse, status: number, bytes: Buffer, drop: boolean): void {
   res.setHeader("Content-Length", bytes.length);
   res.statusCode = status;
-  if (ctx.drop && bytes.length > 1) {
+  if (drop && bytes.length > 1) {
     res.flushHeaders();
     res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.socket?.destroy());
     return;
@@ -23,69 +35,59 @@ export function send(ctx: Ctx, status: number, body: Buffer | string, headers: R
 }
 
 /**
- * Answering before the request body has all arrived (a 413, a refused upload) ends the connection after the
- * response: otherwise the rest of the body would be read as the next request, or read for nothing, however large.
+ * Streams a file from disk; a read error cuts the connection (the headers are already out), and a client that leaves
+ * closes the file (a plain `pipe` would leave it open, paused, for good).
  */
-function closeIfBodyUnread(ctx: Ctx): void {
-  const { req } = ctx;
-  const hasBody = req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
-  if (hasBody && !req.complete) ctx.res.setHeader("Connection", "close");
+async function sendFile(res: ServerResponse, status: number, path: string, size: number): Promise<void> {
+  res.writeHead(status, { "Content-Length": size });
+  await pipeline(createReadStream(path), res).catch(() => res.destroy());
 }
 
-/** Sends `body` as JSON. */
-export function sendJson(ctx: Ctx, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  send(ctx, status, JSON.stringify(body), { "Content-Type": "application/json; charset=utf-8", ...headers });
-}
-
-/** Sends an empty response, e.g. 204. */
-export function sendEmpty(ctx: Ctx, status: number): void {
-  const { res } = ctx;
+/**
+ * Sends a handler's {@link Reply}. For `HEAD`, Node sends the headers (Content-Length included) and drops the body.
+ *
+ * @example
+ * ```ts
+ * await sendReply(res, { status: 200, json: { ok: true } }, { drop: false, head: false });
+ * ```
+ */
+export async function sendReply(res: ServerResponse, reply: Reply, mode: SendMode): Promise<void> {
   if (res.headersSent || res.destroyed) return;
-  closeIfBodyUnread(ctx);
-  res.statusCode = status;
-  res.end();
+  setHeaders(res, reply.headers);
+  if ("empty" in reply) {
+    res.statusCode = reply.status;
+    res.end();
+  } else if ("json" in reply) {
+    res.setHeader("Content-Type", "application/json; charset=utf-8");
+    sendBytes(res, reply.status, Buffer.from(JSON.stringify(reply.json)), mode.drop);
+  } else if ("bytes" in reply) {
+    sendBytes(res, reply.status, reply.bytes, mode.drop);
+  } else if (mode.drop) {
+    sendBytes(res, reply.status, await readFile(reply.file), true);
+  } else if (mode.head) {
+    res.writeHead(reply.status, { "Content-Length": reply.size });
+    res.end();
+  } else {
+    await sendFile(res, reply.status, reply.file, reply.size);
+  }
 }
 
-/** Sends an {@link ApiError} (or a 500 for anything else, without leaking its details). */
-export function sendError(ctx: Ctx, error: unknown): void {
-  if (error instanceof ApiError) {
-    sendJson(ctx, error.status, error.body(), error.headers);
-    return;
-  }
-  sendJson(ctx, 500, {
-    message: "The emulator failed to process this request; see its console for details.",
-    help: "This is a bug in @ikit/emulator, not in your request: please report it with the x-request-id.",
-  });
-}
-
-const MAX_JSON = 5 * 1024 * 1024;
-
-/** Reads a JSON request body (up to 5 MB); `{}` when empty. A body that is not JSON is a 400. */
-export async function readJson(ctx: Ctx): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  if (Number(ctx.req.headers["content-length"] ?? 0) > MAX_JSON)
-    throw new ApiError(413, "Your request body is larger than 5 MB.");
-  for await (const chunk of ctx.req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_JSON) throw new ApiError(413, "Your request body is larger than 5 MB.");
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString("utf8").trim();
-  if (text === "") return {};
-  let value: unknown;
-  try {
-    value = parseClientJson(text);
-  } catch (error) {
-    throw new ApiError(
-      400,
-      error instanceof RangeError
-        ? `Your request body is not accepted: ${error.message}.`
-        : "Your request contains invalid JSON in its body.",
-    );
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new ApiError(400, "Your request body must be a JSON object.");
-  }
-  return value as Record<string, unknown>;
+/**
+ * The reply for a thrown error: an {@link ApiError} as ImageKit's `{ message, help, ... }`, anything else a 500 that
+ * says it is the emulator's bug without leaking its details.
+ *
+ * @example
+ * ```ts
+ * errorReply(new ApiError(404, "The requested file does not exist.")); // { status: 404, json: { message, help } }
+ * ```
+ */
+export function errorReply(error: unknown): Reply {
+  if (error instanceof ApiError) return { status: error.status, json: error.body(), headers: error.headers };
+  return {
+    status: 500,
+    json: {
+      message: "The emulator failed to process this request; see its console for details.",
+      help: "This is a bug in @ikit/emulator, not in your request: please report it with the x-request-id.",
+    },
+  };
 }

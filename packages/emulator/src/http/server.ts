@@ -1,131 +1,134 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { App, Ctx } from "../context.js";
-import { deliver } from "../delivery/handler.js";
+import type { App, Ctx, Reply } from "../context.js";
 import { ApiError } from "../errors/api-error.js";
-import { faultsApply } from "./faults.js";
+import { allowLocalOrigin, preflight } from "./cors.js";
+import { type Faults, injectFaults } from "./faults.js";
+import { readJson } from "./json-body.js";
+import { parseUploadForm } from "./multipart.js";
 import { requirePrivateKey } from "./private-key.js";
-import { RateLimiter } from "./rate-limit.js";
+import { RateLimiter, type RateLimits } from "./rate-limit.js";
+import type { LoggedRequest, RequestLog } from "./request-log.js";
 import { requestTarget } from "./request-target.js";
-import { sendEmpty, sendError, sendJson } from "./responses.js";
-import { ROUTES } from "./routes.js";
+import { errorReply, sendReply } from "./responses.js";
+import { type Match, matchRoute } from "./router.js";
+import { type RouteAuth, routeTable } from "./routes.js";
 
-const LOCAL_ORIGIN = /^https?:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\]|[a-z0-9-]+\.localhost)(:\d+)?$/i;
-
-/** CORS for browser uploads and API calls from any local origin (localhost, 127.x, [::1], *.localhost). */
-function cors(req: IncomingMessage, res: ServerResponse): void {
-  const origin = req.headers.origin;
-  if (!origin || !LOCAL_ORIGIN.test(origin)) return;
-  res.setHeader("Access-Control-Allow-Origin", origin);
-  res.setHeader("Vary", "Origin");
-  res.setHeader("Access-Control-Allow-Credentials", "true");
-  res.setHeader(
-    "Access-Control-Expose-Headers",
-    "x-request-id, X-RateLimit-Limit, X-RateLimit-Reset, X-RateLimit-Interval, x-ikit-ignored-transformation",
-  );
+/** What the HTTP layer needs besides the app: live fault and rate-limit settings, the request log, a logger. */
+export interface ServerOptions {
+  app: App;
+  /** The URL endpoint's path, e.g. `/emulator`: delivery answers below it. */
+  endpointPath: string;
+  faults: Faults;
+  rateLimits: RateLimits;
+  requests: RequestLog;
+  /** Where unexpected errors are reported (never with keys or bodies). */
+  log: (line: string) => void;
 }
-
-function match(
-  app: App,
-  method: string,
-  path: string,
-): { name: string; handler: (ctx: Ctx) => void | Promise<void>; params: string[]; api: boolean } | undefined {
-  for (const route of ROUTES) {
-    if (route.method !== method) continue;
-    const found = route.pattern.exec(path);
-    if (found) {
-      const params = found.slice(1).map((value) => {
-        try {
-          return decodeURIComponent(value);
-        } catch {
-          return value;
-        }
-      });
-      return { name: route.name, handler: route.handler, params, api: route.name !== "upload" };
-    }
-  }
-  const endpointPath = new URL(app.settings.urlEndpoint).pathname;
-  if ((method === "GET" || method === "HEAD") && path.startsWith(`${endpointPath}/`)) {
-    return { name: "delivery", handler: deliver, params: [], api: false };
-  }
-  return undefined;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The HTTP server: request id and CORS on every response, preflight, routing, fault injection, rate limits,
- * private-key auth for `/v1`, and errors as ImageKit's `{ message, help }`. No request ends the process: everything a
- * request does runs inside one error boundary, and the connection timeouts bound slow and idle clients.
+ * The route's authentication, before its handler runs: HTTP Basic with the private key where the route needs it, and
+ * for the upload API whenever an `Authorization` header is sent (so a wrong key is refused before the body is read).
  */
-export function createEmulatorServer(app: App, log: (line: string) => void): Server {
-  const limiter = new RateLimiter();
-  const { limits } = app.settings;
+function authenticate(auth: RouteAuth, req: IncomingMessage, privateKey: string): Ctx["caller"] {
+  if (auth === "private-key" || (auth === "private-key-or-upload-signature" && req.headers.authorization)) {
+    requirePrivateKey(req, privateKey);
+    return "private-key";
+  }
+  return "anonymous";
+}
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+/**
+ * The HTTP server. Each request goes through the same steps: request id and CORS, preflight, route, faults, rate
+ * limit, authentication, handler, reply; an error at any step is answered as ImageKit's `{ message, help }`, and every
+ * request ends in the request log. No request ends the process: a target that is not a path is a 400, every step runs
+ * inside one error boundary, and the header and request timeouts bound slow and idle clients.
+ */
+export function createEmulatorServer(options: ServerOptions): Server {
+  const { app, faults, rateLimits, requests, log } = options;
+  const routes = routeTable(options.endpointPath);
+  const limiter = new RateLimiter();
+
+  function context(
+    req: IncomingMessage,
+    url: URL,
+    requestId: string,
+    match: Match,
+    entry: LoggedRequest,
+    signal: AbortSignal,
+  ): Ctx {
+    return {
+      app,
+      req,
+      url,
+      requestId,
+      params: match.params,
+      caller: "anonymous",
+      signal,
+      async readJson() {
+        const body = await readJson(req);
+        requests.json(entry, body);
+        return body;
+      },
+      async readForm(tempPath, limits) {
+        const form = await parseUploadForm(req, tempPath, limits);
+        requests.form(entry, form);
+        return form;
+      },
+    };
+  }
+
+  /** The steps up to the handler's reply; `drop` when fault injection chose to cut the response. */
+  async function handle(
+    req: IncomingMessage,
+    entry: LoggedRequest,
+    requestId: string,
+    signal: AbortSignal,
+  ): Promise<{ reply: Reply; drop: boolean }> {
+    const url = requestTarget(req, app.settings.origin, app.settings.limits);
+    requests.query(entry, url);
+    if (req.method === "OPTIONS") return { reply: preflight(req), drop: false };
+    const match = matchRoute(routes, req.method ?? "GET", url.pathname);
+    entry.route = match.route.name;
+    const fault = await injectFaults(faults, match.route.name);
+    if (fault.reply) return { reply: fault.reply, drop: false };
+    limiter.hit(rateLimits, match.route.name);
+    const ctx = context(req, url, requestId, match, entry, signal);
+    ctx.caller = authenticate(match.route.auth, req, app.settings.privateKey);
+    return { reply: await match.route.handler(ctx), drop: fault.drop };
+  }
+
+  async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = randomUUID();
     res.setHeader("x-request-id", requestId);
+    allowLocalOrigin(req, res);
+    const entry = requests.open(req, requestId);
+    // Work for a client that has gone (a transformation, a queued job) stops: nobody is left to answer.
     const client = new AbortController();
     res.once("close", () => {
       if (!res.writableFinished) client.abort();
     });
-    const ctx: Ctx = {
-      app,
-      req,
-      res,
-      url: new URL(app.settings.origin),
-      requestId,
-      params: [],
-      drop: false,
-      signal: client.signal,
-    };
+    let outcome: { reply: Reply; drop: boolean };
     try {
-      cors(req, res);
-      ctx.url = requestTarget(req, app.settings.origin, limits);
-      const { url } = ctx;
-      if (req.method === "OPTIONS") {
-        res.setHeader("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
-        res.setHeader(
-          "Access-Control-Allow-Headers",
-          String(req.headers["access-control-request-headers"] ?? "authorization, content-type"),
-        );
-        res.setHeader("Access-Control-Max-Age", "600");
-        sendEmpty(ctx, 204);
-        return;
-      }
-      const found = match(app, req.method ?? "GET", url.pathname);
-      if (!found) {
-        throw new ApiError(
-          404,
-          `The emulator has no ${req.method} ${url.pathname}: check the path and method against ImageKit's API reference.`,
-        );
-      }
-      ctx.params = found.params;
-      const { faults } = app;
-      if (faultsApply(faults, found.name)) {
-        if (faults.latencyMs > 0) await sleep(faults.latencyMs);
-        if (faults.errorRate > 0 && Math.random() < faults.errorRate) {
-          const status = faults.errorStatuses[Math.floor(Math.random() * faults.errorStatuses.length)] ?? 500;
-          sendJson(ctx, status, {
-            message: `Injected fault: this request was answered ${status} by the emulator's fault injection.`,
-            help: "Set emu.faults.errorRate = 0 to stop.",
-          });
-          return;
-        }
-        ctx.drop = faults.dropRate > 0 && Math.random() < faults.dropRate;
-      }
-      limiter.hit(app.rateLimits, found.name);
-      if (found.api) requirePrivateKey(req, app.settings.privateKey);
-      await found.handler(ctx);
+      outcome = await handle(req, entry, requestId, client.signal);
     } catch (error) {
-      if (!(error instanceof ApiError))
+      if (!(error instanceof ApiError)) {
         log(
-          `[ikit-emulator] ${requestId} ${req.method} ${ctx.url.pathname} failed: ${(error as Error)?.stack ?? String(error)}`,
+          `[ikit-emulator] ${requestId} ${req.method} ${entry.path} failed: ${(error as Error)?.stack ?? String(error)}`,
         );
-      sendError(ctx, error);
+      }
+      outcome = { reply: errorReply(error), drop: false };
     }
+    // A reply sent before the body has all arrived (a 413, a refused upload) ends the connection: otherwise the rest
+    // of the body would be read as the next request, or read for nothing, however large. A complete one is drained
+    // so the connection can be reused.
+    if (bodyUnread(req)) res.setHeader("Connection", "close");
+    req.resume();
+    requests.close(entry, outcome.reply.status);
+    await sendReply(res, outcome.reply, { drop: outcome.drop, head: req.method === "HEAD" });
   }
 
+  const { limits } = app.settings;
   return createServer(
     {
       headersTimeout: limits.headersTimeoutMs,
@@ -134,11 +137,17 @@ export function createEmulatorServer(app: App, log: (line: string) => void): Ser
       connectionsCheckingInterval: Math.max(10, Math.min(30_000, Math.floor(limits.headersTimeoutMs / 4))),
     },
     (req, res) => {
-      handle(req, res).catch((error: unknown) => {
-        // The last boundary: even answering failed (a header that would not set, a socket gone). Drop the connection.
-        log(`[ikit-emulator] answering ${req.method} failed: ${(error as Error)?.stack ?? String(error)}`);
+      // The last error boundary: even answering failed (a header that would not set, a socket gone).
+      answer(req, res).catch((error: Error) => {
+        log(`[ikit-emulator] ${req.method} response failed: ${error?.stack ?? String(error)}`);
         res.destroy();
       });
     },
   );
+}
+
+/** Whether the request announced a body that has not all arrived. */
+function bodyUnread(req: IncomingMessage): boolean {
+  const announced = req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
+  return announced && !req.complete;
 }

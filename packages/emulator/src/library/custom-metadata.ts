@@ -1,10 +1,10 @@
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 import type { FieldRecord, FieldType } from "./records.js";
 
 const TYPES: FieldType[] = ["Text", "Textarea", "Number", "Date", "Boolean", "SingleSelect", "MultiSelect"];
 
 function invalidSchema(detail: string): never {
-  throw new ApiError(400, `Invalid schema object. ${detail}`);
+  throw apiErrors.invalidSchema(detail);
 }
 
 function isScalar(value: unknown): value is string | number | boolean {
@@ -128,7 +128,7 @@ export function applyCustomMetadata(
   base: Record<string, unknown> = {},
 ): Record<string, unknown> {
   if (typeof values !== "object" || values === null || Array.isArray(values)) {
-    throw new ApiError(400, "Invalid custom metadata. customMetadata must be a JSON object of field names to values.");
+    throw apiErrors.invalidCustomMetadata("customMetadata must be a JSON object of field names to values.");
   }
   const live = new Map<string, FieldRecord>();
   for (const field of fields) if (!field.deleted) live.set(field.name, field);
@@ -157,9 +157,7 @@ export function applyCustomMetadata(
   }
   const keys = Object.keys(errors);
   if (keys.length) {
-    throw new ApiError(400, `Invalid custom metadata. ${keys.map((key) => `${key}: ${errors[key]}`).join("; ")}.`, {
-      errors,
-    });
+    throw apiErrors.invalidCustomMetadata(`${keys.map((key) => `${key}: ${errors[key]}`).join("; ")}.`, errors);
   }
   return result;
 }

@@ -1,8 +1,15 @@
 import type { FileRecord, FileVersion, FolderRecord } from "./records.js";
 import { filePathOf } from "./store.js";
 
-/** Percent-encodes each segment of a media-library path for a URL. */
-function encodePath(path: string): string {
+/**
+ * Percent-encodes each segment of a media-library path for a URL.
+ *
+ * @example
+ * ```ts
+ * encodePath("/a b/c.jpg"); // "/a%20b/c.jpg"
+ * ```
+ */
+export function encodePath(path: string): string {
   return path
     .split("/")
     .map((segment) => encodeURIComponent(segment))
@@ -46,52 +53,6 @@ export function fileDetails(urlEndpoint: string, file: FileRecord, version: File
     createdAt: version.createdAt,
     updatedAt: version.updatedAt,
   };
-}
-
-/** The fields an upload response carries only when asked for in `responseFields`. */
-export const RESPONSE_FIELDS = [
-  "tags",
-  "customCoordinates",
-  "isPrivateFile",
-  "embeddedMetadata",
-  "isPublished",
-  "customMetadata",
-  "metadata",
-  "selectedFieldsSchema",
-] as const;
-
-/** The upload API's response: ImageKit's default fields plus those named in `responseFields`. */
-export function uploadResponse(
-  urlEndpoint: string,
-  file: FileRecord,
-  version: FileVersion,
-  responseFields: string[],
-  extra: { metadata?: Record<string, unknown> } = {},
-): Record<string, unknown> {
-  const path = encodePath(filePathOf(file));
-  const body: Record<string, unknown> = {
-    fileId: file.fileId,
-    name: file.name,
-    size: version.size,
-    versionInfo: { id: version.versionId, name: version.name },
-    filePath: filePathOf(file),
-    url: `${urlEndpoint}${path}`,
-    fileType: version.fileType,
-    ...(version.width !== undefined && { height: version.height, width: version.width }),
-    thumbnailUrl: version.fileType === "image" ? `${urlEndpoint}/tr:n-ik_ml_thumbnail${path}` : "",
-    AITags: version.AITags,
-    ...(version.description !== undefined && { description: version.description }),
-    ...(version.extensionStatus && { extensionStatus: version.extensionStatus }),
-  };
-  const wanted = new Set(responseFields);
-  if (wanted.has("tags")) body.tags = version.tags;
-  if (wanted.has("customCoordinates")) body.customCoordinates = version.customCoordinates;
-  if (wanted.has("isPrivateFile")) body.isPrivateFile = version.isPrivateFile;
-  if (wanted.has("isPublished")) body.isPublished = version.isPublished;
-  if (wanted.has("customMetadata")) body.customMetadata = version.customMetadata;
-  if (wanted.has("embeddedMetadata")) body.embeddedMetadata = {};
-  if (wanted.has("metadata") && extra.metadata) body.metadata = extra.metadata;
-  return body;
 }
 
 /** A folder as ImageKit's `FolderDetails`. */

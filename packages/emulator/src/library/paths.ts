@@ -1,4 +1,4 @@
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 
 // Media-library paths are keys in the metadata, never file-system paths: blobs are stored under generated ids. The
 // checks below still refuse traversal-looking input with a clear 400 so a client bug shows up here, not in production.
@@ -48,16 +48,15 @@ const FOLDER_UNSAFE = /[^\p{L}\p{M}\p{N}/_-]/gu;
  */
 export function cleanFileName(raw: string, field = "fileName"): string {
   const trimmed = raw.trim();
-  if (trimmed === "") throw new ApiError(400, `Missing ${field} parameter for upload.`);
+  if (trimmed === "") throw apiErrors.missingFileName(field);
   if (looksLikeTraversal(trimmed) || decodeFully(trimmed).includes("/")) {
-    throw new ApiError(
-      400,
-      `Your request contains invalid ${field} parameter: ${JSON.stringify(trimmed.slice(0, 100))} is a path, not a file name. Send the folder in the folder parameter and a plain name here.`,
+    throw apiErrors.invalidParameter(
+      field,
+      `${JSON.stringify(trimmed.slice(0, 100))} is a path, not a file name. Send the folder in the folder parameter and a plain name here`,
       { reason: "INVALID_FILE_NAME" },
     );
   }
-  if (trimmed.length > 1024)
-    throw new ApiError(400, `Your request contains invalid ${field} parameter: longer than 1024 characters.`);
+  if (trimmed.length > 1024) throw apiErrors.invalidParameter(field, "longer than 1024 characters");
   return trimmed.replace(NAME_UNSAFE, "_");
 }
 
@@ -74,13 +73,11 @@ export function cleanFileName(raw: string, field = "fileName"): string {
 export function cleanFolder(raw: string, field = "folder"): string {
   // Every level of a folder becomes a folder record: a path thousands of levels deep would be thousands of records.
   if (raw.length > 1024)
-    throw new ApiError(400, `Your request contains invalid ${field} parameter: longer than 1024 characters.`, {
-      reason: "INVALID_FOLDER_PATH",
-    });
+    throw apiErrors.invalidParameter(field, "longer than 1024 characters", { reason: "INVALID_FOLDER_PATH" });
   if (looksLikeTraversal(raw)) {
-    throw new ApiError(
-      400,
-      `Your request contains invalid ${field} parameter: ${JSON.stringify(raw.slice(0, 100))} contains '.', '..', '\\' or a drive letter. '.' & '..' can not be used as folder-name.`,
+    throw apiErrors.invalidParameter(
+      field,
+      `${JSON.stringify(raw.slice(0, 100))} contains '.', '..', '\\' or a drive letter. '.' & '..' can not be used as folder-name`,
       { reason: "INVALID_FOLDER_PATH" },
     );
   }
@@ -100,15 +97,12 @@ export function cleanFolder(raw: string, field = "folder"): string {
  * ```
  */
 export function splitFilePath(raw: string, field = "filePath"): { folder: string; name: string } {
-  if (typeof raw !== "string" || raw.trim() === "")
-    throw new ApiError(400, `${field} parameter is missing.`, { reason: "MISSING_PARAMETER" });
+  if (typeof raw !== "string" || raw.trim() === "") throw apiErrors.missingParameter(field, true);
   const at = raw.lastIndexOf("/");
   const folder = cleanFolder(at === -1 ? "" : raw.slice(0, at), field);
   const name = raw.slice(at + 1);
   if (name === "" || looksLikeTraversal(name)) {
-    throw new ApiError(400, `Your request contains invalid ${field} parameter: ${JSON.stringify(raw.slice(0, 100))}.`, {
-      reason: "INVALID_PARAMETER",
-    });
+    throw apiErrors.invalidParameter(field, JSON.stringify(raw.slice(0, 100)), { reason: "INVALID_PARAMETER" });
   }
   return { folder, name };
 }

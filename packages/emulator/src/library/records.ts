@@ -23,7 +23,6 @@ export interface FileVersion extends Pick<Analysis, "mime" | "fileType" | "forma
   isPrivateFile: boolean;
   isPublished: boolean;
   description?: string;
-  extensionStatus?: Record<string, "success" | "pending" | "failed">;
   createdAt: string;
   updatedAt: string;
 }
@@ -100,6 +99,9 @@ export interface Collections {
   tokens: TokenRecord;
 }
 
+/** The names of the {@link Collections}, in load order. */
+export const COLLECTIONS: (keyof Collections)[] = ["files", "folders", "fields", "jobs", "purges", "tokens"];
+
 const VERSION_SHAPE: Shape = {
   versionId: "string",
   name: "string",
@@ -118,7 +120,6 @@ const VERSION_SHAPE: Shape = {
   isPrivateFile: "boolean",
   isPublished: "boolean",
   description: "string?",
-  extensionStatus: "object?",
   createdAt: "string",
   updatedAt: "string",
 };

@@ -1,11 +1,12 @@
 import type { BlobStore } from "../storage/blobs.js";
 import { objectId } from "../storage/ids.js";
+import { KeyedQueue } from "../storage/keyed-queue.js";
 import { corruptRecord, type Persistence } from "../storage/persistence.js";
 import { isInside, joinPath } from "./paths.js";
 import {
+  type Collections,
   type FieldRecord,
   type FileRecord,
-  type FileVersion,
   type FolderRecord,
   type JobRecord,
   type PurgeRecord,
@@ -25,10 +26,10 @@ export class Store {
   readonly jobs = new Map<string, JobRecord>();
   readonly purges = new Map<string, PurgeRecord>();
   readonly tokens = new Map<string, TokenRecord>();
-  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly paths = new KeyedQueue();
 
   constructor(
-    readonly persistence: Persistence,
+    readonly persistence: Persistence<Collections>,
     readonly blobs: BlobStore,
   ) {}
 
@@ -38,7 +39,6 @@ export class Store {
    * record points to (left by a kill between writing bytes and their record) are removed.
    */
   async load(): Promise<void> {
-    const referenced = new Set<string>();
     const files = await this.persistence.load("files", RECORD_SHAPES.files);
     const checks = files.flatMap(({ record, source }) =>
       record.versions.map(async (version) => {
@@ -47,6 +47,7 @@ export class Store {
       }),
     );
     await Promise.all(checks);
+    const referenced = new Set<string>();
     for (const { record: file } of files) {
       for (const version of file.versions) referenced.add(version.blobId);
       this.files.set(file.fileId, file);
@@ -72,15 +73,8 @@ export class Store {
    * Runs `task` with no other task for the same `key` running, e.g. two uploads to one path deciding in turn whether
    * the second is a new version of the first.
    */
-  async exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const run = (this.locks.get(key) ?? Promise.resolve()).then(task, task);
-    const tail = run.catch(() => undefined);
-    this.locks.set(key, tail);
-    try {
-      return await run;
-    } finally {
-      if (this.locks.get(key) === tail) this.locks.delete(key);
-    }
+  exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
+    return this.paths.run(key, task);
   }
 
   fileAt(filePath: string): FileRecord | undefined {
@@ -158,10 +152,4 @@ export class Store {
 /** The file's path in the media library, e.g. `/products/shoe.jpg`. */
 export function filePathOf(file: FileRecord): string {
   return joinPath(file.folder, file.name);
-}
-
-/** The version that is current. */
-export function currentVersion(file: FileRecord): FileVersion {
-  return (file.versions.find((version) => version.versionId === file.currentVersionId) ??
-    file.versions[file.versions.length - 1]) as FileVersion;
 }

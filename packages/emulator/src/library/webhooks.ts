@@ -1,4 +1,7 @@
+// The emulator signs webhooks with its own code, independently of @ikit/core, on purpose: it is the test oracle of
+// core's verifyWebhookEvent, so a mistake there must show up as a refused event, not be shared by both sides.
 import { createHmac, randomUUID } from "node:crypto";
+import { apiErrors } from "../errors/imagekit-errors.js";
 
 /**
  * POSTs `event` to `url`, signed as ImageKit signs webhooks: `x-ik-signature: t=<ms>,v1=<hex HMAC-SHA256(secret,
@@ -37,4 +40,24 @@ export async function sendWebhook(
   });
   await response.body?.cancel();
   return response.status;
+}
+
+/**
+ * A `webhookUrl` a client sent: an absolute http(s) URL.
+ *
+ * @example
+ * ```ts
+ * checkWebhookUrl("http://127.0.0.1:4000/hook"); // "http://127.0.0.1:4000/hook"
+ * ```
+ */
+export function checkWebhookUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw apiErrors.invalidParameter("webhookUrl", `${JSON.stringify(value.slice(0, 80))} is not a URL`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw apiErrors.invalidParameter("webhookUrl", "use an http(s) URL");
+  return url.href;
 }

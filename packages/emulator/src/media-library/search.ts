@@ -1,4 +1,4 @@
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 import {
   compare,
   conditions,
@@ -40,7 +40,7 @@ const RELATIVE = /^(\d+)\s*(s|m|h|d|w)$/;
 const SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 
 function unsupported(message: string): never {
-  throw new ApiError(400, `Your request contains unsupported searchQuery: ${message}`);
+  throw apiErrors.unsupportedSearch(message);
 }
 
 /** A date literal: ISO 8601, or relative (`"7d"` = 7 days ago; s, m, h, d, w). */
@@ -199,8 +199,7 @@ export function compileSearch(source: string, now = Date.now()): (candidate: Can
   try {
     tree = parseQuery(source);
   } catch (error) {
-    if (error instanceof QuerySyntaxError)
-      throw new ApiError(400, `Your request contains invalid syntax for the searchQuery parameter: ${error.message}.`);
+    if (error instanceof QuerySyntaxError) throw apiErrors.invalidSyntax("searchQuery", error.message);
     throw error;
   }
   // Every condition is tried once on a sample, so an unsupported field or operator is a 400 even on an empty library.

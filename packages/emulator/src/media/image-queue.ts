@@ -1,5 +1,5 @@
-import { ApiError } from "../errors/api-error.js";
-import { type Limits, limitName } from "../limits.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
+import type { Limits } from "../limits.js";
 import type { PixelLimits } from "./pixel-limits.js";
 
 /** Where one request's image work runs and what bounds it. */
@@ -41,18 +41,11 @@ export class ImageQueue {
   async run<T>(signal: AbortSignal, job: (stop: AbortSignal) => Promise<T>): Promise<T> {
     await this.acquire(signal);
     const stop = new AbortController();
-    const timeoutMs = this.limits.transformTimeoutMs;
     const timer = setTimeout(
-      () =>
-        stop.abort(
-          new ApiError(
-            400,
-            `The transformation took longer than ${timeoutMs} ms, the emulator's limit (${limitName("transformTimeoutMs")}). Ask for fewer or smaller steps.`,
-          ),
-        ),
-      timeoutMs,
+      () => stop.abort(apiErrors.transformTimedOut(this.limits)),
+      this.limits.transformTimeoutMs,
     );
-    const leave = () => stop.abort(gone());
+    const leave = () => stop.abort(apiErrors.clientGone());
     signal.addEventListener("abort", leave, { once: true });
     const work = (async () => job(stop.signal))().finally(() => {
       clearTimeout(timer);
@@ -75,14 +68,7 @@ export class ImageQueue {
       return Promise.resolve();
     }
     if (this.waiting.length >= WAITING_PER_SLOT * this.limits.imageConcurrency) {
-      return Promise.reject(
-        new ApiError(
-          429,
-          `Too many image transformations are running or waiting (${limitName("imageConcurrency")}); retry in a moment.`,
-          {},
-          { "Retry-After": "1" },
-        ),
-      );
+      return Promise.reject(apiErrors.imageQueueFull());
     }
     return new Promise((resolve, reject) => {
       const entry = {
@@ -93,7 +79,7 @@ export class ImageQueue {
         },
         cancel: () => {
           this.waiting.splice(this.waiting.indexOf(entry), 1);
-          reject(gone());
+          reject(apiErrors.clientGone());
         },
       };
       signal.addEventListener("abort", entry.cancel, { once: true });
@@ -106,9 +92,4 @@ export class ImageQueue {
     if (next) next.start();
     else this.running--;
   }
-}
-
-/** The client closed its connection: nobody is left to answer, so the work stops. */
-function gone(): ApiError {
-  return new ApiError(400, "The client closed the connection before the image work finished.");
 }

@@ -1,5 +1,5 @@
-import { ApiError } from "../errors/api-error.js";
-import { type Limits, limitName } from "../limits.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
+import type { Limits } from "../limits.js";
 
 /** An image's size in pixels. */
 export interface Size {
@@ -13,10 +13,6 @@ export type PixelLimits = Pick<
   "maxInputPixels" | "maxOutputPixels" | "maxOutputDimension" | "maxTransformationSteps"
 >;
 
-function megapixels(pixels: number): string {
-  return String(Number((pixels / 1e6).toFixed(1)));
-}
-
 /**
  * Refuses, with a 400 naming `maxInputPixels`, to decode an image larger than the limit: a few kilobytes of PNG can
  * claim 16000×16000 pixels, and decoding them would take gigabytes.
@@ -27,13 +23,7 @@ function megapixels(pixels: number): string {
  * ```
  */
 export function checkInputPixels(size: Size, limits: Pick<Limits, "maxInputPixels">): void {
-  const pixels = size.width * size.height;
-  if (pixels > limits.maxInputPixels) {
-    throw new ApiError(
-      400,
-      `The image is ${size.width}×${size.height} (${megapixels(pixels)} megapixels), over the ${megapixels(limits.maxInputPixels)} megapixels the emulator decodes (${limitName("maxInputPixels")}). It is stored and served as it is, but not transformed.`,
-    );
-  }
+  if (size.width * size.height > limits.maxInputPixels) throw apiErrors.inputTooLarge(size.width, size.height, limits);
 }
 
 /**
@@ -47,19 +37,9 @@ export function checkInputPixels(size: Size, limits: Pick<Limits, "maxInputPixel
  */
 export function checkOutputSize(size: Size, limits: Pick<Limits, "maxOutputPixels" | "maxOutputDimension">): void {
   const { width, height } = size;
-  if (!Number.isFinite(width) || !Number.isFinite(height) || Math.max(width, height) > limits.maxOutputDimension) {
-    throw new ApiError(
-      400,
-      `The transformation asks for a ${width}×${height} image; the emulator's longest side is ${limits.maxOutputDimension} px (${limitName("maxOutputDimension")}). Ask for a smaller size.`,
-    );
-  }
-  const pixels = width * height;
-  if (pixels > limits.maxOutputPixels) {
-    throw new ApiError(
-      400,
-      `The transformation would make a ${width}×${height} image (${megapixels(pixels)} megapixels), over the emulator's limit of ${megapixels(limits.maxOutputPixels)} megapixels (${limitName("maxOutputPixels")}). Ask for a smaller size.`,
-    );
-  }
+  if (!Number.isFinite(width) || !Number.isFinite(height) || Math.max(width, height) > limits.maxOutputDimension)
+    throw apiErrors.outputSideTooLong(width, height, limits);
+  if (width * height > limits.maxOutputPixels) throw apiErrors.outputTooLarge(width, height, limits);
 }
 
 /**
@@ -71,10 +51,5 @@ export function checkOutputSize(size: Size, limits: Pick<Limits, "maxOutputPixel
  * ```
  */
 export function checkStepCount(steps: number, limits: Pick<Limits, "maxTransformationSteps">): void {
-  if (steps > limits.maxTransformationSteps) {
-    throw new ApiError(
-      400,
-      `The transformation has ${steps} steps, over the emulator's limit of ${limits.maxTransformationSteps} chained steps (${limitName("maxTransformationSteps")}).`,
-    );
-  }
+  if (steps > limits.maxTransformationSteps) throw apiErrors.tooManySteps(steps, limits);
 }

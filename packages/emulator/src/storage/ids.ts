@@ -29,3 +29,17 @@ export function objectId(): string {
 export function randomToken(bytes: number): string {
   return randomBytes(bytes).toString("base64url");
 }
+
+/**
+ * Whether `text` has the shape of an id the emulator generates or accepts in a path: 1 to 64 letters, digits, `_` or
+ * `-`. Anything else is refused before a lookup, and never becomes a file name on disk.
+ *
+ * @example
+ * ```ts
+ * isId("6b04690d668e6eaf32d561ef"); // true
+ * isId("../keys"); // false
+ * ```
+ */
+export function isId(text: string): boolean {
+  return /^[A-Za-z0-9_-]{1,64}$/.test(text);
+}

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { EmulatorError } from "../errors/api-error.js";
-import type { Collections } from "../library/records.js";
-import { randomToken } from "./ids.js";
+import { EmulatorError } from "../errors/emulator-error.js";
+import { isId, randomToken } from "./ids.js";
+import { KeyedQueue } from "./keyed-queue.js";
 import { type Shape, shapeProblem } from "./shape.js";
 
 /** A record read back from disk, with the file it came from (for messages about it). */
@@ -12,12 +12,20 @@ export interface Loaded<R> {
   source: string;
 }
 
-/** Where records go: nowhere (in memory) or one JSON file per record under `<data>/meta/<collection>/`. */
-export interface Persistence {
-  put<C extends keyof Collections>(collection: C, key: string, record: Collections[C]): Promise<void>;
-  remove(collection: keyof Collections, key: string): Promise<void>;
+/**
+ * Where records go: nowhere (in memory: they live only in the library's maps) or one JSON file per record under
+ * `<data>/meta/<collection>/`. `C` maps each collection's name to its record type.
+ *
+ * @example
+ * ```ts
+ * const persistence: Persistence<{ files: FileRecord }> = memoryPersistence();
+ * ```
+ */
+export interface Persistence<C> {
+  put<K extends keyof C & string>(collection: K, key: string, record: C[K]): Promise<void>;
+  remove(collection: keyof C & string, key: string): Promise<void>;
   /** Every record of a collection, each checked against `shape`: a file that does not fit stops the load. */
-  load<C extends keyof Collections>(collection: C, shape: Shape): Promise<Loaded<Collections[C]>[]>;
+  load<K extends keyof C & string>(collection: K, shape: Shape): Promise<Loaded<C[K]>[]>;
 }
 
 /**
@@ -53,18 +61,21 @@ export async function readRecordFile(path: string): Promise<unknown> {
   }
 }
 
-/** The in-memory store: records live only in the server's maps. */
-export const noPersistence: Persistence = {
-  put: async () => {},
-  remove: async () => {},
-  load: async () => [],
-};
-
-const COLLECTIONS: (keyof Collections)[] = ["files", "folders", "fields", "jobs", "purges", "tokens"];
+/**
+ * The in-memory implementation: nothing is written, nothing is loaded (the records live in the library's maps).
+ *
+ * @example
+ * ```ts
+ * const persistence = memoryPersistence<Collections>();
+ * ```
+ */
+export function memoryPersistence<C>(): Persistence<C> {
+  return { put: async () => {}, remove: async () => {}, load: async () => [] };
+}
 
 /** A file name for any key: keys are ids, but hashing keeps even an odd one inside its folder. */
 function fileOf(key: string): string {
-  return /^[A-Za-z0-9_-]{1,64}$/.test(key) ? `${key}.json` : `${createHash("sha1").update(key).digest("hex")}.json`;
+  return isId(key) ? `${key}.json` : `${createHash("sha1").update(key).digest("hex")}.json`;
 }
 
 /**
@@ -73,32 +84,24 @@ function fileOf(key: string): string {
  *
  * @example
  * ```ts
- * const persistence = await diskPersistence("./.ikit-data");
+ * const persistence = await diskPersistence<Collections>("./.ikit-data", ["files", "folders"]);
  * await persistence.put("files", file.fileId, file);
  * ```
  */
-export async function diskPersistence(root: string): Promise<Persistence> {
+export async function diskPersistence<C>(root: string, collections: (keyof C & string)[]): Promise<Persistence<C>> {
   const meta = join(root, "meta");
-  for (const collection of COLLECTIONS) {
+  for (const collection of collections) {
     await mkdir(join(meta, collection), { recursive: true });
     // Leftovers of a write that was killed before its rename: the old record is intact beside them.
     for (const name of await readdir(join(meta, collection))) {
       if (name.endsWith(".tmp")) await rm(join(meta, collection, name), { force: true });
     }
   }
-  const queues = new Map<string, Promise<void>>();
-  const enqueue = (id: string, task: () => Promise<void>): Promise<void> => {
-    const next = (queues.get(id) ?? Promise.resolve()).then(task, task);
-    queues.set(id, next);
-    void next.finally(() => {
-      if (queues.get(id) === next) queues.delete(id);
-    });
-    return next;
-  };
+  const queue = new KeyedQueue();
   return {
     put(collection, key, record) {
       const target = join(meta, collection, fileOf(key));
-      return enqueue(target, async () => {
+      return queue.run(target, async () => {
         const temp = `${target}.${randomToken(6)}.tmp`;
         await writeFile(temp, JSON.stringify(record));
         await rename(temp, target);
@@ -106,7 +109,7 @@ export async function diskPersistence(root: string): Promise<Persistence> {
     },
     remove(collection, key) {
       const target = join(meta, collection, fileOf(key));
-      return enqueue(target, () => rm(target, { force: true }));
+      return queue.run(target, () => rm(target, { force: true }));
     },
     async load(collection, shape) {
       const folder = join(meta, collection);

@@ -1,4 +1,4 @@
-import { ApiError } from "../errors/api-error.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
 import {
   compare,
   evaluate,
@@ -51,7 +51,7 @@ export function runChecks(source: string, subject: CheckSubject): void {
     tree = parseQuery(source);
   } catch (error) {
     if (error instanceof QuerySyntaxError) {
-      throw new ApiError(400, `Your request contains invalid syntax for the checks parameter: ${error.message}.`);
+      throw apiErrors.invalidSyntax("checks", error.message);
     }
     throw error;
   }
@@ -70,18 +70,18 @@ export function runChecks(source: string, subject: CheckSubject): void {
           : value;
       result = textTest(normaliseFolder(subject.folder), op, wanted);
     } else {
-      throw new ApiError(
-        400,
-        `Your request contains invalid syntax for the checks parameter: the emulator supports "file.size", "file.mime" and "request.folder", not ${JSON.stringify(field)}.`,
+      throw apiErrors.invalidSyntax(
+        "checks",
+        `the emulator supports "file.size", "file.mime" and "request.folder", not ${JSON.stringify(field)}`,
       );
     }
     if (result === undefined) {
-      throw new ApiError(
-        400,
-        `Your request contains invalid syntax for the checks parameter: operator ${op} does not apply to ${JSON.stringify(field)} with value ${JSON.stringify(value)}.`,
+      throw apiErrors.invalidSyntax(
+        "checks",
+        `operator ${op} does not apply to ${JSON.stringify(field)} with value ${JSON.stringify(value)}`,
       );
     }
     return result;
   });
-  if (!passed) throw new ApiError(400, "Your request failed 'checks' validation.");
+  if (!passed) throw apiErrors.checksFailed();
 }

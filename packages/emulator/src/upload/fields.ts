@@ -1,7 +1,8 @@
 import { IkitError, parseUrl, type Transformation, validateTransformation } from "@ikit/core";
-import { ApiError } from "../errors/api-error.js";
-import { RESPONSE_FIELDS } from "../library/details.js";
+import { apiErrors } from "../errors/imagekit-errors.js";
+import { checkCoordinates, checkTags } from "../library/attributes.js";
 import { parseClientJson } from "../library/nesting.js";
+import { RESPONSE_FIELDS, type ResponseField } from "./response.js";
 
 // Parsing and validating the upload API's text fields, one function per field kind.
 
@@ -10,10 +11,7 @@ export function booleanField(value: string | undefined, name: string, fallback: 
   if (value === undefined || value === "") return fallback;
   if (value === "true") return true;
   if (value === "false") return false;
-  throw new ApiError(
-    400,
-    `Your request contains invalid ${name} parameter: expected true or false, got ${JSON.stringify(value.slice(0, 50))}.`,
-  );
+  throw apiErrors.invalidParameter(name, `expected true or false, got ${JSON.stringify(value.slice(0, 50))}`);
 }
 
 /**
@@ -32,12 +30,8 @@ export function tagsField(values: string[] | undefined): string[] | undefined {
     const trimmed = value.trim();
     if (trimmed.startsWith("[")) {
       const parsed = jsonField(trimmed, "tags");
-      if (!Array.isArray(parsed) || !parsed.every((tag) => typeof tag === "string")) {
-        throw new ApiError(
-          400,
-          "Your request contains invalid value for tags parameter. Send a comma-separated string or a JSON array of strings.",
-        );
-      }
+      if (!Array.isArray(parsed) || !parsed.every((tag) => typeof tag === "string"))
+        throw apiErrors.invalidValue("tags", "Send a comma-separated string or a JSON array of strings.");
       tags.push(...parsed);
       continue;
     }
@@ -47,140 +41,53 @@ export function tagsField(values: string[] | undefined): string[] | undefined {
   return checkTags(tags, "tags");
 }
 
-/**
- * The limits ImageKit puts on tags (combined length ≤ 500, no `%`), duplicates removed.
- *
- * @example
- * ```ts
- * checkTags(["a", "a", "b"], "tags"); // ["a", "b"]
- * ```
- */
-export function checkTags(tags: string[], name: string): string[] {
-  if (tags.join("").length > 500) {
-    throw new ApiError(
-      400,
-      `Your request contains invalid value for ${name} parameter. Combined length of all tags should be less than or equal to 500.`,
-    );
-  }
-  if (tags.some((tag) => tag.includes("%"))) {
-    throw new ApiError(
-      400,
-      `Your request contains invalid value for ${name} parameter. The % character is not allowed in tags.`,
-    );
-  }
-  return [...new Set(tags)];
-}
-
-/** `customCoordinates` as `x,y,width,height` of non-negative integers. */
+/** `customCoordinates` as `x,y,width,height`; empty means not sent. */
 export function coordinatesField(value: string | undefined): string | undefined {
-  if (value === undefined || value === "") return undefined;
-  if (!/^\d+,\d+,\d+,\d+$/.test(value.trim())) {
-    throw new ApiError(
-      400,
-      `Your request contains invalid customCoordinates parameter: expected "x,y,width,height" such as "10,10,100,100", got ${JSON.stringify(value.slice(0, 50))}.`,
-    );
-  }
-  return value.trim();
+  return value === undefined || value === "" ? undefined : checkCoordinates(value);
 }
 
-/** A JSON field (`customMetadata`, `extensions`, `transformation`); invalid JSON is a 400 naming the field. */
+/**
+ * A JSON field (`customMetadata`, `extensions`, `transformation`, `tags`); invalid JSON, or JSON nested deeper than
+ * the emulator walks, is a 400 naming the field.
+ */
 export function jsonField(value: string | undefined, name: string): unknown {
   if (value === undefined || value.trim() === "") return undefined;
   try {
     return parseClientJson(value);
   } catch (error) {
-    throw new ApiError(
-      400,
-      error instanceof RangeError
-        ? `Your request contains invalid ${name} parameter: ${error.message}.`
-        : `Your request contains invalid JSON in the ${name} parameter: ${JSON.stringify(value.slice(0, 80))} does not parse.`,
-    );
+    throw error instanceof RangeError ? apiErrors.nestedTooDeep(name) : apiErrors.invalidJsonField(name, value);
   }
 }
 
 /** `responseFields` as a comma-separated string or repeated fields, each one ImageKit knows. */
-export function responseFieldsField(values: string[] | undefined): string[] {
+export function responseFieldsField(values: string[] | undefined): ResponseField[] {
   const fields = (values ?? [])
     .flatMap((value) => value.split(","))
     .map((field) => field.trim())
     .filter(Boolean);
   for (const field of fields) {
     if (!(RESPONSE_FIELDS as readonly string[]).includes(field)) {
-      throw new ApiError(
-        400,
-        `Your request contains invalid responseFields parameter: ${JSON.stringify(field)} is not one of ${RESPONSE_FIELDS.join(", ")}.`,
+      throw apiErrors.invalidParameter(
+        "responseFields",
+        `${JSON.stringify(field)} is not one of ${RESPONSE_FIELDS.join(", ")}`,
       );
     }
   }
-  return fields;
+  return fields as ResponseField[];
 }
-
-const EXTENSIONS = [
-  "remove-bg",
-  "google-auto-tagging",
-  "aws-auto-tagging",
-  "ai-auto-description",
-  "ai-tasks",
-  "saved-extension",
-];
-
-/** `extensions`: an array of `{ name, … }` with known names. Returns the names. */
-export function extensionsField(value: unknown): string[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value))
-    throw new ApiError(400, "Your request contains invalid extensions parameter: expected a JSON array.");
-  const names = value.map((extension) => {
-    const name = (extension as { name?: unknown })?.name;
-    if (typeof name !== "string" || !EXTENSIONS.includes(name)) {
-      throw new ApiError(
-        400,
-        `Your request contains invalid extensions parameter: extension name ${JSON.stringify(name)?.slice(0, 100)} is not one of ${EXTENSIONS.join(", ")}.`,
-      );
-    }
-    if ((name === "google-auto-tagging" || name === "aws-auto-tagging") && extension.maxTags === undefined) {
-      throw new ApiError(
-        400,
-        `Your request contains invalid extensions parameter: ${name} needs maxTags and minConfidence.`,
-      );
-    }
-    return name;
-  });
-  // Each extension sends a webhook: a name listed a thousand times still runs (and is reported) once.
-  return [...new Set(names)];
-}
-
-/** `webhookUrl`: an absolute http(s) URL. */
-export function webhookUrlField(value: string | undefined): string | undefined {
-  if (value === undefined || value === "") return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ApiError(
-      400,
-      `Your request contains invalid webhookUrl parameter: ${JSON.stringify(value.slice(0, 80))} is not a URL.`,
-    );
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:")
-    throw new ApiError(400, "Your request contains invalid webhookUrl parameter: use an http(s) URL.");
-  return url.href;
-}
-
-const INVALID_TRANSFORMATION = "The file could not be uploaded because the transformation field is invalid.";
 
 /** Parses and checks one transformation string (`w-300,h-300:rt-90`) with @ikit/core's parser and strict checks. */
 function transformationSteps(text: unknown): Transformation[] {
-  if (typeof text !== "string" || text.trim() === "" || /[/?#\s]/.test(text))
-    throw new ApiError(400, INVALID_TRANSFORMATION);
+  if (typeof text !== "string" || text.trim() === "" || /[/?#\s]/.test(text)) throw apiErrors.invalidTransformation();
   const steps = parseUrl(`http://x/tr:${text}/f`, { urlEndpoint: "http://x" }).transformation;
   for (const token of text.split(/[,:]/)) {
     if (!/^[a-z][a-z0-9]*(-.*)?$/i.test(token))
-      throw new ApiError(400, `${INVALID_TRANSFORMATION} ${JSON.stringify(token)} is not a transformation parameter.`);
+      throw apiErrors.invalidTransformation(`${JSON.stringify(token)} is not a transformation parameter.`);
   }
   try {
     validateTransformation(steps);
   } catch (error) {
-    if (error instanceof IkitError) throw new ApiError(400, `${INVALID_TRANSFORMATION} ${error.message}`);
+    if (error instanceof IkitError) throw apiErrors.invalidTransformation(error.message);
     throw error;
   }
   return steps;
@@ -191,15 +98,14 @@ export function uploadTransformationField(
   value: unknown,
 ): { pre?: Transformation[]; post: Record<string, unknown>[] } | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    throw new ApiError(400, INVALID_TRANSFORMATION);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw apiErrors.invalidTransformation();
   const { pre, post, ...rest } = value as Record<string, unknown>;
   if (Object.keys(rest).length)
-    throw new ApiError(400, `${INVALID_TRANSFORMATION} Unknown key ${Object.keys(rest)[0]}; use pre and post.`);
+    throw apiErrors.invalidTransformation(`Unknown key ${Object.keys(rest)[0]}; use pre and post.`);
   const result: { pre?: Transformation[]; post: Record<string, unknown>[] } = { post: [] };
   if (pre !== undefined) result.pre = transformationSteps(pre);
   if (post !== undefined) {
-    if (!Array.isArray(post)) throw new ApiError(400, `${INVALID_TRANSFORMATION} post must be an array.`);
+    if (!Array.isArray(post)) throw apiErrors.invalidTransformation("post must be an array.");
     for (const item of post as Record<string, unknown>[]) {
       const type = item?.type;
       const allowed: Record<string, string[]> = {
@@ -208,15 +114,16 @@ export function uploadTransformationField(
         thumbnail: ["type", "value"],
         abs: ["type", "value", "protocol"],
       };
+      // `type` is client text: `constructor` or `__proto__` must not find Object's own members.
       const keys = typeof type === "string" && Object.hasOwn(allowed, type) ? allowed[type] : undefined;
       if (!keys || Object.keys(item).some((key) => !keys.includes(key)))
-        throw new ApiError(400, `${INVALID_TRANSFORMATION} Bad post item ${JSON.stringify(item).slice(0, 200)}.`);
+        throw apiErrors.invalidTransformation(`Bad post item ${JSON.stringify(item).slice(0, 200)}.`);
       if (type === "transformation") transformationSteps(item.value);
       else if (type === "abs") {
         if (item.protocol !== "hls" && item.protocol !== "dash")
-          throw new ApiError(400, `${INVALID_TRANSFORMATION} abs needs protocol hls or dash.`);
+          throw apiErrors.invalidTransformation("abs needs protocol hls or dash.");
         if (typeof item.value !== "string" || !/^sr-\d+(_\d+)*$/.test(item.value))
-          throw new ApiError(400, `${INVALID_TRANSFORMATION} abs value must look like sr-240_360_720.`);
+          throw apiErrors.invalidTransformation("abs value must look like sr-240_360_720.");
       } else if (item.value !== undefined) transformationSteps(item.value);
       result.post.push(item);
     }
