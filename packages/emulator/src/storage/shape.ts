@@ -12,7 +12,10 @@ export type Shape = string | { [key: string]: Shape } | [Shape];
 
 function typeOf(value: unknown): string {
   if (value === null) return "null";
-  if (Array.isArray(value)) return value.every((item) => typeof item === "string") ? "string[]" : "array";
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "an empty array";
+    return value.every((item) => typeof item === "string") ? "string[]" : "array";
+  }
   return typeof value;
 }
 
