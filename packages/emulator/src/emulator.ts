@@ -13,7 +13,7 @@ import { RequestLog } from "./http/request-log.js";
 import { createEmulatorServer } from "./http/server.js";
 import { COLLECTIONS, type Collections } from "./library/records.js";
 import { Store } from "./library/store.js";
-import { type Limits, resolveLimits } from "./limits.js";
+import { DEFAULT_LIMITS, type Limits } from "./limits.js";
 import { ImageQueue } from "./media/image-queue.js";
 import { corruptRecord, readRecordFile } from "./storage/persistence.js";
 import { shapeProblem } from "./storage/shape.js";
@@ -88,6 +88,31 @@ export interface Emulator {
   limits: Readonly<Limits>;
   /** Stops the server, waits for background work (webhooks, jobs) and removes an in-memory run's temporary folder. */
   close(): Promise<void>;
+}
+
+/** The default limits with the options applied; one that is not a positive integer is an `INVALID_OPTION` naming it. */
+function resolveLimits(overrides: Partial<Record<keyof Limits, unknown>>): Limits {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const name of Object.keys(DEFAULT_LIMITS) as (keyof Limits)[]) {
+    const value = overrides[name];
+    if (value === undefined) continue;
+    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+      throw new EmulatorError(
+        "INVALID_OPTION",
+        `${name} must be a positive integer (got ${JSON.stringify(value)}).`,
+        value,
+      );
+    }
+    limits[name] = value;
+  }
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new EmulatorError(
+      "INVALID_OPTION",
+      `headersTimeoutMs (${limits.headersTimeoutMs}) cannot be longer than requestTimeoutMs (${limits.requestTimeoutMs}).`,
+      limits.headersTimeoutMs,
+    );
+  }
+  return limits;
 }
 
 function secret(prefix: string): string {

@@ -1,4 +1,4 @@
-import { EmulatorError } from "./errors/emulator-error.js";
+// What one request may cost, in one place every layer reads (it imports nothing). `startEmulator` applies the options.
 
 /**
  * What one request may cost the emulator: pixels, steps, time, bytes and threads. Every limit a client reaches is
@@ -85,35 +85,7 @@ export function limitName(name: keyof Limits): string {
 }
 
 /**
- * The defaults with `overrides` applied; a limit that is not a positive safe integer throws an `EmulatorError`
- * coded `INVALID_OPTION` naming it.
- *
- * @example
- * ```ts
- * resolveLimits({ imageConcurrency: 1 }).imageConcurrency; // 1
- * resolveLimits({ maxOutputPixels: 0 }); // throws EmulatorError INVALID_OPTION
- * ```
+ * How deep a client's JSON or query may nest. Real requests nest a few levels; thousands of levels would overflow the
+ * stack of whatever walks them next (`JSON.stringify`, a recursive parser), so deeper input is refused up front.
  */
-export function resolveLimits(overrides: Partial<Record<keyof Limits, unknown>>): Limits {
-  const limits = { ...DEFAULT_LIMITS };
-  for (const name of Object.keys(DEFAULT_LIMITS) as (keyof Limits)[]) {
-    const value = overrides[name];
-    if (value === undefined) continue;
-    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
-      throw new EmulatorError(
-        "INVALID_OPTION",
-        `${name} must be a positive integer (got ${JSON.stringify(value)}).`,
-        value,
-      );
-    }
-    limits[name] = value;
-  }
-  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
-    throw new EmulatorError(
-      "INVALID_OPTION",
-      `headersTimeoutMs (${limits.headersTimeoutMs}) cannot be longer than requestTimeoutMs (${limits.requestTimeoutMs}).`,
-      limits.headersTimeoutMs,
-    );
-  }
-  return limits;
-}
+export const MAX_NESTING = 32;

@@ -1,4 +1,8 @@
+import { type ChildProcess, spawn } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { createInterface } from "node:readline";
 import sharp from "sharp";
 import { type Emulator, type EmulatorOptions, startEmulator } from "../src/index.js";
 
@@ -73,4 +77,32 @@ export async function api(
 /** A file part from bytes. */
 export function blob(bytes: Buffer | string, type = "application/octet-stream"): Blob {
   return new Blob([new Uint8Array(typeof bytes === "string" ? Buffer.from(bytes) : bytes)], { type });
+}
+
+/**
+ * The built CLI, `dist/cli.js`. Tests that need a separate process (a SIGKILL, the real binary) run it; when it is
+ * missing they fail, never skip: `pnpm run ci` and `npm test` build before testing.
+ */
+export function builtCli(): string {
+  const path = resolve(import.meta.dirname, "../dist/cli.js");
+  if (!existsSync(path)) {
+    throw new Error(`build first: ${path} is missing. Run: npx pnpm --filter @ikit/emulator run build`);
+  }
+  return path;
+}
+
+/** Starts the built CLI with `args` and resolves once it has printed its whole banner (the last line is Storage). */
+export async function runCli(args: string[]): Promise<{ child: ChildProcess; apiBase: string; banner: string[] }> {
+  const child = spawn(process.execPath, [builtCli(), ...args], { stdio: ["ignore", "pipe", "inherit"] });
+  const lines = createInterface({ input: child.stdout as NonNullable<ChildProcess["stdout"]> });
+  const banner: string[] = [];
+  await new Promise<void>((done, fail) => {
+    child.once("exit", (code) => fail(new Error(`ikit-emulator exited with ${code} before printing its banner`)));
+    lines.on("line", (line) => {
+      banner.push(line);
+      if (/^\s*Storage:/.test(line)) done();
+    });
+  });
+  const apiBase = /API base:\s+(\S+)/.exec(banner.join("\n"))?.[1] ?? "";
+  return { child, apiBase, banner };
 }

@@ -29,6 +29,11 @@ export interface Resolved {
 /**
  * Resolves a URL under the URL endpoint to a file version, enforcing publication and, when `checkSignature`,
  * ImageKit's signed-URL rules (always for private files; for every file with `restrictUnsignedUrls`).
+ *
+ * @example
+ * ```ts
+ * const { file, version, steps } = resolveDeliveryUrl(app, `${urlEndpoint}/tr:w-100/a.jpg`, true);
+ * ```
  */
 export function resolveDeliveryUrl(app: App, url: string, checkSignature: boolean): Resolved {
   const { settings, store } = app;
@@ -63,6 +68,11 @@ export function resolveDeliveryUrl(app: App, url: string, checkSignature: boolea
  * The stored bytes transformed as asked, when the file is an image and a transformation was asked for. Otherwise no
  * `body`: the stored bytes serve as they are, streamed from disk (for a file that is not an image, every parameter is
  * named as ignored).
+ *
+ * @example
+ * ```ts
+ * const { body, mime, ignored } = await renderResolved(app, resolved, "image/webp,*\/*", imageWork(ctx));
+ * ```
  */
 export async function renderResolved(
   app: App,

@@ -1,8 +1,7 @@
 // Every error the emulator answers, written once: ImageKit's own wording where its API answers or documents one, and
 // a message that says what was wrong and how to fix it where ImageKit gives none. Handlers throw these by name, so a
 // wording is fixed here for every route that uses it (as Azurite's StorageErrorFactory does for Azure's errors).
-import { MAX_NESTING } from "../library/nesting.js";
-import { type Limits, limitName } from "../limits.js";
+import { type Limits, limitName, MAX_NESTING } from "../limits.js";
 import { ApiError } from "./api-error.js";
 
 const MISSING = { reason: "MISSING_PARAMETER" };

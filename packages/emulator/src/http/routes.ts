@@ -66,9 +66,12 @@ export type RouteName =
  */
 export type RouteAuth = "private-key" | "private-key-or-upload-signature" | "url-signature";
 
-/** A route: method, path pattern, name, how it authenticates, and its handler. */
+/** A route: method, path, name, how it authenticates, and its handler. */
 export interface Route {
   method: "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** As written in the table, e.g. `/v1/files/:id/details`. */
+  path: string;
+  /** The path as a regular expression, one capture group per `:id`. */
   pattern: RegExp;
   name: RouteName;
   auth: RouteAuth;
@@ -78,7 +81,7 @@ export interface Route {
 /** `:id` captures one path segment; a trailing `*` anything after the prefix. */
 function route(method: Route["method"], path: string, name: RouteName, auth: RouteAuth, handler: Handler): Route {
   const pattern = path.replaceAll(":id", "([^/]+)").replace(/\*$/, ".*");
-  return { method, pattern: new RegExp(`^${pattern}$`), name, auth, handler };
+  return { method, path, pattern: new RegExp(`^${pattern}$`), name, auth, handler };
 }
 
 const KEY = "private-key";

@@ -43,6 +43,12 @@ function authenticate(auth: RouteAuth, req: IncomingMessage, privateKey: string)
  * limit, authentication, handler, reply; an error at any step is answered as ImageKit's `{ message, help }`, and every
  * request ends in the request log. No request ends the process: a target that is not a path is a 400, every step runs
  * inside one error boundary, and the header and request timeouts bound slow and idle clients.
+ *
+ * @example
+ * ```ts
+ * const server = createEmulatorServer({ app, endpointPath: "/emulator", faults, rateLimits, requests, log });
+ * server.listen(0, "127.0.0.1");
+ * ```
  */
 export function createEmulatorServer(options: ServerOptions): Server {
   const { app, faults, rateLimits, requests, log } = options;

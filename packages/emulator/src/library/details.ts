@@ -23,12 +23,26 @@ function versionQuery(file: FileRecord, version: FileVersion): string {
     : `ik-obj-version=${version.versionId}&updatedAt=${updatedAt}`;
 }
 
-/** The delivery URL of a file version, as ImageKit writes it in API responses. */
+/**
+ * The delivery URL of a file version, as ImageKit writes it in API responses.
+ *
+ * @example
+ * ```ts
+ * fileUrl(urlEndpoint, file, currentVersion(file)); // "http://127.0.0.1:3030/emulator/a.jpg?updatedAt=1700000000000"
+ * ```
+ */
 export function fileUrl(urlEndpoint: string, file: FileRecord, version: FileVersion): string {
   return `${urlEndpoint}${encodePath(filePathOf(file))}?${versionQuery(file, version)}`;
 }
 
-/** A file version as ImageKit's `FileDetails` (`type: "file"` for the current version, else `"file-version"`). */
+/**
+ * A file version as ImageKit's `FileDetails` (`type: "file"` for the current version, else `"file-version"`).
+ *
+ * @example
+ * ```ts
+ * fileDetails(urlEndpoint, file, currentVersion(file)); // { type: "file", fileId, name, filePath, url, … }
+ * ```
+ */
 export function fileDetails(urlEndpoint: string, file: FileRecord, version: FileVersion): Record<string, unknown> {
   const url = fileUrl(urlEndpoint, file, version);
   return {
@@ -55,7 +69,14 @@ export function fileDetails(urlEndpoint: string, file: FileRecord, version: File
   };
 }
 
-/** A folder as ImageKit's `FolderDetails`. */
+/**
+ * A folder as ImageKit's `FolderDetails`.
+ *
+ * @example
+ * ```ts
+ * folderDetails(folder); // { type: "folder", folderId, name: "shoes", folderPath: "/products/shoes", … }
+ * ```
+ */
 export function folderDetails(folder: FolderRecord): Record<string, unknown> {
   return {
     type: "folder",

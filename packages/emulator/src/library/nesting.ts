@@ -1,8 +1,4 @@
-/**
- * How deep a client's JSON or query may nest. Real requests nest a few levels; thousands of levels would overflow the
- * stack of whatever walks them next (`JSON.stringify`, a recursive parser), so deeper input is refused up front.
- */
-export const MAX_NESTING = 32;
+import { MAX_NESTING } from "../limits.js";
 
 /**
  * Whether JSON text nests arrays and objects deeper than {@link MAX_NESTING}, found with one pass over the text (no

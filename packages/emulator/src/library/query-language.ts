@@ -1,7 +1,7 @@
 // The Lucene-like language of ImageKit's `searchQuery` and upload `checks`: conditions `field op value` joined with
 // AND / OR and grouped with parentheses, e.g. `"file.size" < "1mb" AND ("request.folder" : "marketing/")`.
 
-import { MAX_NESTING } from "./nesting.js";
+import { MAX_NESTING } from "../limits.js";
 
 /** A comparison operator. `:` is "begins with" (or "inside folder"); `NOT =` and `NOT IN` negate. */
 export type Operator =

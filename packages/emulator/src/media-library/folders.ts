@@ -4,7 +4,14 @@ import { cleanFolder, isInside, looksLikeTraversal } from "../library/paths.js";
 
 const FOLDER_NAME_UNSAFE = /[^\p{L}\p{M}\p{N}-]/gu;
 
-/** A new folder name: not `.`/`..`, no `/`; unsafe characters as `_`. */
+/**
+ * A new folder name: not `.`/`..`, no `/`; unsafe characters as `_`.
+ *
+ * @example
+ * ```ts
+ * folderName("summer sale", "folderName"); // "summer_sale"
+ * ```
+ */
 export function folderName(raw: unknown, field: string): string {
   if (typeof raw !== "string" || raw.trim() === "") throw apiErrors.missingParameter(field, true);
   const trimmed = raw.trim();
@@ -13,7 +20,14 @@ export function folderName(raw: unknown, field: string): string {
   return trimmed.replace(FOLDER_NAME_UNSAFE, "_");
 }
 
-/** A folder path parameter, cleaned; 400 when missing. */
+/**
+ * A folder path parameter, cleaned; 400 when missing.
+ *
+ * @example
+ * ```ts
+ * folderPath("/albums/2024/", "sourceFolderPath"); // "/albums/2024"
+ * ```
+ */
 export function folderPath(raw: unknown, field: string): string {
   if (typeof raw !== "string" || raw === "") throw apiErrors.missingParameter(field, true);
   return cleanFolder(raw, field);
@@ -28,7 +42,14 @@ export async function createFolder(ctx: Ctx): Promise<Reply> {
   return json(201, {});
 }
 
-/** Whether a folder exists, as a record or implied by files inside it. */
+/**
+ * Whether a folder exists, as a record or implied by files inside it.
+ *
+ * @example
+ * ```ts
+ * folderExists(ctx.app, "/albums"); // true once a file was uploaded to /albums/2024
+ * ```
+ */
 export function folderExists(app: App, path: string): boolean {
   return app.store.folders.has(path) || [...app.store.files.values()].some((file) => isInside(file.folder, path));
 }

@@ -5,7 +5,14 @@ import { objectId } from "../storage/ids.js";
 /** How long a purge stays `Pending`: the emulator has no CDN cache, but clients that poll should see both states. */
 const PURGE_MS = 100;
 
-/** Records a purge request and returns its id. */
+/**
+ * Records a purge request and returns its id.
+ *
+ * @example
+ * ```ts
+ * const purgeRequestId = await createPurge(ctx.app, `${urlEndpoint}/old-name.jpg*`);
+ * ```
+ */
 export async function createPurge(app: App, url: string): Promise<string> {
   const requestId = objectId();
   await app.store.savePurge({ requestId, url, createdAt: Date.now() });

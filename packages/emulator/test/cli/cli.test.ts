@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { banner, parseCliArgs } from "../../src/cli/args.js";
 import { EmulatorError } from "../../src/index.js";
-import { start } from "../helpers.js";
+import { runCli, start } from "../helpers.js";
 
 it("parses the CLI flags into emulator options", () => {
   expect(parseCliArgs([])).toEqual({ port: 3030 });
@@ -44,4 +44,18 @@ it("refuses unusable options with a typed error", async () => {
   await expect(start({ port: 70000 })).rejects.toMatchObject({ code: "INVALID_OPTION" });
   await expect(start({ imagekitId: "v1" })).rejects.toMatchObject({ code: "INVALID_OPTION" });
   await expect(start({ privateKey: "has space" })).rejects.toMatchObject({ code: "INVALID_OPTION" });
+});
+
+it("runs as the ikit-emulator binary: banner with the keys, a working API, a clean exit on SIGTERM", async () => {
+  const { child, apiBase, banner } = await runCli(["--port", "0", "--private-key", "private_cli", "--id", "demo"]);
+  const exited = new Promise<number | null>((done) => child.once("exit", done));
+  try {
+    expect(banner.join("\n")).toContain("Private key:    private_cli");
+    expect(banner.join("\n")).toContain(`URL endpoint:   ${apiBase}/demo`);
+    const auth = `Basic ${Buffer.from("private_cli:").toString("base64")}`;
+    expect((await fetch(`${apiBase}/v1/files`, { headers: { authorization: auth } })).status).toBe(200);
+  } finally {
+    child.kill("SIGTERM");
+  }
+  expect(await exited).toBe(0);
 });

@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
-import { MAX_NESTING, nestedTooDeep, parseClientJson } from "../../src/library/nesting.js";
+import { nestedTooDeep, parseClientJson } from "../../src/library/nesting.js";
 import { parseQuery, QuerySyntaxError } from "../../src/library/query-language.js";
+import { MAX_NESTING } from "../../src/limits.js";
 
 it("measures JSON nesting in one pass, skipping brackets inside strings", () => {
   const at = (depth: number) => `${"[".repeat(depth)}1${"]".repeat(depth)}`;

@@ -1,28 +1,14 @@
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { createInterface } from "node:readline";
+import { join } from "node:path";
 import { expect, it } from "vitest";
-import { api, basic, start } from "../helpers.js";
+import { api, basic, runCli, start } from "../helpers.js";
 
-// SIGKILL needs a separate process, which runs the built CLI: `pnpm run ci` builds before testing.
-const CLI = resolve(import.meta.dirname, "../../dist/cli.js");
-
-it.skipIf(!existsSync(CLI))("loses nothing and keeps nothing half-written when killed mid-upload", async () => {
+// SIGKILL needs a separate process, which runs the built CLI (the test fails with "build first" without it).
+it("loses nothing and keeps nothing half-written when killed mid-upload", async () => {
   const data = await mkdtemp(join(tmpdir(), "ikit-kill-"));
   try {
-    const child = spawn(process.execPath, [CLI, "--port", "0", "--data", data, "--private-key", "private_kill"], {
-      stdio: ["ignore", "pipe", "ignore"],
-    });
-    const lines = createInterface({ input: child.stdout });
-    const apiBase = await new Promise<string>((done) =>
-      lines.on("line", (line) => {
-        const match = /API base:\s+(\S+)/.exec(line);
-        if (match) done(match[1] as string);
-      }),
-    );
+    const { child, apiBase } = await runCli(["--port", "0", "--data", data, "--private-key", "private_kill"]);
     const auth = `Basic ${Buffer.from("private_kill:").toString("base64")}`;
     const bytes = new Uint8Array(256 * 1024).fill(3);
     const acknowledged: string[] = [];
