@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { ApiError } from "../errors/api-error.js";
 import { apiErrors } from "../errors/imagekit-errors.js";
 import { parseClientJson } from "../library/nesting.js";
 
@@ -17,10 +18,15 @@ export async function readJson(req: IncomingMessage): Promise<Record<string, unk
   const chunks: Buffer[] = [];
   let size = 0;
   if (Number(req.headers["content-length"] ?? 0) > MAX_JSON) throw apiErrors.bodyTooLarge();
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_JSON) throw apiErrors.bodyTooLarge();
-    chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_JSON) throw apiErrors.bodyTooLarge();
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    // A client that leaves mid-body (or is cut off by the request timeout) is not the emulator's failure.
+    throw error instanceof ApiError ? error : apiErrors.requestAborted();
   }
   const text = Buffer.concat(chunks).toString("utf8").trim();
   if (text === "") return {};

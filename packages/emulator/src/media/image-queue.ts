@@ -30,7 +30,7 @@ const WAITING_PER_SLOT = 16;
  */
 export class ImageQueue {
   private running = 0;
-  private readonly waiting: { start: () => void; signal: AbortSignal; cancel: () => void }[] = [];
+  private readonly waiting: { start: () => void; cancel: () => void }[] = [];
 
   constructor(private readonly limits: Pick<Limits, "imageConcurrency" | "transformTimeoutMs">) {}
 
@@ -62,7 +62,7 @@ export class ImageQueue {
   }
 
   private acquire(signal: AbortSignal): Promise<void> {
-    signal.throwIfAborted();
+    if (signal.aborted) return Promise.reject(apiErrors.clientGone());
     if (this.running < this.limits.imageConcurrency) {
       this.running++;
       return Promise.resolve();
@@ -72,13 +72,13 @@ export class ImageQueue {
     }
     return new Promise((resolve, reject) => {
       const entry = {
-        signal,
         start: () => {
           signal.removeEventListener("abort", entry.cancel);
           resolve();
         },
         cancel: () => {
-          this.waiting.splice(this.waiting.indexOf(entry), 1);
+          const at = this.waiting.indexOf(entry);
+          if (at !== -1) this.waiting.splice(at, 1);
           reject(apiErrors.clientGone());
         },
       };

@@ -7,8 +7,10 @@ import { closedWithin, exchange, open } from "./wire.js";
 // and the server keeps answering everyone else.
 
 let emu: Emulator;
+/** What the emulator reported as its own failures: a hostile client is never one. */
+const logged: string[] = [];
 beforeAll(async () => {
-  emu = await start({ headersTimeoutMs: 300, requestTimeoutMs: 600 });
+  emu = await start({ headersTimeoutMs: 300, requestTimeoutMs: 600, log: (line) => logged.push(line) });
 });
 afterAll(() => emu.close());
 
@@ -97,5 +99,39 @@ describe("slow and idle connections", () => {
     const closed = await Promise.all(idle.map((socket) => closedWithin(socket, 3000)));
     expect(closed.every(Boolean)).toBe(true);
     await still();
+  });
+});
+
+describe("clients that vanish", () => {
+  it("cuts mid-body and mid-response without an error logged as the emulator's, and keeps serving", async () => {
+    const stored = await fetch(emu.uploadUrl, {
+      method: "POST",
+      headers: { authorization: basic(emu) },
+      body: (() => {
+        const form = new FormData();
+        form.append("file", new Blob([new Uint8Array(4 * 1024 * 1024)]));
+        form.append("fileName", "big.bin");
+        form.append("useUniqueFileName", "false");
+        return form;
+      })(),
+    });
+    expect(stored.status).toBe(200);
+    const json = `Authorization: ${basic(emu)}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"a`;
+    const cuts = [
+      `POST /v1/files/addTags HTTP/1.1\r\nHost: x\r\n${json}`,
+      `POST /nowhere HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nabc`,
+      `POST /api/v1/files/upload HTTP/1.1\r\nHost: x\r\nAuthorization: ${basic(emu)}\r\nContent-Type: multipart/form-data; boundary=X\r\nContent-Length: 100000\r\n\r\n--X\r\nContent-Disposition: form-data; name="file"; filename="a"\r\n\r\nabc`,
+      "GET /emulator/big.bin HTTP/1.1\r\nHost: x\r\n\r\n",
+    ];
+    for (const request of cuts) {
+      const socket = await open(emu.port);
+      socket.on("error", () => {});
+      socket.write(request);
+      await new Promise((done) => setTimeout(done, 30));
+      socket.resetAndDestroy();
+    }
+    await new Promise((done) => setTimeout(done, 100));
+    await still();
+    expect(logged).toEqual([]);
   });
 });
