@@ -400,6 +400,12 @@ export const apiErrors = {
       400,
       `The transformation would make a ${width}×${height} image (${megapixels(width * height)} megapixels), over the emulator's limit of ${megapixels(limits.maxOutputPixels)} megapixels (${limitName("maxOutputPixels")}). Ask for a smaller size.`,
     ),
+  /** 400 for an AVIF over a quarter of `maxOutputPixels` (AV1 encoding takes four times the memory per pixel). */
+  avifTooLarge: (width: number, height: number, limits: Pick<Limits, "maxOutputPixels">) =>
+    new ApiError(
+      400,
+      `The transformation would make a ${width}×${height} AVIF image (${megapixels(width * height)} megapixels), over the emulator's AVIF limit of ${megapixels(limits.maxOutputPixels / 4)} megapixels, a quarter of maxOutputPixels (${limitName("maxOutputPixels")}): AVIF encoding takes four times the memory per pixel. Ask for a smaller size or another format.`,
+    ),
   /** 400 for more chained steps than `maxTransformationSteps`. */
   tooManySteps: (steps: number, limits: Pick<Limits, "maxTransformationSteps">) =>
     new ApiError(

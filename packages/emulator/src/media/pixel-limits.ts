@@ -43,6 +43,20 @@ export function checkOutputSize(size: Size, limits: Pick<Limits, "maxOutputPixel
 }
 
 /**
+ * Refuses an AVIF over a quarter of `maxOutputPixels`: AV1 encoding holds about 20 bytes per pixel (2 GB at 100
+ * megapixels), four times what the other formats need.
+ *
+ * @example
+ * ```ts
+ * checkAvifSize({ width: 6000, height: 6000 }, limits); // throws ApiError 400 at the default 25 AVIF megapixels
+ * ```
+ */
+export function checkAvifSize(size: Size, limits: Pick<Limits, "maxOutputPixels">): void {
+  if (size.width * size.height > limits.maxOutputPixels / 4)
+    throw apiErrors.avifTooLarge(size.width, size.height, limits);
+}
+
+/**
  * Refuses a chain of more steps than `maxTransformationSteps`.
  *
  * @example

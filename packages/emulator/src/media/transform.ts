@@ -3,7 +3,14 @@ import sharp from "sharp";
 import { mimeOfFormat } from "./analyse.js";
 import { type ExpressionScope, evaluate } from "./expression.js";
 import type { ImageWork } from "./image-queue.js";
-import { checkInputPixels, checkOutputSize, checkStepCount, type PixelLimits, type Size } from "./pixel-limits.js";
+import {
+  checkAvifSize,
+  checkInputPixels,
+  checkOutputSize,
+  checkStepCount,
+  type PixelLimits,
+  type Size,
+} from "./pixel-limits.js";
 
 /** The parameters the emulator applies; everything else is reported as ignored. */
 const APPLIED = new Set([
@@ -192,6 +199,7 @@ function planStep(
   const target = format ?? inputFormat;
   const encodes = target === "jpeg" || target === "png" || target === "webp" || target === "avif";
   if (quality !== undefined && !encodes) ignored.push(`q-${quality}`);
+  if (target === "avif") checkAvifSize(rotated, limits);
   return {
     ignored,
     ...(resize && { resize }),
@@ -204,6 +212,26 @@ function planStep(
     ...(quality !== undefined && { quality }),
     ...((quality !== undefined || format !== undefined) && encodes && { encode: target as OutputFormat }),
   };
+}
+
+/**
+ * Above this many pixels a JPEG is written without optimised Huffman tables: optimising keeps every DCT coefficient
+ * of the image in memory (about 600 MB at 100 megapixels), plain coding streams it (under 80 MB).
+ */
+const STREAMED_JPEG_PIXELS = 16_000_000;
+
+/** Sets a step's output encoding: the format and quality it asks for, and a streamed JPEG for a large one. */
+function encode(
+  image: sharp.Sharp,
+  plan: Pick<StepPlan, "encode" | "quality"> | undefined,
+  inputFormat: string | undefined,
+  size: Size,
+): sharp.Sharp {
+  const quality = plan?.quality === undefined ? {} : { quality: Math.min(100, Math.max(1, Math.round(plan.quality))) };
+  const target = plan?.encode ?? inputFormat;
+  if (target === "jpeg" && size.width * size.height > STREAMED_JPEG_PIXELS)
+    return image.jpeg({ ...quality, optimiseCoding: false });
+  return plan?.encode ? image.toFormat(plan.encode, quality) : image;
 }
 
 /**
@@ -269,20 +297,15 @@ export async function applyTransformation(
       if (plan.resize) image = image.resize(plan.resize);
       // sharp rotates before it resizes; ImageKit resizes to w/h first, so rotation runs on the resized image.
       if (plan.rotation !== undefined && plan.resize) {
-        image = sharp(await image.timeout(timeout).toBuffer(), { limitInputPixels: limits.maxOutputPixels });
+        const resized = await encode(image, undefined, inputFormat, plan.resized).timeout(timeout).toBuffer();
+        image = sharp(resized, { limitInputPixels: limits.maxOutputPixels });
         stop.throwIfAborted();
       }
       if (plan.rotation === "auto") image = image.rotate();
       else if (plan.rotation !== undefined) image = image.rotate(plan.rotation);
       if (plan.blur !== undefined) image = image.blur(plan.blur);
       if (plan.grayscale) image = image.grayscale();
-      if (plan.encode) {
-        const { quality } = plan;
-        image = image.toFormat(
-          plan.encode,
-          quality !== undefined ? { quality: Math.min(100, Math.max(1, Math.round(quality))) } : {},
-        );
-      }
+      image = encode(image, plan, inputFormat, plan.rotated);
       const { data, info } = await image.timeout(timeout).toBuffer({ resolveWithObject: true });
       body = data;
       current = { width: info.width, height: info.height };

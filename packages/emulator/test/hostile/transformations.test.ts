@@ -30,6 +30,7 @@ describe("limits checked before any pixel is computed", () => {
     ["c-at_least,w-10,h-20000", /maxOutputPixels/],
     ["w-iw_mul_5000", /200000.*maxOutputDimension/],
     ["w-2000,h-2000:rt-45:w-12000", /maxOutputPixels/],
+    ["w-6000,h-6000,f-avif", /6000×6000 AVIF.*36 megapixels.*AVIF limit of 25 megapixels.*maxOutputPixels/],
   ])("refuses %s with a 400 naming the limit", async (tr, expected) => {
     const response = await fetch(`${emu.urlEndpoint}/tr:${tr}/small.jpg`);
     expect(response.status).toBe(400);
