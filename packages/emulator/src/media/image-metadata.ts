@@ -1,4 +1,5 @@
 import sharp from "sharp";
+import { formatOf } from "./analyse.js";
 import type { ImageWork } from "./image-queue.js";
 import { perceptualHash } from "./phash.js";
 
@@ -21,7 +22,7 @@ export async function imageMetadata(
     height: meta.height,
     width: meta.width,
     size,
-    format: meta.format === "jpeg" ? "jpg" : meta.format,
+    format: meta.format === "jpeg" ? "jpg" : formatOf(meta),
     hasColorProfile: meta.hasProfile ?? false,
     density: meta.density ?? 72,
     hasTransparency: meta.hasAlpha ?? false,

@@ -1,6 +1,6 @@
 import { buildTransformationString, type Transformation } from "@ikit/core";
 import sharp from "sharp";
-import { mimeOfFormat } from "./analyse.js";
+import { formatOf, mimeOfFormat } from "./analyse.js";
 import { type ExpressionScope, evaluate } from "./expression.js";
 import type { ImageWork } from "./image-queue.js";
 import {
@@ -65,8 +65,9 @@ export function codeOf(key: string, value: unknown): string {
   return buildTransformationString([{ [key]: value } as Transformation]);
 }
 
-function pickAuto(accept: string): OutputFormat | undefined {
-  if (/image\/avif/.test(accept)) return "avif";
+/** `f-auto`: the best format the client accepts; not AVIF for an image too large to encode as one (see {@link checkAvifSize}). */
+function pickAuto(accept: string, avifFits: boolean): OutputFormat | undefined {
+  if (avifFits && /image\/avif/.test(accept)) return "avif";
   if (/image\/webp/.test(accept)) return "webp";
   return undefined;
 }
@@ -190,7 +191,8 @@ function planStep(
   const blur = numberOf(record.blur);
   let format = carried;
   if (typeof record.format === "string") {
-    if (record.format === "auto") format = pickAuto(accept);
+    if (record.format === "auto")
+      format = pickAuto(accept, rotated.width * rotated.height <= limits.maxOutputPixels / 4);
     else if (record.format === "orig") format = undefined;
     else if (Object.hasOwn(FORMATS, record.format)) format = FORMATS[record.format];
     else ignored.push(`f-${record.format}`);
@@ -314,5 +316,5 @@ export async function applyTransformation(
     return body;
   });
   const out = await sharp(body).metadata();
-  return { body: body as Buffer, mime: mimeOfFormat(out.format ?? "jpeg"), ignored };
+  return { body: body as Buffer, mime: mimeOfFormat(formatOf(out) ?? "jpeg"), ignored };
 }

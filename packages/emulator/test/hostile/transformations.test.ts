@@ -37,6 +37,23 @@ describe("limits checked before any pixel is computed", () => {
     expect(await message(response)).toMatch(expected);
   });
 
+  it("picks WebP rather than AVIF for f-auto when the image is too large to encode as AVIF", async () => {
+    const small = await start({ maxOutputPixels: 400_000 }); // AVIF up to 100,000 pixels
+    try {
+      await upload(small, { file: blob(jpeg), fileName: "small.jpg", useUniqueFileName: "false" });
+      const accept = { accept: "image/avif,image/webp,*/*" };
+      const avif = await fetch(`${small.urlEndpoint}/tr:w-300,h-300,f-auto/small.jpg`, { headers: accept });
+      expect(avif.headers.get("content-type")).toBe("image/avif");
+      const webp = await fetch(`${small.urlEndpoint}/tr:w-500,h-500,f-auto/small.jpg`, { headers: accept });
+      expect(webp.status).toBe(200);
+      expect(webp.headers.get("content-type")).toBe("image/webp");
+      const refused = await fetch(`${small.urlEndpoint}/tr:w-500,h-500,f-avif/small.jpg`);
+      expect(refused.status).toBe(400);
+    } finally {
+      await small.close();
+    }
+  });
+
   it("refuses the same through the metadata API and an upload's pre-transformation", async () => {
     const metadata = await api(
       emu,
