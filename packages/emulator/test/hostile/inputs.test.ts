@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../src/index.js";
-import { api, blob, png, start, upload } from "../helpers.js";
+import { api, basic, blob, png, start, upload } from "../helpers.js";
 import { deepJson } from "./bombs.js";
 
 // Huge, deep and odd inputs: every parser is bounded and answers 400, names that are JavaScript object keys are just
@@ -52,6 +52,40 @@ describe("the file field", () => {
     const result = await upload(emu, { file: blob("x"), fileName: "f.txt", junk1: big, junk2: big, junk3: big });
     expect(result.status).toBe(400);
     expect(String(result.body.message)).toMatch(/junk1 field is larger than 1 MB/);
+  });
+
+  it("refuses a text file sent twice, which would hold two 64 MB fields in memory", async () => {
+    const form = new FormData();
+    form.append("file", "aGVsbG8=");
+    form.append("file", "aGVsbG8=");
+    form.append("fileName", "twice.txt");
+    const response = await fetch(emu.uploadUrl, { method: "POST", body: form, headers: { authorization: basic(emu) } });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toMatch(/more than one file parameter/);
+  });
+
+  it("runs an extension listed a thousand times once, with one webhook", async () => {
+    let hooks = 0;
+    const receiver = createServer((req, res) => {
+      hooks++;
+      req.resume();
+      res.end();
+    });
+    await new Promise<void>((done) => receiver.listen(0, "127.0.0.1", done));
+    const hooked = await start();
+    try {
+      const result = await upload(hooked, {
+        file: blob(image),
+        fileName: "x.png",
+        extensions: JSON.stringify(Array(1000).fill({ name: "remove-bg" })),
+        webhookUrl: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
+      });
+      expect(result.status).toBe(200);
+    } finally {
+      await hooked.close(); // waits for the webhooks
+      receiver.close();
+    }
+    expect(hooks).toBe(1);
   });
 });
 
