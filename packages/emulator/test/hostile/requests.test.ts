@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../src/index.js";
 import { api, basic, start } from "../helpers.js";
@@ -103,19 +104,16 @@ describe("slow and idle connections", () => {
 });
 
 describe("clients that vanish", () => {
-  it("cuts mid-body and mid-response without an error logged as the emulator's, and keeps serving", async () => {
-    const stored = await fetch(emu.uploadUrl, {
-      method: "POST",
-      headers: { authorization: basic(emu) },
-      body: (() => {
-        const form = new FormData();
-        form.append("file", new Blob([new Uint8Array(4 * 1024 * 1024)]));
-        form.append("fileName", "big.bin");
-        form.append("useUniqueFileName", "false");
-        return form;
-      })(),
-    });
+  beforeAll(async () => {
+    const form = new FormData();
+    form.append("file", new Blob([new Uint8Array(4 * 1024 * 1024)]));
+    form.append("fileName", "big.bin");
+    form.append("useUniqueFileName", "false");
+    const stored = await fetch(emu.uploadUrl, { method: "POST", headers: { authorization: basic(emu) }, body: form });
     expect(stored.status).toBe(200);
+  });
+
+  it("cuts mid-body and mid-response without an error logged as the emulator's, and keeps serving", async () => {
     const json = `Authorization: ${basic(emu)}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"a`;
     const cuts = [
       `POST /v1/files/addTags HTTP/1.1\r\nHost: x\r\n${json}`,
@@ -133,5 +131,20 @@ describe("clients that vanish", () => {
     await new Promise((done) => setTimeout(done, 100));
     await still();
     expect(logged).toEqual([]);
+  });
+
+  it("closes the file of a download its client abandons", async () => {
+    // /dev/fd lists this process's open files, on Linux and macOS alike.
+    const open = () => readdirSync("/dev/fd").length;
+    const before = open();
+    for (let i = 0; i < 20; i++) {
+      const controller = new AbortController();
+      const response = await fetch(`${emu.urlEndpoint}/big.bin`, { signal: controller.signal });
+      expect(response.status).toBe(200);
+      await response.body?.getReader().read();
+      controller.abort();
+    }
+    await new Promise((done) => setTimeout(done, 200));
+    expect(open() - before).toBeLessThan(5);
   });
 });
