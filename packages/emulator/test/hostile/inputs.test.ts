@@ -89,6 +89,16 @@ describe("the file field", () => {
   });
 });
 
+describe("the request log", () => {
+  it("keeps a bounded copy of a huge body: the first 100 items of a list, and how many more there were", async () => {
+    const fileIds = Array.from({ length: 200_000 }, (_, i) => `id${i}`);
+    expect((await api(emu, "POST", "/v1/files/addTags", { fileIds, tags: ["a"] })).status).toBe(400);
+    const logged = emu.requests.list("files.addTags").at(-1)?.fields.fileIds as string[];
+    expect(logged).toHaveLength(101);
+    expect(logged.at(-1)).toBe("… 199900 more");
+  });
+});
+
 describe("nesting", () => {
   it("refuses checks nested thousands deep with a 400, not a stack overflow", async () => {
     const checks = `${"(".repeat(5000)}"file.size" < "1mb"${")".repeat(5000)}`;
