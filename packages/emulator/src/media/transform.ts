@@ -182,8 +182,9 @@ function planStep(
     const degrees = numberOf(String(record.rotation).replace(/^N/, "-"));
     if (degrees === undefined) ignored.push(`rt-${String(record.rotation)}`);
     else {
-      rotation = degrees;
-      rotated = rotatedSize(resized, degrees);
+      // A turn of 1e9 degrees is a turn of 280: libvips refuses angles that large.
+      rotation = degrees % 360;
+      rotated = rotatedSize(resized, rotation);
       checkOutputSize(rotated, limits);
     }
   }
