@@ -159,5 +159,7 @@ export function applyCustomMetadata(
   if (keys.length) {
     throw apiErrors.invalidCustomMetadata(`${keys.map((key) => `${key}: ${errors[key]}`).join("; ")}.`, errors);
   }
-  return result;
+  // Stored as an ordinary object (a prototype-less one is slow to read and serialise); fromEntries keeps `__proto__`
+  // an own key, and readers look values up with Object.hasOwn.
+  return Object.fromEntries(Object.entries(result));
 }
