@@ -27,7 +27,6 @@ describe("upload() in Chromium (XMLHttpRequest)", () => {
       },
     });
     expect(result.size).toBe(20 * MB);
-    expect(fractions.length).toBeGreaterThan(2);
     expect(fractions.some((f) => f > 0 && f < 1)).toBe(true);
     expect(fractions.at(-1)).toBe(1);
     for (let i = 1; i < fractions.length; i++) expect(fractions[i]).toBeGreaterThan(fractions[i - 1] as number);

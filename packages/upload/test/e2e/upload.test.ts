@@ -64,8 +64,9 @@ describe("upload() against the emulator", () => {
     await control("/faults", { errorRate: 1, routes: ["upload"] });
     const auth = authenticator();
     const error = await rejection(upload(new Blob(["x"]), { ...emulatorOptions("x.txt", auth), retries: 2 }));
-    expect(error.code).toBe("SERVER");
-    expect([500, 503]).toContain(error.status);
+    // An injected error is answered before the body is read, then the connection closes: a client still sending
+    // may see a cut connection instead of the 5xx. Either is retried.
+    expect(`${error.code} ${error.status}`).toMatch(/^(SERVER 50[03]|NETWORK undefined)$/);
     expect(auth.calls).toHaveLength(3);
     expect(new Set(auth.calls).size).toBe(3);
   });
@@ -73,37 +74,43 @@ describe("upload() against the emulator", () => {
   it("retries injected 5xx answers and succeeds, reporting each retry", async () => {
     await control("/faults", { errorRate: 0.5, routes: ["upload"] });
     const folder = freshFolder();
-    const retries: number[] = [];
+    const retries: string[] = [];
     for (let i = 0; i < 4; i++) {
       await upload(new Blob([`file ${i}`]), {
         ...emulatorOptions(`f${i}.txt`),
         folder,
         retries: 12,
-        onRetry: ({ error }) => retries.push(error.status ?? 0),
+        onRetry: ({ error }) => retries.push(`${error.code} ${error.status}`),
       });
     }
     expect((await listFiles(folder)).length).toBe(4);
-    for (const status of retries) expect([500, 503]).toContain(status);
-  });
+    expect(retries.length).toBeGreaterThan(0);
+    for (const retry of retries) expect(retry).toMatch(/^(SERVER 50[03]|NETWORK undefined)$/);
+  }, 30_000);
 
   it("waits out a 429 storm, honouring X-RateLimit-Reset", async () => {
     await control("/rate-limit", { limit: 2, intervalMs: 400 });
     const folder = freshFolder();
-    const waits: Array<{ status: number | undefined; delay: number; retryAfter: number | undefined }> = [];
+    const waits: Array<{ code: string; status: number | undefined; delay: number; retryAfter: number | undefined }> =
+      [];
     await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
         upload(new Blob([`n${i}`]), {
           ...emulatorOptions(`n${i}.txt`),
           folder,
           retries: 10,
-          onRetry: ({ error, delay }) => waits.push({ status: error.status, delay, retryAfter: error.retryAfter }),
+          onRetry: ({ error, delay }) =>
+            waits.push({ code: error.code, status: error.status, delay, retryAfter: error.retryAfter }),
         }),
       ),
     );
     expect((await listFiles(folder)).length).toBe(6);
-    expect(waits.length).toBeGreaterThan(0);
-    for (const wait of waits) {
-      expect(wait.status).toBe(429);
+    // The emulator answers 429 before reading the body and closes the connection; a client still sending may see
+    // that as a cut connection (NETWORK), retried all the same.
+    const limited = waits.filter((wait) => wait.status === 429);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(waits.filter((wait) => wait.status !== 429 && wait.code !== "NETWORK")).toEqual([]);
+    for (const wait of limited) {
       expect(wait.retryAfter).toBeGreaterThan(0);
       expect(wait.delay).toBeGreaterThanOrEqual(wait.retryAfter ?? 0);
     }
