@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { playwright } from "@vitest/browser-playwright";
-import { defineProject } from "vitest/config";
+import { configDefaults, defineProject } from "vitest/config";
 
 // The test projects every package reuses: Node, workerd (the Workers runtime) and a real Chromium.
 // Fixtures from ../shared (the official conformance vectors) are imported through the `@shared` alias.
@@ -22,6 +22,8 @@ export default [
       name: "node",
       environment: "node",
       include: ["packages/*/test/**/*.test.ts"],
+      // Packages that declare their own projects (packages/worker/vitest.projects.ts).
+      exclude: [...configDefaults.exclude, "packages/worker/**"],
     },
   }),
   defineProject({
