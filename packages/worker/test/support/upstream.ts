@@ -29,7 +29,7 @@ export async function upload(
   emu: Emulator,
   folder: string,
   fileName: string,
-  bytes: Uint8Array,
+  bytes: Uint8Array<ArrayBuffer>,
   fields: Record<string, string> = {},
 ): Promise<{ filePath: string }> {
   const form = new FormData();
@@ -51,7 +51,7 @@ export async function upload(
 /** The files every test emulator holds. */
 export const FIXTURES = {
   /** A 96 × 64 gradient PNG. */
-  image: gradientPng(96, 64),
+  image: new Uint8Array(gradientPng(96, 64)),
   /** 4 KiB of patterned bytes standing in for a video. */
   video: Uint8Array.from({ length: 4096 }, (_, i) => i % 251),
 };

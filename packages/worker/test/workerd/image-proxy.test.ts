@@ -116,7 +116,7 @@ describe("proxy mode: /img/<path>?w=…", () => {
     const paths = (await deliveries("/products/shoe.png")).map((d) => d.path.split("?")[0]);
     expect(paths).toContain("/emulator/tr:w-48,h-48/products/shoe.png");
     expect(paths).toContain("/emulator/tr:w-iw_div_2:rt-90,dpr-2/products/shoe.png");
-    expect(paths.find((p) => p.includes("l-text"))).toMatch(
+    expect(paths.find((p) => p?.includes("l-text"))).toMatch(
       /^\/emulator\/tr:w-80,l-text,ie-[\w=-]+,lx-4,ly-bh_mul_0\.1,l-end\//,
     );
   });
