@@ -1,9 +1,12 @@
 import { IkitError } from "@ikit/core";
+import { handleAuth } from "./auth/handler.js";
 import { type ImageWorkerConfig, type ResolvedConfig, resolveConfig } from "./config.js";
 import type { ImageWorkerEnv } from "./env.js";
 import { Refusal } from "./http/refusal.js";
 import { problem } from "./http/responses.js";
 import { handleImage } from "./image/handler.js";
+import { handleSign } from "./sign/handler.js";
+import { handleWebhook } from "./webhook/handler.js";
 
 /** What {@link createImageWorker} returns: a module worker's `fetch`, to export as is or call from your own. */
 export interface ImageWorker<Env = ImageWorkerEnv> {
@@ -22,6 +25,9 @@ async function dispatch(
   if (pathname.startsWith(`${config.imagePath}/`)) {
     return handleImage(request, env, ctx, config, pathname.slice(config.imagePath.length), url.search);
   }
+  if (config.auth && pathname === config.auth.path) return handleAuth(request, env, config.auth);
+  if (config.webhook && pathname === config.webhook.path) return handleWebhook(request, env, ctx, config.webhook);
+  if (config.sign && pathname === config.sign.path) return handleSign(request, env, config, config.sign);
   return problem(404, "not_found", `nothing is served at ${JSON.stringify(pathname.slice(0, 100))}.`);
 }
 

@@ -10,6 +10,8 @@ export default async function setup(project: TestProject) {
   project.provide("worker", {
     urlEndpoint: main.urlEndpoint,
     faultyUrlEndpoint: faulty.urlEndpoint,
+    uploadUrl: main.uploadUrl,
+    publicKey: main.publicKey,
     siteUrl: site.siteUrl,
   });
   project.provide("workerSecrets", keys);

@@ -7,6 +7,9 @@ export interface WorkerTestEnv {
   urlEndpoint: string;
   /** A second emulator, same keys and files, whose faults the tests switch on and off. */
   faultyUrlEndpoint: string;
+  /** The main emulator's upload API and public key, to prove `/auth` tokens work. */
+  uploadUrl: string;
+  publicKey: string;
   /** The test site: HTML pages (the origin for rewriting), a Range-capable file server and the control routes. */
   siteUrl: string;
 }
