@@ -1,5 +1,5 @@
 import { buildSrc, signUrl, type Transformation } from "@ikit/core";
-import { encodedPath } from "./image/path.js";
+import { encodedPath } from "./path.js";
 
 /**
  * The unsigned ImageKit URL of a file and transformation, transformation in the path (`/tr:w-640/products/shoe.jpg`).

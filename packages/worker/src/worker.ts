@@ -2,6 +2,7 @@ import { IkitError } from "@ikit/core";
 import { handleAuth } from "./auth/handler.js";
 import { type ImageWorkerConfig, type ResolvedConfig, resolveConfig } from "./config.js";
 import type { ImageWorkerEnv } from "./env.js";
+import { handleSite } from "./html/handler.js";
 import { Refusal } from "./http/refusal.js";
 import { problem } from "./http/responses.js";
 import { handleImage } from "./image/handler.js";
@@ -28,6 +29,7 @@ async function dispatch(
   if (config.auth && pathname === config.auth.path) return handleAuth(request, env, config.auth);
   if (config.webhook && pathname === config.webhook.path) return handleWebhook(request, env, ctx, config.webhook);
   if (config.sign && pathname === config.sign.path) return handleSign(request, env, config, config.sign);
+  if (config.html) return handleSite(request, env, config, config.html);
   return problem(404, "not_found", `nothing is served at ${JSON.stringify(pathname.slice(0, 100))}.`);
 }
 

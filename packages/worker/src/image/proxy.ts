@@ -1,8 +1,9 @@
 import type { ResolvedConfig } from "../config.js";
 import { refuse } from "../http/refusal.js";
+import { fetchUpstream } from "../http/upstream.js";
 import { cacheKey, isFresh, store } from "./cache.js";
 import { BUCKET_ACCEPT, type FormatBucket, formatBucket } from "./format.js";
-import { fetchUpstream, passedHeaders, refuseClientError } from "./upstream.js";
+import { passedHeaders, refuseClientError } from "./upstream-response.js";
 
 /** What the proxy needs to know about the image being served. */
 export interface ProxyTarget {

@@ -2,7 +2,7 @@ import type { Transformation } from "@ikit/core";
 import type { Fit, OutputFormat, ResolvedConfig } from "../config.js";
 import { refuse } from "../http/refusal.js";
 import { quote } from "../http/responses.js";
-import { checkAllowed, pathSegments } from "./path.js";
+import { checkAllowed, pathSegments } from "../path.js";
 
 /** An image request the configuration allows: which file, which transformation. */
 export interface ImageRequest {

@@ -5,7 +5,7 @@ import { requireSecret } from "../env.js";
 import { readJson } from "../http/body.js";
 import { Refusal, refuse } from "../http/refusal.js";
 import { json } from "../http/responses.js";
-import { checkAllowed, pathSegments } from "../image/path.js";
+import { checkAllowed, pathSegments } from "../path.js";
 import { imagekitUrl, signAt } from "../signing.js";
 
 /** One URL to sign, as `POST /sign` takes it. */

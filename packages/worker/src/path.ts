@@ -1,5 +1,5 @@
-import { refuse } from "../http/refusal.js";
-import { quote } from "../http/responses.js";
+import { refuse } from "./http/refusal.js";
+import { quote } from "./http/responses.js";
 
 /** Longest request path accepted, in characters as sent (percent-encoded). */
 export const MAX_PATH_LENGTH = 1024;
