@@ -50,10 +50,10 @@ export function runWrangler(args, cwd) {
 
 /**
  * Starts `wrangler dev --ip 127.0.0.1` for `config` and waits until it answers.
- * @param {{ config: string, vars?: Record<string, string>, envFile?: string, timeoutMs?: number }} options
+ * @param {{ config: string, vars?: Record<string, string>, envFile?: string, persistTo?: string, timeoutMs?: number }} options
  * @returns {Promise<{ url: string, pid: number, output: () => string, stop: () => Promise<void> }>}
  */
-export async function startWranglerDev({ config, vars = {}, envFile, timeoutMs = 60_000 }) {
+export async function startWranglerDev({ config, vars = {}, envFile, persistTo, timeoutMs = 60_000 }) {
   const [port, inspector] = [await freePort(), await freePort()];
   const args = [
     "dev",
@@ -69,6 +69,7 @@ export async function startWranglerDev({ config, vars = {}, envFile, timeoutMs =
   args.push("--show-interactive-dev-session=false", "--log-level", "warn");
   for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}:${value}`);
   if (envFile) args.push("--env-file", envFile);
+  if (persistTo) args.push("--persist-to", persistTo);
   const child = spawn(WRANGLER, args, {
     cwd: dirname(config),
     env: { ...process.env, ...WRANGLER_ENV },

@@ -30,12 +30,12 @@ export function isFresh(cached: Response, config: ResolvedConfig): boolean {
  */
 export async function store(
   key: Request,
-  body: ReadableStream,
+  body: ReadableStream | ArrayBuffer,
   headers: Headers,
   config: ResolvedConfig,
 ): Promise<void> {
   const keep = config.cache.ttlSeconds + config.cache.staleSeconds;
-  if (keep === 0) return body.cancel();
+  if (keep === 0) return body instanceof ReadableStream ? body.cancel() : undefined;
   const stored = new Headers(headers);
   stored.set("cache-control", `public, max-age=${keep}`);
   stored.set(STORED_AT, String(Date.now()));

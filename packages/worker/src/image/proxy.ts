@@ -19,6 +19,9 @@ export interface ProxyTarget {
 
 type CacheStatus = "HIT" | "MISS" | "STALE" | "BYPASS";
 
+/** Bodies up to this size (by Content-Length) are buffered on a miss; larger ones are streamed. */
+const BUFFER_LIMIT = 1_048_576;
+
 const RANGE = /^bytes=\d*-\d*(,\s*\d*-\d*){0,4}$/;
 
 /** `"abc"` → `"abc-webp"`: one ETag per variant, since one URL serves several formats. */
@@ -39,7 +42,7 @@ function matchesEtag(ifNoneMatch: string | null, etag: string | null): boolean {
 function answer(
   request: Request,
   status: number,
-  body: ReadableStream | null,
+  body: ReadableStream | ArrayBuffer | null,
   headers: Headers,
   cacheStatus: CacheStatus,
   target: ProxyTarget,
@@ -52,13 +55,13 @@ function answer(
   // An SVG served from the site's own origin must not run scripts there.
   headers.set("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
   if (status === 200 && matchesEtag(request.headers.get("if-none-match"), headers.get("etag"))) {
-    void body?.cancel();
+    if (body instanceof ReadableStream) void body.cancel();
     for (const name of ["content-type", "content-length", "accept-ranges", "content-security-policy"])
       headers.delete(name);
     return new Response(null, { status: 304, headers });
   }
   if (request.method === "HEAD") {
-    void body?.cancel();
+    if (body instanceof ReadableStream) void body.cancel();
     return new Response(null, { status, headers });
   }
   return new Response(body, { status, headers });
@@ -131,6 +134,13 @@ export async function proxyImage(
   if (etag === null) headers.delete("etag");
   else headers.set("etag", etag);
   if (!upstream.body) return answer(request, 200, null, headers, "MISS", target, config);
+  const size = Number(headers.get("content-length") ?? Number.NaN);
+  if (size <= BUFFER_LIMIT) {
+    // A small image is read once and shared: cheaper than two branches of a stream.
+    const bytes = await upstream.arrayBuffer();
+    ctx.waitUntil(store(key, bytes, headers, config));
+    return answer(request, 200, bytes, new Headers(headers), "MISS", target, config);
+  }
   const [forBrowser, forCache] = upstream.body.tee();
   ctx.waitUntil(store(key, forCache, headers, config));
   return answer(request, 200, forBrowser, new Headers(headers), "MISS", target, config);
