@@ -26,7 +26,7 @@ if (!existsSync(resolve(here, "../../core/dist/index.js"))) {
 
 /** The local origin both workers fetch from: the same 20 KiB for every path. */
 async function startOrigin() {
-  const server = createServer((req, res) => {
+  const server = createServer((_req, res) => {
     res.writeHead(200, { "content-type": "image/jpeg", "content-length": BODY.length, etag: '"bench"' }).end(BODY);
   });
   await new Promise((r) => server.listen(0, "127.0.0.1", () => r(undefined)));

@@ -1,6 +1,7 @@
 import type { Transformation, WebhookEvent } from "@ikit/core";
 import { validateTransformation } from "@ikit/core/strict";
 import { type ConfigProblem, WorkerConfigError } from "./errors.js";
+import type { WaitUntil } from "./runtime.js";
 
 /** `proxy` fetches the signed URL and streams it from the edge cache; `redirect` answers a 302 to it. */
 export type DeliveryMode = "proxy" | "redirect";
@@ -102,7 +103,7 @@ export interface WebhookDelivery<Env = unknown> {
   /** Which signature scheme it came with. */
   scheme: "standard" | "legacy";
   env: Env;
-  ctx: ExecutionContext;
+  ctx: WaitUntil;
 }
 
 /** `POST /webhook`: verified ImageKit events for your callback. */

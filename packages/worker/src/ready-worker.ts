@@ -1,6 +1,7 @@
 import type { ImageWorkerConfig } from "./config.js";
 import type { ImageWorkerEnv } from "./env.js";
 import { problem } from "./http/responses.js";
+import type { WaitUntil } from "./runtime.js";
 import { createImageWorker, type ImageWorker } from "./worker.js";
 
 /**
@@ -73,7 +74,7 @@ const workers = new WeakMap<object, ImageWorker<ReadyWorkerEnv>>();
  * ```
  */
 export const readyWorker = {
-  async fetch(request: Request, env: ReadyWorkerEnv, ctx: ExecutionContext): Promise<Response> {
+  async fetch(request: Request, env: ReadyWorkerEnv, ctx: WaitUntil): Promise<Response> {
     let worker = workers.get(env);
     if (!worker) {
       try {

@@ -6,21 +6,17 @@ import { handleSite } from "./html/handler.js";
 import { Refusal } from "./http/refusal.js";
 import { problem } from "./http/responses.js";
 import { handleImage } from "./image/handler.js";
+import type { WaitUntil } from "./runtime.js";
 import { handleSign } from "./sign/handler.js";
 import { handleWebhook } from "./webhook/handler.js";
 
 /** What {@link createImageWorker} returns: a module worker's `fetch`, to export as is or call from your own. */
 export interface ImageWorker<Env = ImageWorkerEnv> {
-  fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response>;
+  fetch(request: Request, env: Env, ctx: WaitUntil): Promise<Response>;
 }
 
 /** The route a request goes to, decided on its path alone. */
-async function dispatch(
-  request: Request,
-  env: unknown,
-  ctx: ExecutionContext,
-  config: ResolvedConfig,
-): Promise<Response> {
+async function dispatch(request: Request, env: unknown, ctx: WaitUntil, config: ResolvedConfig): Promise<Response> {
   const url = new URL(request.url);
   const { pathname } = url;
   if (pathname.startsWith(`${config.imagePath}/`)) {

@@ -3,6 +3,7 @@ import type { ResolvedConfig } from "../config.js";
 import { bindingOf, requireSecret } from "../env.js";
 import { refuse } from "../http/refusal.js";
 import { json } from "../http/responses.js";
+import type { RateLimiter } from "../runtime.js";
 import { corsHeaders, preflightHeaders } from "./cors.js";
 
 type AuthSettings = NonNullable<ResolvedConfig["auth"]>;
@@ -29,7 +30,7 @@ async function authorizeCaller(
 /** One step of the per-client limit, through the Rate Limiting binding (counted across isolates and locations). */
 async function checkRateLimit(env: unknown, auth: AuthSettings, client: string, cors: Record<string, string>) {
   if (auth.rateLimitBinding === false) return;
-  const limiter = bindingOf<RateLimit>(env, auth.rateLimitBinding);
+  const limiter = bindingOf<RateLimiter>(env, auth.rateLimitBinding);
   if (typeof limiter?.limit !== "function") {
     refuse(
       500,

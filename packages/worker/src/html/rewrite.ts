@@ -1,6 +1,7 @@
 import { getResponsiveImageAttributes, type Transformation } from "@ikit/core";
 import type { ResolvedConfig } from "../config.js";
 import { encodedPath, pathSegments } from "../path.js";
+import { type HtmlRewriter, htmlRewriter, type RewrittenElement } from "../runtime.js";
 import { imagekitUrl, roundedExpiry, signAt } from "../signing.js";
 import { formatSrcset, parseSrcset } from "./srcset.js";
 
@@ -63,7 +64,7 @@ async function rewriteSrcset(srcset: string, page: RewriteContext): Promise<stri
 }
 
 /** `<img>`: a signed `src`, `srcset` and `sizes` from core's responsive helper; `width`/`height` kept or added. */
-async function rewriteImg(element: Element, page: RewriteContext): Promise<void> {
+async function rewriteImg(element: RewrittenElement, page: RewriteContext): Promise<void> {
   const segments = mediaSegments(element.getAttribute("src"), page);
   if (!segments) return;
   const { html, config } = page;
@@ -107,7 +108,7 @@ async function rewriteImg(element: Element, page: RewriteContext): Promise<void>
 }
 
 /** `<source>`: `srcset` candidates (in `<picture>`) and `src` (in `<video>`, signed as is) under the media paths. */
-async function rewriteSource(element: Element, page: RewriteContext): Promise<void> {
+async function rewriteSource(element: RewrittenElement, page: RewriteContext): Promise<void> {
   const srcset = element.getAttribute("srcset");
   if (srcset !== null) element.setAttribute("srcset", await rewriteSrcset(srcset, page));
   const segments = mediaSegments(element.getAttribute("src"), page);
@@ -123,8 +124,8 @@ async function rewriteSource(element: Element, page: RewriteContext): Promise<vo
  * return imageRewriter(page).transform(originResponse);
  * ```
  */
-export function imageRewriter(page: RewriteContext): HTMLRewriter {
-  return new HTMLRewriter()
+export function imageRewriter(page: RewriteContext): HtmlRewriter {
+  return htmlRewriter()
     .on("img", { element: (element) => rewriteImg(element, page) })
     .on("source", { element: (element) => rewriteSource(element, page) });
 }

@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from "../config.js";
+import { edgeCache } from "../runtime.js";
 import type { FormatBucket } from "./format.js";
 
 /** When the copy was stored (ms since the epoch): freshness is decided by the worker, so stale copies stay usable. */
@@ -39,5 +40,5 @@ export async function store(
   const stored = new Headers(headers);
   stored.set("cache-control", `public, max-age=${keep}`);
   stored.set(STORED_AT, String(Date.now()));
-  await caches.default.put(key, new Response(body, { status: 200, headers: stored }));
+  await edgeCache().put(key, new Response(body, { status: 200, headers: stored }));
 }

@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from "../config.js";
 import { requireSecret } from "../env.js";
 import { refuse } from "../http/refusal.js";
+import type { WaitUntil } from "../runtime.js";
 import { imagekitUrl, roundedExpiry, signAt } from "../signing.js";
 import { proxyImage } from "./proxy.js";
 import { parseImageRequest } from "./request.js";
@@ -20,7 +21,7 @@ const REDIRECT_MARGIN = 60;
 export async function handleImage(
   request: Request,
   env: unknown,
-  ctx: ExecutionContext,
+  ctx: WaitUntil,
   config: ResolvedConfig,
   path: string,
   search: string,

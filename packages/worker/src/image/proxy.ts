@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from "../config.js";
 import { refuse } from "../http/refusal.js";
 import { fetchUpstream } from "../http/upstream.js";
+import { edgeCache, type WaitUntil } from "../runtime.js";
 import { cacheKey, isFresh, store } from "./cache.js";
 import { BUCKET_ACCEPT, type FormatBucket, formatBucket } from "./format.js";
 import { passedHeaders, refuseClientError } from "./upstream-response.js";
@@ -100,7 +101,7 @@ async function passRange(
  */
 export async function proxyImage(
   request: Request,
-  ctx: ExecutionContext,
+  ctx: WaitUntil,
   target: ProxyTarget,
   config: ResolvedConfig,
 ): Promise<Response> {
@@ -109,7 +110,7 @@ export async function proxyImage(
   if (range !== null && RANGE.test(range)) return passRange(request, range, bucket, target, config);
 
   const key = cacheKey(target.unsignedUrl, bucket);
-  const cached = await caches.default.match(key);
+  const cached = await edgeCache().match(key);
   if (cached && isFresh(cached, config)) {
     return answer(request, 200, cached.body, passedHeaders(cached), "HIT", target, config);
   }

@@ -6,6 +6,7 @@ import { readJson } from "../http/body.js";
 import { Refusal, refuse } from "../http/refusal.js";
 import { json } from "../http/responses.js";
 import { checkAllowed, pathSegments } from "../path.js";
+import { timingSafeEqual } from "../runtime.js";
 import { imagekitUrl, signAt } from "../signing.js";
 
 /** One URL to sign, as `POST /sign` takes it. */
@@ -26,7 +27,7 @@ async function sha256(text: string): Promise<ArrayBuffer> {
 async function checkBearer(request: Request, secret: string): Promise<void> {
   const match = /^Bearer (.+)$/.exec(request.headers.get("authorization") ?? "");
   const [given, expected] = await Promise.all([sha256(match?.[1] ?? ""), sha256(secret)]);
-  if (!match || !crypto.subtle.timingSafeEqual(given, expected)) {
+  if (!match || !timingSafeEqual(given, expected)) {
     refuse(401, "unauthorized", "send the shared secret IKIT_SIGN_SECRET as Authorization: Bearer <secret>.", {
       "www-authenticate": "Bearer",
     });

@@ -10,6 +10,7 @@ import { requireSecret } from "../env.js";
 import { readBody } from "../http/body.js";
 import { refuse } from "../http/refusal.js";
 import { json, type ProblemCode } from "../http/responses.js";
+import type { WaitUntil } from "../runtime.js";
 import { replayGuard } from "./replay.js";
 
 type WebhookSettings = NonNullable<ResolvedConfig["webhook"]>;
@@ -61,7 +62,7 @@ async function verify(body: Uint8Array, headers: Headers, secret: string, tolera
 export async function handleWebhook(
   request: Request,
   env: unknown,
-  ctx: ExecutionContext,
+  ctx: WaitUntil,
   webhook: WebhookSettings,
 ): Promise<Response> {
   if (request.method !== "POST")

@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from "../config.js";
 import { bindingOf } from "../env.js";
 import { refuse } from "../http/refusal.js";
+import { edgeCache, type KeyValueStore } from "../runtime.js";
 
 /** Remembers deliveries already taken, outside any isolate, for as long as a replay could still pass the clock check. */
 export interface ReplayGuard {
@@ -19,16 +20,16 @@ function cacheKeyOf(id: string): Request {
 
 /** The Cache API: no binding needed, consistent at once within a Cloudflare location, not shared between locations. */
 const cacheGuard: ReplayGuard = {
-  seen: async (id) => (await caches.default.match(cacheKeyOf(id))) !== undefined,
+  seen: async (id) => (await edgeCache().match(cacheKeyOf(id))) !== undefined,
   take: (id, seconds) =>
-    caches.default.put(cacheKeyOf(id), new Response("taken", { headers: { "cache-control": `max-age=${seconds}` } })),
+    edgeCache().put(cacheKeyOf(id), new Response("taken", { headers: { "cache-control": `max-age=${seconds}` } })),
   release: async (id) => {
-    await caches.default.delete(cacheKeyOf(id));
+    await edgeCache().delete(cacheKeyOf(id));
   },
 };
 
 /** Workers KV: shared by every location, but a write may take up to 60 s to be seen in another one. */
-function kvGuard(kv: KVNamespace): ReplayGuard {
+function kvGuard(kv: KeyValueStore): ReplayGuard {
   return {
     seen: async (id) => (await kv.get(`webhook:${id}`)) !== null,
     // KV's shortest expiration is 60 s.
@@ -49,7 +50,7 @@ function kvGuard(kv: KVNamespace): ReplayGuard {
 export function replayGuard(env: unknown, webhook: NonNullable<ResolvedConfig["webhook"]>): ReplayGuard {
   const store = webhook.replayStore;
   if (store === "cache") return cacheGuard;
-  const kv = bindingOf<KVNamespace>(env, store.kv);
+  const kv = bindingOf<KeyValueStore>(env, store.kv);
   if (typeof kv?.get !== "function") {
     refuse(
       500,
