@@ -1,6 +1,8 @@
 // @ikit/worker: ImageKit at the edge. Signs and serves transformed images, rewrites HTML, issues upload tokens,
 // receives webhooks and signs URLs in bulk, in a Cloudflare Worker that holds the private key as a secret.
 
+import { readyWorker } from "./ready-worker.js";
+
 export type {
   AuthConfig,
   AuthorizeResult,
@@ -20,5 +22,10 @@ export type { ImageWorkerEnv } from "./env.js";
 export { type ConfigProblem, WorkerConfigError } from "./errors.js";
 export type { ProblemCode } from "./http/responses.js";
 export type { FormatBucket } from "./image/format.js";
-export { configFromEnv, type ReadyWorkerEnv, readyWorker as default } from "./ready-worker.js";
+export { configFromEnv, type ReadyWorkerEnv } from "./ready-worker.js";
+
+export type { KeyValueStore, RateLimiter, WaitUntil } from "./runtime.js";
 export { createImageWorker, type ImageWorker } from "./worker.js";
+
+// The ready worker: `main` of wrangler.jsonc, configured by its vars and secrets.
+export default readyWorker;
