@@ -98,7 +98,7 @@ export const hmacSha256Hex = (key: string, message: string) => hmacHex("SHA-256"
 
 /** Fails when a response's headers or body contain any bound secret; returns the body text. */
 export async function expectNoSecret(response: Response): Promise<string> {
-  const text = await response.text();
+  const text = new TextDecoder().decode(await response.arrayBuffer());
   const everything = `${[...response.headers].map(([k, v]) => `${k}: ${v}`).join("\n")}\n${text}`;
   for (const secret of Object.values(secrets)) {
     if (everything.includes(secret)) throw new Error("a secret reached the response");
