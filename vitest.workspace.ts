@@ -11,6 +11,7 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // Tests that must hold in every runtime: URL building, conformance vectors, signing, webhooks.
 const isomorphic = [
   "packages/core/test/conformance.test.ts",
+  "packages/core/test/path.test.ts",
   "packages/core/test/sign.test.ts",
   "packages/core/test/webhook.test.ts",
 ];

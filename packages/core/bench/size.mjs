@@ -20,18 +20,18 @@ const theirs = resolve(
 
 // `budget` is enforced (KB); `target` is issue 7's goal where the budget does not meet it yet (see the README).
 const CASES = [
-  { label: "import { buildSrc }", ours: [ours.main, "buildSrc"], theirs: "buildSrc", budget: 2.75, target: 1.6 },
-  { label: "import { url }", ours: [ours.main, "url"], budget: 3.0, target: 1.8 },
+  { label: "import { buildSrc }", ours: [ours.main, "buildSrc"], theirs: "buildSrc", budget: 3.2, target: 1.6 },
+  { label: "import { url }", ours: [ours.main, "url"], budget: 3.4, target: 1.8 },
   {
     label: "import { getResponsiveImageAttributes }",
     ours: [ours.main, "getResponsiveImageAttributes"],
     theirs: "getResponsiveImageAttributes",
-    budget: 3.3,
+    budget: 3.75,
     target: 2.0,
   },
-  { label: "import { signUrl }", ours: [ours.main, "signUrl"], budget: 1.6 },
-  { label: 'import { buildSrc } from "@ikit/core/strict"', ours: [ours.strict, "buildSrc"], budget: 4.6 },
-  { label: "everything (import *)", ours: [ours.main, "*"], theirs: "*", budget: 8.7, target: 8 },
+  { label: "import { signUrl }", ours: [ours.main, "signUrl"], budget: 1.45 },
+  { label: 'import { buildSrc } from "@ikit/core/strict"', ours: [ours.strict, "buildSrc"], budget: 5.05 },
+  { label: "everything (import *)", ours: [ours.main, "*"], theirs: "*", budget: 9.1, target: 8 },
 ];
 
 /** min+gzip bytes of a bundle that imports `names` from `file`. */

@@ -1,9 +1,9 @@
 import { endpointOf } from "./endpoint.js";
 import { fail } from "./errors.js";
-import { foldSlashes, normalizedPath, type UrlParts, urlParts } from "./path.js";
+import { escapedPath, foldSlashes, isPlainSegment, normalizedPath, type UrlParts, urlParts } from "./path.js";
 import { addQuery } from "./query.js";
 import { buildTransformationString } from "./transformation.js";
-import type { QueryParameters, Transformation, TransformationPosition } from "./types.js";
+import type { Transformation, TransformationPosition } from "./types.js";
 import { optionsOf } from "./value.js";
 
 /** Options of {@link buildSrc}, as in `@imagekit/javascript` v5. */
@@ -13,14 +13,15 @@ export interface SrcOptions {
   /** A path relative to `urlEndpoint` (`/products/shoe.jpg`) or an absolute `http(s)` URL. */
   src: string;
   /** Chained transformation steps. */
-  transformation?: readonly Transformation[];
+  transformation?: Transformation[];
   /** Where the transformation goes; absolute `src` URLs always get `?tr=`. @default "query" */
   transformationPosition?: TransformationPosition;
   /** More query parameters, e.g. `{ v: 2 }` for cache busting. */
-  queryParameters?: QueryParameters;
+  queryParameters?: { [key: string]: string | number };
 }
 
 const ABSOLUTE = /^https?:\/\//;
+const HAS_PARAMETER = /[^&]/;
 
 /**
  * Builds an ImageKit URL exactly as `@imagekit/javascript` v5 `buildSrc` does, several times faster. Like v5 it
@@ -51,20 +52,28 @@ export function buildSrc(opts: SrcOptions): string {
   const absolute = ABSOLUTE.test(src);
   let base = "";
   let parts: UrlParts | undefined;
+  let parsed = absolute;
   if (absolute) {
     parts = urlParts(src);
   } else {
     const endpoint = endpointOf(opts.urlEndpoint);
+    const path = foldSlashes(src[0] === "/" ? src : `/${src}`);
+    const escaped = escapedPath(path, true);
     base = endpoint.base;
     // v5 joins the endpoint's origin and src, folds slashes, then parses: `?` and `#` in src start a query and hash.
-    parts = urlParts(endpoint.origin + foldSlashes(`/${src}`));
+    parsed = escaped === undefined;
+    parts = parsed ? urlParts(endpoint.origin + path) : [endpoint.origin, escaped as string, "", ""];
   }
   if (!parts) return "";
   const inPath = tr && !absolute && opts.transformationPosition === "path";
   const [prefix, pathname, search, hash] = parts;
-  const path = foldSlashes(base + (inPath ? normalizedPath(`/tr:${tr}/${pathname}`) : pathname));
+  const file = foldSlashes(pathname);
+  const withTr = !inPath ? file : isPlainSegment(tr) ? `/tr:${tr}${file}` : normalizedPath(`/tr:${tr}${file}`);
+  // A path `URL` parsed goes through the parser twice more, as in v5 (`tr:` joined, then the endpoint's path):
+  // some parsers (Node 20's) resolve a dot segment only on one of those passes.
+  const path = parsed ? normalizedPath(base + (inPath ? normalizedPath(`/tr:${tr}${file}`) : file)) : base + withTr;
   const query = addQuery(search, opts.queryParameters);
-  const url = prefix + path + query + hash;
-  // v5 appends `tr` after everything, a hash included, and does not escape it.
-  return tr && !inPath ? `${url}${/[^&]/.test(query.slice(1)) ? "&" : "?"}tr=${tr}` : url;
+  const url = prefix + path + query;
+  // v5 appends `tr` unescaped, after everything: after a #fragment too, where a browser never sends it; ours goes before.
+  return (tr && !inPath ? `${url}${HAS_PARAMETER.test(query.slice(1)) ? "&" : "?"}tr=${tr}` : url) + hash;
 }

@@ -1,13 +1,13 @@
 import { fail } from "./errors.js";
-import { urlParts } from "./path.js";
+import { foldSlashes } from "./path.js";
 
 /** A URL endpoint split the way ImageKit's SDKs join paths onto it. */
 export interface Endpoint {
-  /** Scheme, host and port as the URL parser writes them, e.g. `https://ik.imagekit.io`. */
+  /** Scheme and host as the URL parser writes them, e.g. `https://ik.imagekit.io`. */
   readonly origin: string;
   /** The endpoint's own path, e.g. `/your_imagekit_id` (`/` for a bare host). */
   readonly pathname: string;
-  /** `pathname` without its trailing slash (`""` for a bare host), ready to append to. */
+  /** `pathname` with slashes folded and without its trailing slash (`""` for a bare host), ready to append to. */
   readonly base: string;
 }
 
@@ -20,16 +20,19 @@ const cache = new Map<unknown, Endpoint>();
 export function endpointOf(urlEndpoint: unknown): Endpoint {
   let endpoint = cache.get(urlEndpoint);
   if (!endpoint) {
-    const parts = typeof urlEndpoint === "string" ? urlParts(urlEndpoint) : undefined;
-    if (!parts || !/^https?:/.test(parts[0]) || parts[2] || parts[3]) {
+    let url: URL | undefined;
+    try {
+      if (typeof urlEndpoint === "string") url = new URL(urlEndpoint);
+    } catch {}
+    if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
       return fail(
         urlEndpoint ? "INVALID_URL_ENDPOINT" : "MISSING_URL_ENDPOINT",
         'urlEndpoint must be your ImageKit URL endpoint, an http(s) URL without query or fragment, e.g. "https://ik.imagekit.io/your_imagekit_id".',
         urlEndpoint,
       );
     }
-    const [origin, pathname] = parts;
-    endpoint = { origin, pathname, base: pathname.replace(/\/+$/, "") };
+    const { origin, pathname } = url;
+    endpoint = { origin, pathname, base: foldSlashes(pathname).replace(/\/+$/, "") };
     if (cache.size > 63) cache.clear();
     cache.set(urlEndpoint, endpoint);
   }

@@ -1,4 +1,4 @@
-import { fail } from "./errors.js";
+import { fail, show } from "./errors.js";
 
 /**
  * Variables of ImageKit's arithmetic expressions: `i*` the input asset, `c*` the current state in the chain,
@@ -30,12 +30,8 @@ function operand(value: Operand): string {
     }
     return String(value);
   }
-  if (!EXPRESSION.test(value)) {
-    fail(
-      "INVALID_EXPRESSION",
-      `${JSON.stringify(value)} is not an expression variable (${VARIABLES}) or expression.`,
-      value,
-    );
+  if (!isExpression(value)) {
+    fail("INVALID_EXPRESSION", `${show(value)} is not an expression variable (${VARIABLES}) or expression.`, value);
   }
   return value;
 }

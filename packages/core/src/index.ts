@@ -23,6 +23,7 @@ export {
 export { type ParsedUrl, parseUrl } from "./parse.js";
 export { pHashDistance } from "./phash.js";
 export {
+  type GetImageAttributesOptions,
   getResponsiveImageAttributes,
   type ResponsiveImageAttributes,
   type ResponsiveImageOptions,

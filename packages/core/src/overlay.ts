@@ -1,9 +1,9 @@
 import { base64Utf8 } from "./base64.js";
-import type { Overlay } from "./types.js";
+import type { Overlay, OverlayPosition, OverlayTiming } from "./types.js";
 import { textOf, trimSlashes } from "./value.js";
 
-// The layer each overlay type writes. No prototype: a `type` of "constructor" or "toString" is an unknown layer
-// (left out, as v5 does), never one of Object's methods.
+// The layer each overlay type writes. A layer of another type is left out (v5 writes a lone `l-end`, which ImageKit
+// rejects); no prototype, so a `type` of "constructor" or "toString" is such a type, never one of Object's methods.
 const LAYERS = {
   __proto__: null,
   text: "text",
@@ -13,11 +13,36 @@ const LAYERS = {
   solidColor: "image",
 } as unknown as Readonly<Record<string, string>>;
 
-// Position, then timing: each field's code, in v5's order.
+// What ImageKit reads as it is after `i-`: v5's rules for text and for paths.
+const SIMPLE_TEXT = /^[\w\-. ]*$/;
+const SIMPLE_PATH = /^[\w\-./ ]*$/;
+
+// The codes of `placement`'s values, in the same order (v5's), with the field each comes from.
 const PLACEMENT = [
-  ["position", { x: "lx", y: "ly", xCenter: "lxc", yCenter: "lyc", anchorPoint: "lap", focus: "lfo" }],
-  ["timing", { start: "lso", end: "leo", duration: "ldu" }],
+  ["lx", "position.x"],
+  ["ly", "position.y"],
+  ["lxc", "position.xCenter"],
+  ["lyc", "position.yCenter"],
+  ["lap", "position.anchorPoint"],
+  ["lfo", "position.focus"],
+  ["lso", "timing.start"],
+  ["leo", "timing.end"],
+  ["ldu", "timing.duration"],
 ] as const;
+
+/** `,<code>-<value>` for each position and timing field that is set. Named reads: a loop of keyed reads is slower. */
+function placement({ position: p, timing: t }: Overlay): string {
+  if (!p && !t) return "";
+  const { x, y, xCenter, yCenter, anchorPoint, focus } = (p || {}) as OverlayPosition;
+  const { start, end, duration } = (t || {}) as OverlayTiming;
+  const values = [x, y, xCenter, yCenter, anchorPoint, focus, start, end, duration];
+  let out = "";
+  for (let i = 0; i < values.length; i++) {
+    const [code, field] = PLACEMENT[i] as (typeof PLACEMENT)[number];
+    if (values[i]) out += `,${code}-${textOf(values[i], "overlay", field)}`;
+  }
+  return out;
+}
 
 /**
  * Writes one typed layer as `l-<type>,i-<input>,<position>,<timing>,<nested steps>,l-end`, or returns `undefined`
@@ -27,10 +52,10 @@ const PLACEMENT = [
 export function layerString(overlay: Overlay, steps: (steps: unknown) => string): string | undefined {
   const { type, encoding } = overlay as Overlay & { encoding?: string };
   const field = type === "text" ? "text" : type === "solidColor" ? "color" : "input";
-  const layer = LAYERS[type];
+  const layer = typeof type === "string" && LAYERS[type];
   const given = layer && (overlay as unknown as Record<string, unknown>)[field];
   if (!given) return;
-  let value = textOf(given, `overlay.${field}`);
+  let value = textOf(given, "overlay", field);
   let out = `l-${layer},`;
   if (field === "color") {
     out += `i-ik_canvas,bg-${value}`;
@@ -38,7 +63,7 @@ export function layerString(overlay: Overlay, steps: (steps: unknown) => string)
     if (field === "input") value = trimSlashes(value);
     if (
       encoding === "base64" ||
-      (encoding !== "plain" && !(field === "text" ? /^[\w\-. ]*$/ : /^[\w\-./ ]*$/).test(value))
+      (encoding !== "plain" && !(field === "text" ? SIMPLE_TEXT : SIMPLE_PATH).test(value))
     ) {
       out += `ie-${encodeURIComponent(base64Utf8(value))}`;
     } else {
@@ -47,13 +72,7 @@ export function layerString(overlay: Overlay, steps: (steps: unknown) => string)
     }
   }
   if (overlay.layerMode) out += `,lm-${textOf(overlay.layerMode, "overlay.layerMode")}`;
-  for (const [group, codes] of PLACEMENT) {
-    const fields = overlay[group] as Record<string, unknown> | undefined;
-    for (const name in fields && codes) {
-      const at = fields?.[name];
-      if (at) out += `,${codes[name as keyof typeof codes]}-${textOf(at, `overlay.${group}.${name}`)}`;
-    }
-  }
+  out += placement(overlay);
   const nested = steps(overlay.transformation);
   return `${out}${nested.trim() ? `,${nested}` : ""},l-end`;
 }

@@ -88,8 +88,9 @@ export const FLAG_ONLY = new Set([
 export const OPTIONAL_VALUE = new Set(["e-sharpen", "e-shadow", "e-gradient", "e-usm", "e-dropshadow"]);
 
 /**
- * The names of the Node.js SDK's `url()` table (`../shared/seeds`) that v5 renamed. Only {@link url} reads them.
- * Their value `"-"` (or `true`) gives the bare code, `false` leaves them out, any other value is appended.
+ * The names of the Node.js SDK's `url()` table (`../shared/seeds`) that v5 renamed, and those for which v5 writes
+ * some value differently (`trim: ""`, `defaultImage: false`). Only {@link url} reads them, with imagekit 6's rule:
+ * `"-"` gives the bare code, any other value is appended as it is (`effectContrast: true` → `e-contrast-true`).
  */
 export const SEED_PARAMETERS = {
   __proto__: null,
@@ -100,4 +101,6 @@ export const SEED_PARAMETERS = {
   effectGray: "e-grayscale",
   effectShadow: "e-shadow",
   effectGradient: "e-gradient",
+  trim: "t",
+  defaultImage: "di",
 } as unknown as Readonly<Record<string, string>>;

@@ -4,28 +4,60 @@
  * byte what the official SDKs (which build with `URL` objects) produce in the same runtime.
  */
 
-// Characters the parser keeps as they are in a path (`%` too: it never re-escapes an escape), and no `.` or `..`
-// segment, which it would resolve, escaped (`%2e`) or not.
-const PLAIN = /^(?!(?:.*\/)?(?:\.|%2e){1,2}(?:\/|$))[\w\-.~!$&'()*+,;=:@/%]*$/i;
+// Characters the parser keeps as they are in a path (`%` too: it never re-escapes an escape), with or without `/`.
+const PLAIN = /^[\w\-.~!$&'()*+,;=:@/%]*$/;
+const PLAIN_SEGMENT = /^[\w\-.~!$&'()*+,;=:@%]*$/;
+// A `.` or `..` segment, which the parser resolves, escaped (`%2e`) or not.
+const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
+
+/** True when `path` has a `.` or `..` segment (the cheap tests first: most paths have none). */
+function hasDotSegment(path: string): boolean {
+  return (
+    (path[0] === "." || path.startsWith("%2") || path.includes("/.") || path.includes("/%2")) && DOT_SEGMENT.test(path)
+  );
+}
 
 /** True when the URL parser would keep `path` as it is: no character to escape, no dot segment. */
 export function isPlainPath(path: string): boolean {
-  return PLAIN.test(path);
+  return PLAIN.test(path) && !hasDotSegment(path);
+}
+
+/** True when `text` is one path segment the URL parser keeps as it is: no slash, nothing to escape. */
+export function isPlainSegment(text: string): boolean {
+  return PLAIN_SEGMENT.test(text);
 }
 
 /** Folds every run of slashes into one, as the ImageKit SDKs do. */
 export function foldSlashes(path: string): string {
-  return path.replace(/\/\/+/g, "/");
+  return path.includes("//") ? path.replace(/\/\/+/g, "/") : path;
+}
+
+// Text whose only difference from plain is what `encodeURI` escapes exactly as the URL parser does (a space,
+// non-ASCII, a control character, `"<>\`{}`): no character it treats otherwise, no lone surrogate.
+const ESCAPABLE = /^[^#?[\]\\^|\t\n\r\p{Cs}]*$/u;
+const TRAILING_SPACE = /[\0- ]$/;
+
+/**
+ * `path` as the URL parser writes a path it needs no `URL` for, else `undefined`. Keeps `%` escapes as they are.
+ * `parsed`: read as part of a whole URL, which also ends the path at `?` or `#` and trims trailing spaces.
+ */
+export function escapedPath(path: string, parsed?: boolean): string | undefined {
+  if (isPlainPath(path)) return path;
+  if (hasDotSegment(path) || (parsed && TRAILING_SPACE.test(path))) return;
+  if (ESCAPABLE.test(path)) return path.includes("%") ? path.split("%").map(encodeURI).join("%") : encodeURI(path);
 }
 
 /**
- * `path` with runs of slashes folded, then as the URL parser writes a pathname: percent-encoded, dot segments
- * resolved (never above the root), backslashes turned into slashes.
+ * `path` (starting with `/`) as the URL parser writes a pathname: percent-encoded, dot segments resolved (never
+ * above the root), backslashes turned into slashes, runs of slashes folded: first, as v5 and path.posix.join do
+ * (`/a//..` is `/`), or, with `foldFirst` false, last, as a browser requests the path (`/a//..` is `/a/`).
  */
-export function normalizedPath(path: string): string {
-  path = foldSlashes(path);
-  if (isPlainPath(path)) return path;
-  const url = new URL("http://h");
+export function normalizedPath(path: string, foldFirst = true): string {
+  if (foldFirst) path = foldSlashes(path);
+  const escaped = escapedPath(path);
+  if (escaped !== undefined) return foldSlashes(escaped);
+  // With a query in the URL: Node 20's parser (ada) leaves some dot segments (`/a/.b/..`) unresolved without one.
+  const url = new URL("http://h?");
   url.pathname = path;
   return foldSlashes(url.pathname);
 }
@@ -44,20 +76,18 @@ const PLAIN_ORIGIN = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*$/;
 /** Splits an absolute URL into {@link UrlParts}; `undefined` when `URL` cannot parse it or it has no host part. */
 export function urlParts(url: string): UrlParts | undefined {
   let parts = PARTS.exec(url);
-  // Taken as it is when plain; else as `URL` writes it (`href` keeps a bare `?` or `#`, which `search` and `hash` drop).
-  if (
-    !parts?.[1] ||
-    !PLAIN_ORIGIN.test(parts[1]) ||
-    url.includes("xn--") ||
-    parts[3] ||
-    parts[4] ||
-    !isPlainPath(parts[2] as string)
-  ) {
-    try {
-      parts = PARTS.exec(new URL(url).href);
-    } catch {
-      return;
-    }
+  // Without query or hash, a plain origin and a path escaped as the parser would: no `URL` needed. The parser would
+  // also trim trailing spaces and control characters.
+  const path =
+    parts?.[1] && PLAIN_ORIGIN.test(parts[1]) && !url.includes("xn--") && !parts[3] && !parts[4]
+      ? escapedPath(parts[2] as string, true)
+      : undefined;
+  if (path !== undefined) return [parts?.[1] as string, path || "/", "", ""];
+  try {
+    // `href`, not `search` and `hash`: those read "" for a bare `?` or `#` that `href` keeps.
+    parts = PARTS.exec(new URL(url).href);
+  } catch {
+    return;
   }
-  return parts ? [parts[1] as string, parts[2] || "/", parts[3] as string, parts[4] as string] : undefined;
+  return parts ? [parts[1] as string, parts[2] as string, parts[3] as string, parts[4] as string] : undefined;
 }

@@ -10,7 +10,7 @@ export function addQuery(search: string, params: QueryParameters | undefined, no
   let query = nodeSdk ? new URLSearchParams(search) : undefined;
   for (const key in params) {
     query ??= new URLSearchParams(search);
-    query[nodeSdk ? "set" : "append"](key, textOf(params[key], `queryParameters.${key}`));
+    query[nodeSdk ? "set" : "append"](key, textOf(params[key], "queryParameters", key));
   }
   if (!query) return search;
   const text = String(query);

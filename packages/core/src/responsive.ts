@@ -9,10 +9,20 @@ export interface ResponsiveImageOptions extends SrcOptions {
   /** The rendered width in CSS px: gives a `1x, 2x` srcset instead of a `w` one. */
   width?: number;
   /** Device widths to offer. @default [640, 750, 828, 1080, 1200, 1920, 2048, 3840] */
-  deviceBreakpoints?: readonly number[];
+  deviceBreakpoints?: number[];
   /** Smaller widths, used with `sizes` or `width`. @default [16, 32, 48, 64, 96, 128, 256, 384] */
-  imageBreakpoints?: readonly number[];
+  imageBreakpoints?: number[];
 }
+
+/**
+ * `@imagekit/javascript` v5's name for {@link ResponsiveImageOptions}, so v5 code compiles after changing the import.
+ *
+ * @example
+ * ```ts
+ * const opts: GetImageAttributesOptions = { urlEndpoint: "https://ik.imagekit.io/demo", src: "/hero.jpg", width: 400 };
+ * ```
+ */
+export type GetImageAttributesOptions = ResponsiveImageOptions;
 
 /** Attributes to spread onto an `<img>`. */
 export interface ResponsiveImageAttributes {
@@ -62,11 +72,13 @@ export function getResponsiveImageAttributes(opts: ResponsiveImageOptions): Resp
       ?.map((token) => Number.parseInt(token, 10));
     widths = percents ? all.filter((w) => w >= (device[0] as number) * (Math.min(...percents) / 100)) : all;
   } else if (typeof width === "number") {
-    const nearest = (target: number) => all.find((w) => w >= target) ?? (all[all.length - 1] as number);
+    // As v5: a breakpoint of 0 counts as none found, so the widest one serves (never `w-0`).
+    const nearest = (target: number) => all.find((w) => w >= target) || (all[all.length - 1] as number);
     widths = [...new Set([nearest(width), nearest(width * 2)])];
     x = true;
   }
-  const at = (w: number) => buildSrc({ ...opts, transformation: [...transformation, { width: w, crop: "at_max" }] });
+  const steps = Array.isArray(transformation) ? transformation : [];
+  const at = (w: number) => buildSrc({ ...opts, transformation: [...steps, { width: w, crop: "at_max" }] });
   const srcSet = widths.map((w, i) => `${at(w)} ${x ? `${i + 1}x` : `${w}w`}`).join(", ");
   const result: ResponsiveImageAttributes = { src: at(widths[widths.length - 1] as number) };
   if (srcSet) result.srcSet = srcSet;

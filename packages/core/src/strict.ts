@@ -77,8 +77,8 @@ const RULES: Record<string, Rule> = {
   so: dimension(),
   eo: dimension(),
   du: dimension(),
-  c: oneOf("force", "at_max", "at_max_enlarge", "at_least", "maintain_ratio"),
-  cm: oneOf("pad_resize", "extract", "pad_extract"),
+  c: oneOf("force", "at_max", "at_max_enlarge", "at_least", "maintain_ratio", "maintain_ratio_no_enlarge"),
+  cm: oneOf("pad_resize", "extract", "pad_extract", "pad_resize_no_enlarge", "pad_extract_no_shrink"),
   fl: oneOf("h", "v", "h_v", "v_h"),
   f: oneOf("auto", "webp", "jpg", "jpeg", "png", "gif", "svg", "mp4", "webm", "avif", "orig"),
   vc: oneOf("h264", "vp9", "av1", "none"),
@@ -158,7 +158,8 @@ function walk(steps: readonly LegacyTransformation[], where: string, legacy: boo
         continue;
       }
       if (name === "raw") continue;
-      const code = PARAMETERS[name] ?? (legacy ? SEED_PARAMETERS[name] : undefined);
+      const seed = legacy ? SEED_PARAMETERS[name] : undefined;
+      const code = PARAMETERS[name] ?? seed;
       if (code === undefined) {
         fail(
           "UNKNOWN_PARAMETER",
@@ -167,7 +168,8 @@ function walk(steps: readonly LegacyTransformation[], where: string, legacy: boo
         );
       }
       if (legacy && value === "-") continue;
-      const problem = (RULES[code] ?? text)(value);
+      // The seed's effect names append any value (`effectContrast: "1"` → `e-contrast-1`); `"-"` is the bare effect.
+      const problem = (seed?.startsWith("e-") ? text : (RULES[code] ?? text))(value);
       if (problem) {
         const kind =
           typeof value === "string" && /_(add|sub|mul|div|mod|pow)_/.test(value)

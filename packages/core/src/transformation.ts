@@ -4,14 +4,15 @@ import { FLAG_ONLY, OPTIONAL_VALUE, PARAMETERS, SEED_PARAMETERS } from "./parame
 import type { LegacyTransformation, Overlay, Transformation } from "./types.js";
 import { textOf, trimSlashes } from "./value.js";
 
-function codeOf(name: string, table: Readonly<Record<string, string>>): string {
-  return table[name] ?? table[name.toLowerCase()] ?? name;
+/** The code of `name`, or of its lower-case form as the SDKs look it up; `undefined` for a name not in `table`. */
+function codeOf(name: string, table: Readonly<Record<string, string>>): string | undefined {
+  return table[name] ?? table[name.toLowerCase()];
 }
 
 type Writer = (name: string, value: unknown) => string | undefined;
 
 /** One parameter as v5 writes it, or `undefined` to leave it out. */
-function parameter(name: string, value: unknown, code = codeOf(name, PARAMETERS)): string | undefined {
+function parameter(name: string, value: unknown, code = codeOf(name, PARAMETERS) ?? name): string | undefined {
   if (name === "raw") return textOf(value, name);
   if (code === "") return;
   if (FLAG_ONLY.has(code)) return value === true || value === "-" || value === "true" ? code : undefined;
@@ -23,15 +24,20 @@ function parameter(name: string, value: unknown, code = codeOf(name, PARAMETERS)
   return `${code}-${text}`;
 }
 
-/** The Node.js SDK's rules on top of v5's: its effect names, and `"-"` for any bare code. */
+/**
+ * The Node.js SDK's rule (imagekit 6) for its own names and for names it does not know: `raw` is written as it is,
+ * `"-"` gives the bare code, `defaultImage` its path with `@@`, any other value is appended (`true` as `-true`). The
+ * names only v5 knows keep v5's rules: imagekit 6 wrote them verbatim (`xCenter-10`), which ImageKit does not understand.
+ */
 function legacyParameter(name: string, value: unknown): string | undefined {
-  const seed = SEED_PARAMETERS[name];
-  if (value === "-" && name !== "raw") return seed ?? codeOf(name, PARAMETERS);
-  if (seed?.startsWith("e-")) {
-    if (value === false) return;
-    return value === true || value === "true" || value === "" ? seed : `${seed}-${textOf(value, name)}`;
-  }
-  return parameter(name, value, seed);
+  const seed = codeOf(name, SEED_PARAMETERS);
+  const known = seed ?? codeOf(name, PARAMETERS);
+  const code = known ?? name;
+  if (name === "raw") return textOf(value, name);
+  if (value === "-") return code;
+  if (seed === undefined && known !== undefined) return parameter(name, value, known);
+  const text = textOf(value, name);
+  return `${code}-${code === "di" ? trimSlashes(text).replace(/\//g, "@@") : text}`;
 }
 
 /** Layers nest a few levels at most; deeper is a cyclic overlay, which would otherwise overflow the stack. */
@@ -45,21 +51,24 @@ export function tooDeep(): never {
 function steps(transformation: unknown, write: Writer, depth: number): string {
   if (!Array.isArray(transformation)) return "";
   if (depth > MAX_DEPTH) tooDeep();
-  const nested = (inner: unknown) => steps(inner, write, depth + 1);
-  const out: string[] = [];
-  for (const step of transformation) {
-    // v5 keeps a step whose only part is an empty `raw`, and leaves out one with no part.
-    const parts: string[] = [];
+  // A layer's own steps are v5's in both dialects: the Node.js SDK had no typed layers.
+  const nested = (inner: unknown) => steps(inner, parameter, depth + 1);
+  let out = "";
+  let count = 0;
+  for (let i = 0; i < transformation.length; i++) {
+    const step = transformation[i];
+    // `undefined` until the first part: v5 keeps a step whose only part is an empty `raw`.
+    let text: string | undefined;
     for (const name in step) {
       const value = step[name];
       if (value == null) continue;
       const part =
         name === "overlay" && typeof value === "object" ? layerString(value as Overlay, nested) : write(name, value);
-      if (part !== undefined) parts.push(part);
+      if (part !== undefined) text = text === undefined ? part : `${text},${part}`;
     }
-    if (parts.length) out.push(parts.join(","));
+    if (text !== undefined) out = count++ ? `${out}:${text}` : text;
   }
-  return out.join(":");
+  return out;
 }
 
 /**

@@ -37,9 +37,9 @@ export interface Transformation {
   /** `b`: border, `"<width>_<color>"`, e.g. `"5_FFF000"` or `"cw_mul_0.05_yellow"`. */
   border?: string;
   /** `c`: crop strategy. @default "maintain_ratio" on ImageKit's side */
-  crop?: "force" | "at_max" | "at_max_enlarge" | "at_least" | "maintain_ratio";
+  crop?: "force" | "at_max" | "at_max_enlarge" | "at_least" | "maintain_ratio" | "maintain_ratio_no_enlarge";
   /** `cm`: crop mode. */
-  cropMode?: "pad_resize" | "extract" | "pad_extract";
+  cropMode?: "pad_resize" | "extract" | "pad_extract" | "pad_resize_no_enlarge" | "pad_extract_no_shrink";
   /** `dpr`: device pixel ratio, 0.1 to 5, or `"auto"`. */
   dpr?: number | string;
   /** `fo`: focus: an {@link Anchor}, `"auto"`, `"face"` or an object name. */
@@ -81,7 +81,7 @@ export interface Transformation {
   /** `du`: video duration. */
   duration?: Dimension;
   /** `sr`: adaptive streaming renditions, joined with `_`. */
-  streamingResolutions?: readonly StreamingResolution[];
+  streamingResolutions?: StreamingResolution[];
   /** `e-grayscale` */
   grayscale?: true;
   /** `e-upscale` (AI) */
@@ -116,8 +116,8 @@ export interface Transformation {
   colorize?: string;
   /** `e-distort`: perspective or arc distortion. */
   distort?: string;
-  /** `dn`: density (DPI) of rasterised vector input. */
-  density?: number;
+  /** `dn`: density (DPI) of rasterised vector input, e.g. `300` or an expression. */
+  density?: number | string;
   /** `pr`: progressive JPEG. */
   progressive?: boolean;
   /** `lo`: lossless WebP/PNG. */
@@ -164,22 +164,67 @@ export interface Transformation {
   raw?: string;
 }
 
-/** The Node.js SDK (`imagekit` v6) names that `url()` also accepts. */
-export interface LegacyTransformation extends Transformation {
+/** The names of the Node.js SDK's `url()` table (`../shared/seeds`) that v5 kept. */
+type SeedName =
+  | "height"
+  | "width"
+  | "aspectRatio"
+  | "quality"
+  | "crop"
+  | "cropMode"
+  | "x"
+  | "y"
+  | "focus"
+  | "format"
+  | "radius"
+  | "background"
+  | "border"
+  | "rotation"
+  | "blur"
+  | "named"
+  | "progressive"
+  | "lossless"
+  | "trim"
+  | "metadata"
+  | "colorProfile"
+  | "defaultImage"
+  | "dpr"
+  | "original"
+  | "raw";
+
+/**
+ * A value of the Node.js SDK's `url()` table: imagekit 6 took a string, number or boolean for every name and wrote it
+ * as it is (`progressive: "true"` → `pr-true`, `quality: "80"` → `q-80`). Editors still suggest `T`'s literals.
+ */
+export type SeedValue<T = never> = T | (string & Record<never, never>) | number | boolean;
+
+type SeedParameters = { [K in keyof Pick<Transformation, SeedName>]?: SeedValue<NonNullable<Transformation[K]>> };
+
+/**
+ * One step of {@link url}: v5's {@link Transformation}, where the names of the Node.js SDK's table take any value
+ * imagekit 6 took, plus that SDK's own names. Values are written as imagekit 6 wrote them (`true` as `-true`, `"-"`
+ * as the bare code); the names only v5 knows keep v5's rules.
+ *
+ * @example
+ * ```ts
+ * const step: LegacyTransformation = { format: "jpg", progressive: "true", effectSharpen: "-", quality: "80" };
+ * ```
+ */
+export interface LegacyTransformation extends Omit<Transformation, SeedName>, SeedParameters {
   /** `rt`, old name of {@link Transformation.rotation}. */
-  rotate?: number | string;
+  rotate?: SeedValue;
   /** `e-sharpen`; `"-"` for the bare effect. */
-  effectSharpen?: "-" | true | number | string;
+  effectSharpen?: SeedValue<"-">;
   /** `e-usm`; `"-"` for the bare effect. */
-  effectUSM?: "-" | true | string;
+  effectUSM?: SeedValue<"-">;
   /** `e-contrast`; `"-"` for the bare effect. */
-  effectContrast?: "-" | true | number | string;
+  effectContrast?: SeedValue<"-">;
   /** `e-grayscale`; `"-"` for the bare effect. */
-  effectGray?: "-" | true;
+  effectGray?: SeedValue<"-">;
   /** `e-shadow`; `"-"` for the bare effect. */
-  effectShadow?: "-" | true | string;
+  effectShadow?: SeedValue<"-">;
   /** `e-gradient`; `"-"` for the bare effect. */
-  effectGradient?: "-" | true | string;
+  effectGradient?: SeedValue<"-">;
 }
 
 /** Where a layer sits: `lx`, `ly`, `lxc`, `lyc`, `lap`, `lfo`. */
@@ -208,12 +253,50 @@ interface BaseOverlay {
   timing?: OverlayTiming;
 }
 
+/** What a text layer's own steps take (v5's `TextOverlayTransformation`). */
+export interface TextOverlayTransformation {
+  width?: Dimension;
+  fontSize?: number | string;
+  fontFamily?: string;
+  fontColor?: string;
+  innerAlignment?: "left" | "right" | "center";
+  padding?: number | string;
+  alpha?: number;
+  typography?: string;
+  background?: string;
+  radius?: number | "max" | string;
+  rotation?: number | string;
+  flip?: "h" | "v" | "h_v" | "v_h";
+  lineHeight?: number | string;
+}
+
+/** What a subtitle layer's own steps take (v5's `SubtitleOverlayTransformation`). */
+export interface SubtitleOverlayTransformation {
+  background?: string;
+  fontSize?: number;
+  fontFamily?: string;
+  color?: string;
+  typography?: "b" | "i" | "b_i";
+  fontOutline?: string;
+  fontShadow?: string;
+}
+
+/** What a solid colour layer's own steps take (v5's `SolidColorOverlayTransformation`). */
+export interface SolidColorOverlayTransformation {
+  width?: Dimension;
+  height?: Dimension;
+  radius?: number | "max" | string;
+  alpha?: number;
+  background?: string;
+  gradient?: true | string;
+}
+
 /** A text layer (`l-text`). */
 export interface TextOverlay extends BaseOverlay {
   type: "text";
   text: string;
   encoding?: OverlayEncoding;
-  transformation?: Transformation[];
+  transformation?: TextOverlayTransformation[];
 }
 
 /** An image layer (`l-image`) from a path in the media library. */
@@ -237,18 +320,18 @@ export interface SubtitleOverlay extends BaseOverlay {
   type: "subtitle";
   input: string;
   encoding?: OverlayEncoding;
-  transformation?: Transformation[];
+  transformation?: SubtitleOverlayTransformation[];
 }
 
 /** A solid colour block (`l-image,i-ik_canvas,bg-<color>`). */
 export interface SolidColorOverlay extends BaseOverlay {
   type: "solidColor";
   color: string;
-  transformation?: Transformation[];
+  transformation?: SolidColorOverlayTransformation[];
 }
 
 /** Any typed layer. */
 export type Overlay = TextOverlay | ImageOverlay | VideoOverlay | SubtitleOverlay | SolidColorOverlay;
 
 /** Query parameters added to a URL; values are stringified. */
-export type QueryParameters = Readonly<Record<string, string | number | boolean>>;
+export type QueryParameters = { [key: string]: string | number | boolean };

@@ -1,6 +1,6 @@
 import { endpointOf } from "./endpoint.js";
 import { fail } from "./errors.js";
-import { foldSlashes, normalizedPath, type UrlParts, urlParts } from "./path.js";
+import { normalizedPath, type UrlParts, urlParts } from "./path.js";
 import { addQuery } from "./query.js";
 import { legacyTransformationString } from "./transformation.js";
 import type { LegacyTransformation, QueryParameters, TransformationPosition } from "./types.js";
@@ -15,7 +15,7 @@ export interface UrlOptions {
   /** Absolute URL of a file already mapped to ImageKit. The transformation then always goes into `?tr=`. */
   src?: string;
   /** Chained steps; also accepts the Node.js SDK names (`effectSharpen: "-"`, `rotate`). */
-  transformation?: readonly LegacyTransformation[];
+  transformation?: LegacyTransformation[];
   /** @default "path" */
   transformationPosition?: TransformationPosition;
   /** More query parameters; a key the `src` URL already has is replaced. */
@@ -58,7 +58,8 @@ export function url(opts: UrlOptions): string {
     if (!parts) {
       return fail("INVALID_SRC", "src must be an absolute URL: use `path` for a path under urlEndpoint.", src);
     }
-    parts[1] = foldSlashes(parts[1]);
+    // Dot segments too: Node 20's URL parser leaves some (`/a/.b/..`) that browsers resolve.
+    parts[1] = normalizedPath(parts[1], false);
   } else if (path) {
     if (typeof path !== "string") {
       fail("INVALID_OPTIONS", 'path must be a string such as "/default-image.jpg".', path);
@@ -66,7 +67,7 @@ export function url(opts: UrlOptions): string {
     const endpoint = endpointOf(opts.urlEndpoint);
     inPath = opts.transformationPosition !== "query";
     // Resolve `..` in the path on its own first, so it can never climb out of the endpoint's path.
-    const file = normalizedPath(path);
+    const file = normalizedPath(`/${path}`, false);
     parts = [endpoint.origin, normalizedPath(`${endpoint.base}/${inPath && tr ? `tr:${tr}/` : ""}${file}`), "", ""];
   } else {
     // imagekit 6 returns "" without a path or src; `url` from `@ikit/core/strict` throws MISSING_SOURCE.

@@ -9,11 +9,12 @@ export function optionsOf<T>(opts: T, fn: string): T {
 /**
  * The text of a primitive value, for a transformation parameter, a layer field or a query parameter. Objects,
  * symbols and functions have none a URL could carry (v5 writes `[object Object]` or crashes), so they throw
- * `INVALID_VALUE` naming where the value was.
+ * `INVALID_VALUE` naming where the value was (`name`, then `key` when given: built only for the message).
  */
-export function textOf(value: unknown, name: string): string {
-  if (Object(value) === value || typeof value === "symbol") {
-    fail("INVALID_VALUE", `${name} must be a string, number or boolean.`, value);
+export function textOf(value: unknown, name: string, key?: string): string {
+  const type = typeof value;
+  if (type === "symbol" || type === "function" || (type === "object" && value !== null)) {
+    fail("INVALID_VALUE", `${name}${key === undefined ? "" : `.${key}`} must be a string, number or boolean.`, value);
   }
   return String(value);
 }

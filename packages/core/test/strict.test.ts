@@ -72,6 +72,21 @@ describe("strict mode", () => {
     expect(url(legacy)).toBe("https://ik.imagekit.io/demo/tr:e-sharpen,rt-90/a.jpg");
   });
 
+  it("accepts every literal of v5's types (crop, cropMode, density) and the seed's string values in url()", () => {
+    const v5Steps = [
+      { crop: "maintain_ratio_no_enlarge" as const, cropMode: "pad_extract_no_shrink" as const, density: "300" },
+      { cropMode: "pad_resize_no_enlarge" as const, density: 72 },
+    ];
+    expect(validateTransformation(v5Steps)).toBeUndefined();
+    expect(buildSrc({ urlEndpoint, src: "/a.jpg", transformation: v5Steps })).toBe(
+      "https://ik.imagekit.io/demo/a.jpg?tr=c-maintain_ratio_no_enlarge,cm-pad_extract_no_shrink,dn-300:cm-pad_resize_no_enlarge,dn-72",
+    );
+    const seed = [{ format: "jpg", progressive: "true", quality: "80", blur: "10", effectContrast: "1" }];
+    expect(url({ urlEndpoint, path: "/a.jpg", transformation: seed })).toBe(
+      "https://ik.imagekit.io/demo/tr:f-jpg,pr-true,q-80,bl-10,e-contrast-1/a.jpg",
+    );
+  });
+
   it("throws MISSING_SOURCE and INVALID_SRC where @ikit/core returns an empty string", () => {
     for (const src of ["", undefined, null]) {
       expect(permissive.buildSrc({ urlEndpoint, src } as never)).toBe("");

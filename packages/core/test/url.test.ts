@@ -28,13 +28,28 @@ describe("the Node SDK dialect of url()", () => {
     expect(url({ urlEndpoint, path: "/../../secret.jpg" })).toBe("https://ik.imagekit.io/demo/secret.jpg");
   });
 
-  it("writes the seed's effect names: '-' bare, other values appended, false left out", () => {
+  it("writes the seed's names as imagekit 6 does: '-' bare, any other value appended, booleans included", () => {
     expect(
       url({
         urlEndpoint,
         path: "/a.jpg",
-        transformation: [{ effectSharpen: "-", effectContrast: "1", effectGray: true, effectShadow: false } as never],
+        transformation: [{ effectSharpen: "-", effectContrast: "1", effectGray: true, effectShadow: false }],
       }),
-    ).toBe("https://ik.imagekit.io/demo/tr:e-sharpen,e-contrast-1,e-grayscale/a.jpg");
+    ).toBe("https://ik.imagekit.io/demo/tr:e-sharpen,e-contrast-1,e-grayscale-true,e-shadow-false/a.jpg");
+    expect(
+      url({ urlEndpoint, path: "/a.jpg", transformation: [{ trim: "", defaultImage: false, ROTATE: 90 } as never] }),
+    ).toBe("https://ik.imagekit.io/demo/tr:t-,di-false,rt-90/a.jpg");
+  });
+
+  it("keeps v5's rules for the names only v5 knows (imagekit 6 wrote those verbatim)", () => {
+    expect(
+      url({ urlEndpoint, path: "/a.jpg", transformation: [{ grayscale: true, aiRemoveBackground: false as never }] }),
+    ).toBe("https://ik.imagekit.io/demo/tr:e-grayscale/a.jpg");
+  });
+
+  it("keeps the src URL's fragment and re-serialises its query as imagekit 6 does", () => {
+    expect(url({ src: "https://ik.imagekit.io/demo/a.jpg?x=%20&y#top", transformation: [{ width: 100 }] })).toBe(
+      "https://ik.imagekit.io/demo/a.jpg?x=+&y=&tr=w-100#top",
+    );
   });
 });
