@@ -16,7 +16,12 @@ export function imagekitUrl(
   segments: readonly string[],
   steps: readonly Transformation[],
 ): string {
-  return buildSrc({ urlEndpoint, src: encodedPath(segments), transformation: steps, transformationPosition: "path" });
+  return buildSrc({
+    urlEndpoint,
+    src: encodedPath(segments),
+    transformation: [...steps],
+    transformationPosition: "path",
+  });
 }
 
 /**

@@ -76,14 +76,14 @@ async function rewriteImg(element: RewrittenElement, page: RewriteContext): Prom
   const attrs = getResponsiveImageAttributes({
     urlEndpoint: config.urlEndpoint,
     src: encodedPath(segments),
-    transformation: html.transformation,
+    transformation: [...html.transformation],
     transformationPosition: "path",
     ...(width !== undefined && { width }),
     ...((sizes ?? (width === undefined ? html.sizes : undefined)) !== undefined && {
       sizes: sizes ?? (html.sizes as string),
     }),
-    ...(html.deviceBreakpoints && { deviceBreakpoints: html.deviceBreakpoints }),
-    ...(html.imageBreakpoints && { imageBreakpoints: html.imageBreakpoints }),
+    ...(html.deviceBreakpoints && { deviceBreakpoints: [...html.deviceBreakpoints] }),
+    ...(html.imageBreakpoints && { imageBreakpoints: [...html.imageBreakpoints] }),
   });
   const own = element.getAttribute("srcset");
   const [src, srcset] = await Promise.all([
