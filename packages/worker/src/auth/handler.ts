@@ -56,15 +56,15 @@ async function checkRateLimit(env: unknown, auth: AuthSettings, client: string, 
  */
 export async function handleAuth(request: Request, env: unknown, auth: AuthSettings): Promise<Response> {
   const origin = request.headers.get("origin");
-  const allowed = origin === null || auth.allowedOrigins.includes(origin);
+  // No Origin means a same-origin or non-browser caller, unless the browser itself says the request is cross-site.
+  const allowed =
+    origin === null ? request.headers.get("sec-fetch-site") !== "cross-site" : auth.allowedOrigins.includes(origin);
   const cors = corsHeaders(origin, auth.allowedOrigins);
-  if (!allowed)
-    refuse(
-      403,
-      "origin_not_allowed",
-      `origin ${JSON.stringify(origin?.slice(0, 100))} may not ask for upload tokens.`,
-      cors,
-    );
+  if (!allowed) {
+    const who =
+      origin === null ? "a cross-site request without Origin" : `origin ${JSON.stringify(origin.slice(0, 100))}`;
+    refuse(403, "origin_not_allowed", `${who} may not ask for upload tokens.`, cors);
+  }
   if (request.method === "OPTIONS") {
     if (origin === null) refuse(400, "invalid_body", "a preflight needs an Origin header.");
     return new Response(null, { status: 204, headers: preflightHeaders(origin, auth.allowedOrigins) });

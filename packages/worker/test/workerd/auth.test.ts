@@ -66,6 +66,9 @@ describe("GET|POST /auth", () => {
       "access-control-allow-headers": "authorization, content-type",
       vary: "Origin",
     });
+    const noOriginCrossSite = await call(authWorker(), "/auth", { headers: { "sec-fetch-site": "cross-site" } });
+    expect(noOriginCrossSite.status).toBe(403);
+    expect((await call(authWorker(), "/auth", { headers: { "sec-fetch-site": "same-origin" } })).status).toBe(200);
     for (const method of ["OPTIONS", "GET"]) {
       const evil = await call(authWorker(), "/auth", { method, headers: { origin: "https://evil.example" } });
       expect(evil.status).toBe(403);
