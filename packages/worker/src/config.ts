@@ -82,7 +82,7 @@ export type AuthorizeResult = boolean | { clientId: string };
 export interface AuthConfig<Env = unknown> {
   /** Your ImageKit public key (not a secret), returned with each token. */
   publicKey: string;
-  /** Browser origins allowed to call it (CORS), e.g. `["https://app.example.com"]`. Requests without `Origin` pass. */
+  /** Browser origins allowed to call it (CORS), e.g. `["https://app.example.com"]`. Requests without `Origin` pass unless marked `Sec-Fetch-Site: cross-site`. */
   allowedOrigins: readonly string[];
   /** Decides whether the caller may upload (check a session cookie or bearer token); `false` or a throw answers 401. @default every caller */
   authorize?: (request: Request, env: Env) => AuthorizeResult | Promise<AuthorizeResult>;
