@@ -80,12 +80,17 @@ const run = Date.now().toString(36);
 const warmPath = (prefix) => () => `${prefix}/bench/warm.jpg?w=640`;
 let round = 0;
 const missPath = (prefix) => (n) => `${prefix}/bench/${run}-${round}-${n}.jpg?w=640`;
-/** @type {Record<"bare" | "ours", Record<"warm" | "miss", Array<Awaited<ReturnType<typeof load>>>>>} */
-const results = { bare: { warm: [], miss: [] }, ours: { warm: [], miss: [] } };
+/** @type {Record<"bare" | "ours" | "uncached", Record<"warm" | "miss", Array<Awaited<ReturnType<typeof load>>>>>} */
+const results = { bare: { warm: [], miss: [] }, ours: { warm: [], miss: [] }, uncached: { warm: [], miss: [] } };
+// The same worker with cache writes off (ttlSeconds and staleSeconds 0): what a miss costs without the Cache API.
+const UNCACHED = JSON.stringify({
+  allow: { paths: ["/bench/"], widths: [640] },
+  cache: { ttlSeconds: 0, staleSeconds: 0 },
+});
 const devs = [];
 try {
   // Both run side by side and the runs alternate, so load from elsewhere on the machine hits both alike.
-  const [bare, ours] = await Promise.all([
+  const [bare, ours, uncached] = await Promise.all([
     startWranglerDev({
       config: join(here, "passthrough.jsonc"),
       vars: { ORIGIN: origin.url },
@@ -97,8 +102,14 @@ try {
       envFile,
       persistTo: join(folder, "ours"),
     }),
+    startWranglerDev({
+      config: join(here, "ours.jsonc"),
+      vars: { IMAGEKIT_URL_ENDPOINT: `${origin.url}/ik`, IKIT_CONFIG: UNCACHED },
+      envFile,
+      persistTo: join(folder, "uncached"),
+    }),
   ]);
-  devs.push(bare, ours);
+  devs.push(bare, ours, uncached);
   await load(bare.url, warmPath(""), bare.pid); // warm-up runs, not reported
   await load(ours.url, warmPath("/img"), ours.pid);
   for (round = 0; round < ROUNDS; round++) {
@@ -106,6 +117,7 @@ try {
     results.ours.warm.push(await load(ours.url, warmPath("/img"), ours.pid));
     results.bare.miss.push(await load(bare.url, missPath(""), bare.pid));
     results.ours.miss.push(await load(ours.url, missPath("/img"), ours.pid));
+    results.uncached.miss.push(await load(uncached.url, missPath("/img"), uncached.pid));
   }
 } finally {
   await Promise.all(devs.map((dev) => dev.stop()));
@@ -126,7 +138,7 @@ function summary(runs, base) {
 }
 const row = (label, s) =>
   `| ${label} | ${Math.round(s.rps)} | ${s.p99} ms | ${s.cpu.toFixed(2)} ms | ${Math.round(100 * s.ratio)} % | ${s.errors} |`;
-const { bare, ours } = results;
+const { bare, ours, uncached } = results;
 console.log(
   `\nautocannon -d ${DURATION} -c ${CONNECTIONS}, ${ROUNDS} alternating rounds (medians), against wrangler dev on 127.0.0.1; origin a local 20 KiB server\n`,
 );
@@ -136,7 +148,8 @@ console.log(row("pass-through, one URL", summary(bare.warm)));
 console.log(row("@ikit/worker, warm cache (HIT)", summary(ours.warm, bare.warm)));
 console.log(row("pass-through, a new URL each request", summary(bare.miss)));
 console.log(row("@ikit/worker, every request a miss", summary(ours.miss, bare.miss)));
-const failed = [bare, ours].some((r) => [...r.warm, ...r.miss].some((run) => run.errors > 0));
+console.log(row("@ikit/worker, cache writes off, every request a miss", summary(uncached.miss, bare.miss)));
+const failed = [bare, ours, uncached].some((r) => [...r.warm, ...r.miss].some((run) => run.errors > 0));
 if (failed) {
   console.error("\nsome requests failed: the figures above are not comparable");
   process.exitCode = 1;
