@@ -3,19 +3,45 @@ import { validateTransformation } from "@ikit/core/strict";
 import { type ConfigProblem, WorkerConfigError } from "./errors.js";
 import type { WaitUntil } from "./runtime.js";
 
-/** `proxy` fetches the signed URL and streams it from the edge cache; `redirect` answers a 302 to it. */
+/**
+ * `proxy` fetches the signed URL and streams it from the edge cache; `redirect` answers a 302 to it.
+ *
+ * @example
+ * ```ts
+ * const mode: DeliveryMode = "redirect";
+ * ```
+ */
 export type DeliveryMode = "proxy" | "redirect";
 
 /**
  * `fit` in `/img/<path>?fit=`: `cover` crops to fill the box (ImageKit's default, `c-maintain_ratio`), `contain` fits
  * inside it without upscaling (`c-at_max`), `fill` stretches (`c-force`), `pad` fits and pads (`cm-pad_resize`).
+ *
+ * @example
+ * ```ts
+ * const fits: Fit[] = ["cover", "contain"]; // allow.fits
+ * ```
  */
 export type Fit = "cover" | "contain" | "fill" | "pad";
 
-/** `f` in `/img/<path>?f=`; `auto` lets ImageKit pick from the browser's `Accept` header. */
+/**
+ * `f` in `/img/<path>?f=`; `auto` lets ImageKit pick from the browser's `Accept` header.
+ *
+ * @example
+ * ```ts
+ * const formats: OutputFormat[] = ["auto", "webp"]; // allow.formats
+ * ```
+ */
 export type OutputFormat = "auto" | "avif" | "webp" | "jpg" | "png";
 
-/** What `/img/<path>?w=…` may ask for. Anything else is refused with a 4xx that says what is allowed. */
+/**
+ * What `/img/<path>?w=…` may ask for. Anything else is refused with a 4xx that says what is allowed.
+ *
+ * @example
+ * ```ts
+ * const allow: ImageAllowList = { paths: ["/products/"], widths: [320, 640], snapWidths: true };
+ * ```
+ */
 export interface ImageAllowList {
   /** Path prefixes the worker may serve, e.g. `["/products/", "/blog/"]`. Required: nothing is served by default. */
   paths: readonly string[];
@@ -37,7 +63,14 @@ export interface ImageAllowList {
   formats?: readonly OutputFormat[];
 }
 
-/** The edge cache of proxy mode (the Cache API, per Cloudflare location). */
+/**
+ * The edge cache of proxy mode (the Cache API, per Cloudflare location).
+ *
+ * @example
+ * ```ts
+ * const cache: CacheConfig = { ttlSeconds: 3600, staleSeconds: 86_400 };
+ * ```
+ */
 export interface CacheConfig {
   /** Seconds a cached image is served without asking ImageKit again. @default 86400 */
   ttlSeconds?: number;
@@ -47,7 +80,14 @@ export interface CacheConfig {
   browserTtlSeconds?: number;
 }
 
-/** Redirect mode: short-lived signed URLs whose expiry is rounded, so one URL serves a whole window of requests. */
+/**
+ * Redirect mode: short-lived signed URLs whose expiry is rounded, so one URL serves a whole window of requests.
+ *
+ * @example
+ * ```ts
+ * const redirect: RedirectConfig = { expireSeconds: 900, roundSeconds: 300 };
+ * ```
+ */
 export interface RedirectConfig {
   /** The least time a redirect target stays valid. @default 3600 */
   expireSeconds?: number;
@@ -55,7 +95,14 @@ export interface RedirectConfig {
   roundSeconds?: number;
 }
 
-/** HTML rewriting in front of your site: `<img>`/`<source>` under `paths` become signed, responsive ImageKit URLs. */
+/**
+ * HTML rewriting in front of your site: `<img>`/`<source>` under `paths` become signed, responsive ImageKit URLs.
+ *
+ * @example
+ * ```ts
+ * const html: HtmlConfig = { origin: "https://origin.example.com", paths: ["/media/"], transformation: [{ quality: 80 }] };
+ * ```
+ */
 export interface HtmlConfig {
   /** Your site's origin, which every request the worker does not handle itself goes to, e.g. `https://origin.example.com`. */
   origin: string;
@@ -75,10 +122,24 @@ export interface HtmlConfig {
   expireSeconds?: number;
 }
 
-/** `true`/`false`, or who the caller is (the key of its rate limit). */
+/**
+ * `true`/`false`, or who the caller is (the key of its rate limit).
+ *
+ * @example
+ * ```ts
+ * const result: AuthorizeResult = { clientId: "user-42" };
+ * ```
+ */
 export type AuthorizeResult = boolean | { clientId: string };
 
-/** `GET|POST /auth`: upload credentials for `@ikit/upload`. */
+/**
+ * `GET|POST /auth`: upload credentials for `@ikit/upload`.
+ *
+ * @example
+ * ```ts
+ * const auth: AuthConfig = { publicKey: "public_…", allowedOrigins: ["https://app.example.com"] };
+ * ```
+ */
 export interface AuthConfig<Env = unknown> {
   /** Your ImageKit public key (not a secret), returned with each token. */
   publicKey: string;
@@ -94,7 +155,14 @@ export interface AuthConfig<Env = unknown> {
   path?: string;
 }
 
-/** What the webhook callback learns besides the event. */
+/**
+ * What the webhook callback learns besides the event.
+ *
+ * @example
+ * ```ts
+ * const onEvent = (event: { type: string }, { id, scheme }: WebhookDelivery) => console.log(event.type, id, scheme);
+ * ```
+ */
 export interface WebhookDelivery<Env = unknown> {
   /** `webhook-id` (Standard Webhooks) or the event's `id` (legacy `x-ik-signature`). */
   id: string;
@@ -106,7 +174,14 @@ export interface WebhookDelivery<Env = unknown> {
   ctx: WaitUntil;
 }
 
-/** `POST /webhook`: verified ImageKit events for your callback. */
+/**
+ * `POST /webhook`: verified ImageKit events for your callback.
+ *
+ * @example
+ * ```ts
+ * const webhook: WebhookConfig = { onEvent: (event) => console.log(event.type), replayStore: { kv: "WEBHOOK_SEEN" } };
+ * ```
+ */
 export interface WebhookConfig<Env = unknown> {
   /** Called once per verified, fresh, not yet seen event. A throw answers 500, so ImageKit retries. */
   onEvent: (event: WebhookEvent, delivery: WebhookDelivery<Env>) => void | Promise<void>;
@@ -124,7 +199,14 @@ export interface WebhookConfig<Env = unknown> {
   path?: string;
 }
 
-/** `POST /sign`: signed URLs in bulk for server code that cannot hold the private key. */
+/**
+ * `POST /sign`: signed URLs in bulk for server code that cannot hold the private key.
+ *
+ * @example
+ * ```ts
+ * const sign: SignConfig = { maxBatch: 50, maxExpireSeconds: 86_400 };
+ * ```
+ */
 export interface SignConfig {
   /** Most items in one request. @default 100 */
   maxBatch?: number;
@@ -167,7 +249,15 @@ export interface ImageWorkerConfig<Env = unknown> {
   sign?: SignConfig;
 }
 
-/** The configuration after validation, with every default filled in. */
+/**
+ * The configuration after validation, with every default filled in.
+ *
+ * @example
+ * ```ts
+ * const resolved: ResolvedConfig = resolveConfig({ urlEndpoint, allow: { paths: ["/p/"] } });
+ * resolved.cache.ttlSeconds; // 86400
+ * ```
+ */
 export interface ResolvedConfig<Env = unknown> {
   urlEndpoint: string;
   mode: DeliveryMode;

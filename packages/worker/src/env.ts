@@ -19,16 +19,37 @@ export interface ImageWorkerEnv {
   IKIT_SIGN_SECRET?: string;
 }
 
-/** The names of the secrets, for messages that say which one to set. */
+/**
+ * The names of the secrets, for messages that say which one to set.
+ *
+ * @example
+ * ```ts
+ * const name: SecretName = "IMAGEKIT_PRIVATE_KEY";
+ * ```
+ */
 export type SecretName = keyof ImageWorkerEnv;
 
-/** A secret from `env`, or `undefined` when it is not set (or not a non-empty string). */
+/**
+ * A secret from `env`, or `undefined` when it is not set (or not a non-empty string).
+ *
+ * @example
+ * ```ts
+ * secretOf({ IMAGEKIT_PRIVATE_KEY: "" }, "IMAGEKIT_PRIVATE_KEY"); // undefined
+ * ```
+ */
 export function secretOf(env: unknown, name: SecretName): string | undefined {
   const value = (env as Record<string, unknown> | undefined)?.[name];
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
-/** A binding from `env` by the name the configuration gives it. */
+/**
+ * A binding from `env` by the name the configuration gives it.
+ *
+ * @example
+ * ```ts
+ * const limiter = bindingOf<RateLimiter>(env, "AUTH_RATE_LIMITER");
+ * ```
+ */
 export function bindingOf<T>(env: unknown, name: string): T | undefined {
   const value = (env as Record<string, unknown> | undefined)?.[name];
   return value == null ? undefined : (value as T);
@@ -37,6 +58,11 @@ export function bindingOf<T>(env: unknown, name: string): T | undefined {
 /**
  * A secret from `env`, or a 500 `misconfigured` refusal that says how to set it (the only 5xx the worker answers on
  * purpose: the deployment, not the request, is wrong).
+ *
+ * @example
+ * ```ts
+ * const privateKey = requireSecret(env, "IMAGEKIT_PRIVATE_KEY");
+ * ```
  */
 export function requireSecret(env: unknown, name: SecretName): string {
   return (

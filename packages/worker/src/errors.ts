@@ -1,4 +1,11 @@
-/** One thing wrong in an {@link ImageWorkerConfig}: where (`allow.widths[2]`) and what to do about it. */
+/**
+ * One thing wrong in an `ImageWorkerConfig`: where (`allow.widths[2]`) and what to do about it.
+ *
+ * @example
+ * ```ts
+ * const problem: ConfigProblem = { key: "allow.widths[1]", message: "expected a whole number from 1 to 10000, got 0." };
+ * ```
+ */
 export interface ConfigProblem {
   /** The key, as a path into the configuration object, e.g. `allow.widths[2]` or `presets.thumb`. */
   key: string;

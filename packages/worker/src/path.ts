@@ -1,7 +1,14 @@
 import { refuse } from "./http/refusal.js";
 import { quote } from "./http/responses.js";
 
-/** Longest request path accepted, in characters as sent (percent-encoded). */
+/**
+ * Longest request path accepted, in characters as sent (percent-encoded).
+ *
+ * @example
+ * ```ts
+ * if (path.length > MAX_PATH_LENGTH) refuse(414, "uri_too_long", "…");
+ * ```
+ */
 export const MAX_PATH_LENGTH = 1024;
 
 // What a decoded path segment may hold: letters and digits of any script, combining marks, and a few marks that are
@@ -52,7 +59,14 @@ export function pathSegments(rawPath: string): string[] {
     });
 }
 
-/** The segments as an ImageKit path, each percent-encoded, so the URL signed is exactly the URL requested. */
+/**
+ * The segments as an ImageKit path, each percent-encoded, so the URL signed is exactly the URL requested.
+ *
+ * @example
+ * ```ts
+ * encodedPath(["products", "grüße.png"]); // "/products/gr%C3%BC%C3%9Fe.png"
+ * ```
+ */
 export function encodedPath(segments: readonly string[]): string {
   return `/${segments.map(encodeURIComponent).join("/")}`;
 }

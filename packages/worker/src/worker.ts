@@ -10,7 +10,15 @@ import type { WaitUntil } from "./runtime.js";
 import { handleSign } from "./sign/handler.js";
 import { handleWebhook } from "./webhook/handler.js";
 
-/** What {@link createImageWorker} returns: a module worker's `fetch`, to export as is or call from your own. */
+/**
+ * What {@link createImageWorker} returns: a module worker's `fetch`, to export as is or call from your own.
+ *
+ * @example
+ * ```ts
+ * const images: ImageWorker = createImageWorker(config);
+ * const response = await images.fetch(request, env, ctx);
+ * ```
+ */
 export interface ImageWorker<Env = ImageWorkerEnv> {
   fetch(request: Request, env: Env, ctx: WaitUntil): Promise<Response>;
 }

@@ -18,7 +18,14 @@ export function corsHeaders(origin: string | null, allowed: readonly string[]): 
   return headers;
 }
 
-/** The answer to a preflight from an allowed origin: which methods and headers `/auth` takes, cacheable 10 minutes. */
+/**
+ * The answer to a preflight from an allowed origin: which methods and headers `/auth` takes, cacheable 10 minutes.
+ *
+ * @example
+ * ```ts
+ * return new Response(null, { status: 204, headers: preflightHeaders(origin, auth.allowedOrigins) });
+ * ```
+ */
 export function preflightHeaders(origin: string, allowed: readonly string[]): Record<string, string> {
   return {
     ...corsHeaders(origin, allowed),

@@ -7,7 +7,14 @@ import { formatSrcset, parseSrcset } from "./srcset.js";
 
 type HtmlSettings = NonNullable<ResolvedConfig["html"]>;
 
-/** What the element handlers need for one page. */
+/**
+ * What the element handlers need for one page.
+ *
+ * @example
+ * ```ts
+ * const page: RewriteContext = { config, html, privateKey, pageUrl: new URL(request.url), originHost: "origin.example.com", expiresAt: undefined };
+ * ```
+ */
 export interface RewriteContext {
   config: ResolvedConfig;
   html: HtmlSettings;
@@ -130,7 +137,14 @@ export function imageRewriter(page: RewriteContext): HtmlRewriter {
     .on("source", { element: (element) => rewriteSource(element, page) });
 }
 
-/** When rewritten URLs expire: `html.expireSeconds` from now, rounded like redirects so pages stay cacheable. */
+/**
+ * When rewritten URLs expire: `html.expireSeconds` from now, rounded like redirects so pages stay cacheable.
+ *
+ * @example
+ * ```ts
+ * const expiresAt = htmlExpiry(config, html); // undefined without html.expireSeconds
+ * ```
+ */
 export function htmlExpiry(config: ResolvedConfig, html: HtmlSettings): number | undefined {
   return html.expireSeconds === undefined
     ? undefined

@@ -1,4 +1,11 @@
-/** One candidate of a `srcset`: its URL and its descriptor (`640w`, `2x`, or `""`). */
+/**
+ * One candidate of a `srcset`: its URL and its descriptor (`640w`, `2x`, or `""`).
+ *
+ * @example
+ * ```ts
+ * const candidate: SrcsetCandidate = { url: "/a.jpg", descriptor: "2x" };
+ * ```
+ */
 export interface SrcsetCandidate {
   url: string;
   descriptor: string;
@@ -25,7 +32,14 @@ export function parseSrcset(srcset: string): SrcsetCandidate[] {
     });
 }
 
-/** Writes candidates back as a `srcset`. */
+/**
+ * Writes candidates back as a `srcset`.
+ *
+ * @example
+ * ```ts
+ * formatSrcset([{ url: "/a.jpg", descriptor: "1x" }, { url: "/b.jpg", descriptor: "2x" }]); // "/a.jpg 1x, /b.jpg 2x"
+ * ```
+ */
 export function formatSrcset(candidates: readonly SrcsetCandidate[]): string {
   return candidates.map(({ url, descriptor }) => (descriptor ? `${url} ${descriptor}` : url)).join(", ");
 }

@@ -36,7 +36,14 @@ export async function readBody(request: Request, maxBytes: number): Promise<Uint
   return out;
 }
 
-/** The body parsed as JSON, or a 400 that says it is not. */
+/**
+ * The body parsed as JSON, or a 400 that says it is not.
+ *
+ * @example
+ * ```ts
+ * const body = (await readJson(request, 262_144)) as { items?: unknown };
+ * ```
+ */
 export async function readJson(request: Request, maxBytes: number): Promise<unknown> {
   const bytes = await readBody(request, maxBytes);
   try {

@@ -1,6 +1,12 @@
 /**
  * Stable codes of the worker's error bodies (`{ "error": code, "message": "…" }`). Branch on the code; the message
  * says what was wrong and how to fix it.
+ *
+ * @example
+ * ```ts
+ * const { error } = (await response.json()) as { error: ProblemCode };
+ * if (error === "parameter_not_allowed") console.warn("ask for an allowed width");
+ * ```
  */
 export type ProblemCode =
   | "not_found"
@@ -59,7 +65,14 @@ export function problem(status: number, error: ProblemCode, message: string, hea
   return json({ error, message }, status, headers);
 }
 
-/** A value as an error message quotes it: JSON, cut to 100 characters so a hostile input cannot bloat the body. */
+/**
+ * A value as an error message quotes it: JSON, cut to 100 characters so a hostile input cannot bloat the body.
+ *
+ * @example
+ * ```ts
+ * quote("a\nb"); // "\"a\\nb\""
+ * ```
+ */
 export function quote(value: string): string {
   return JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}…` : value);
 }

@@ -1,9 +1,23 @@
-/** Why ImageKit gave no usable answer, for a 502 body or the decision to serve a stale copy. */
+/**
+ * Why ImageKit gave no usable answer, for a 502 body or the decision to serve a stale copy.
+ *
+ * @example
+ * ```ts
+ * const failure: UpstreamFailure = { failure: "ImageKit answered 503." };
+ * ```
+ */
 export interface UpstreamFailure {
   failure: string;
 }
 
-/** How {@link fetchUpstream} treats redirects and server errors. */
+/**
+ * How {@link fetchUpstream} treats redirects and server errors.
+ *
+ * @example
+ * ```ts
+ * const options: UpstreamOptions = { redirect: "manual", passServerErrors: true };
+ * ```
+ */
 export interface UpstreamOptions {
   /** @default "follow" */
   redirect?: "follow" | "manual";

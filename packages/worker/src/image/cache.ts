@@ -19,7 +19,15 @@ export function cacheKey(unsignedUrl: string, bucket: FormatBucket): Request {
   return new Request(`${unsignedUrl}${unsignedUrl.includes("?") ? "&" : "?"}ikit-format=${bucket}`);
 }
 
-/** True while a cached copy is within `cache.ttlSeconds`; after that it is only a fallback for upstream failures. */
+/**
+ * True while a cached copy is within `cache.ttlSeconds`; after that it is only a fallback for upstream failures.
+ *
+ * @example
+ * ```ts
+ * const cached = await edgeCache().match(key);
+ * if (cached && isFresh(cached, config)) return cached;
+ * ```
+ */
 export function isFresh(cached: Response, config: ResolvedConfig): boolean {
   const storedAt = Number(cached.headers.get(STORED_AT));
   return Number.isFinite(storedAt) && Date.now() - storedAt < config.cache.ttlSeconds * 1000;
@@ -28,6 +36,11 @@ export function isFresh(cached: Response, config: ResolvedConfig): boolean {
 /**
  * Stores a copy for `ttlSeconds + staleSeconds` (the Cache API drops it after that), stamped with the time it was
  * stored. Does nothing when both are 0.
+ *
+ * @example
+ * ```ts
+ * ctx.waitUntil(store(key, await upstream.arrayBuffer(), headers, config));
+ * ```
  */
 export async function store(
   key: Request,

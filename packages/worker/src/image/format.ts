@@ -1,10 +1,22 @@
 /**
  * Which variant of a negotiated image a browser gets, from its `Accept` header: the cache keeps one copy per bucket,
  * not one per distinct `Accept` string (browsers send dozens).
+ *
+ * @example
+ * ```ts
+ * const bucket: FormatBucket = formatBucket(request.headers.get("accept"));
+ * ```
  */
 export type FormatBucket = "avif" | "webp" | "other";
 
-/** The `Accept` sent upstream for each bucket, so ImageKit's choice depends on the bucket alone. */
+/**
+ * The `Accept` sent upstream for each bucket, so ImageKit's choice depends on the bucket alone.
+ *
+ * @example
+ * ```ts
+ * await fetch(signedUrl, { headers: { accept: BUCKET_ACCEPT.webp } });
+ * ```
+ */
 export const BUCKET_ACCEPT: Record<FormatBucket, string> = {
   avif: "image/avif,image/webp,image/*,*/*;q=0.8",
   webp: "image/webp,image/*,*/*;q=0.8",

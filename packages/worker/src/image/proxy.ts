@@ -6,7 +6,14 @@ import { cacheKey, isFresh, store } from "./cache.js";
 import { BUCKET_ACCEPT, type FormatBucket, formatBucket } from "./format.js";
 import { passedHeaders, refuseClientError } from "./upstream-response.js";
 
-/** What the proxy needs to know about the image being served. */
+/**
+ * What the proxy needs to know about the image being served.
+ *
+ * @example
+ * ```ts
+ * const target: ProxyTarget = { unsignedUrl, sign: () => signAt(unsignedUrl, urlEndpoint, privateKey), negotiated: true, path: "/a.jpg" };
+ * ```
+ */
 export interface ProxyTarget {
   /** The unsigned ImageKit URL: the cache key. */
   unsignedUrl: string;

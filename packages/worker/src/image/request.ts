@@ -4,7 +4,14 @@ import { refuse } from "../http/refusal.js";
 import { quote } from "../http/responses.js";
 import { checkAllowed, pathSegments } from "../path.js";
 
-/** An image request the configuration allows: which file, which transformation. */
+/**
+ * An image request the configuration allows: which file, which transformation.
+ *
+ * @example
+ * ```ts
+ * const image: ImageRequest = { segments: ["products", "shoe.jpg"], steps: [{ width: 640 }], negotiated: true };
+ * ```
+ */
 export interface ImageRequest {
   /** The file's path segments, decoded. */
   segments: readonly string[];
@@ -14,7 +21,14 @@ export interface ImageRequest {
   negotiated: boolean;
 }
 
-/** Longest query string accepted, in characters as sent. */
+/**
+ * Longest query string accepted, in characters as sent.
+ *
+ * @example
+ * ```ts
+ * if (url.search.length > MAX_QUERY_LENGTH) refuse(414, "uri_too_long", "…");
+ * ```
+ */
 export const MAX_QUERY_LENGTH = 512;
 
 const FIT_STEPS: Record<Fit, Transformation> = {

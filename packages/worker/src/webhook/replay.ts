@@ -3,7 +3,15 @@ import { bindingOf } from "../env.js";
 import { refuse } from "../http/refusal.js";
 import { edgeCache, type KeyValueStore } from "../runtime.js";
 
-/** Remembers deliveries already taken, outside any isolate, for as long as a replay could still pass the clock check. */
+/**
+ * Remembers deliveries already taken, outside any isolate, for as long as a replay could still pass the clock check.
+ *
+ * @example
+ * ```ts
+ * if (await guard.seen(id)) refuse(409, "webhook_replayed", "…");
+ * await guard.take(id, 600);
+ * ```
+ */
 export interface ReplayGuard {
   /** True when `id` was taken before (or is being taken now). */
   seen(id: string): Promise<boolean>;
