@@ -33,6 +33,8 @@ export default [
       root,
       globalSetup: [resolve(root, "test/support/global-setup.ts")],
       setupFiles: [resolve(root, "test/workerd/capture-logs.ts")],
+      // The files share the emulators and read their request logs: one file at a time.
+      fileParallelism: false,
       include: ["test/workerd/**/*.test.ts"],
     },
   }),
