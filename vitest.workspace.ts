@@ -8,9 +8,11 @@ import { configDefaults, defineProject } from "vitest/config";
 const shared = resolve(import.meta.dirname, "../shared");
 const alias = { "@shared": shared };
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-// Tests that must hold in every runtime: URL building, conformance vectors, signing, webhooks.
+// Tests that must hold in every runtime: URL building, conformance vectors, parsing, signing, webhooks.
 const isomorphic = [
   "packages/core/test/conformance.test.ts",
+  "packages/core/test/hostile-signing.test.ts",
+  "packages/core/test/parse-transformation.test.ts",
   "packages/core/test/path.test.ts",
   "packages/core/test/sign.test.ts",
   "packages/core/test/webhook.test.ts",

@@ -29,9 +29,12 @@ const CASES = [
     budget: 3.75,
     target: 2.0,
   },
-  { label: "import { signUrl }", ours: [ours.main, "signUrl"], budget: 1.45 },
+  // signUrl: +0.1 KB for refusing a NaN clock, wrong types and lone surrogates with typed errors (core-parse).
+  { label: "import { signUrl }", ours: [ours.main, "signUrl"], budget: 1.55 },
   { label: 'import { buildSrc } from "@ikit/core/strict"', ours: [ours.strict, "buildSrc"], budget: 5.05 },
-  { label: "everything (import *)", ours: [ours.main, "*"], theirs: "*", budget: 9.1, target: 8 },
+  // everything: +1.75 KB for parseTransformation (typed values and overlays read back, verified by rebuilding) and
+  // +0.3 KB for the signing and webhook checks of hostile input (core-parse).
+  { label: "everything (import *)", ours: [ours.main, "*"], theirs: "*", budget: 11.15, target: 8 },
 ];
 
 /** min+gzip bytes of a bundle that imports `names` from `file`. */

@@ -1,5 +1,7 @@
-import { hmacHex } from "./crypto-key.js";
-import { fail } from "./errors.js";
+import { checkPrivateKey, hmacHex } from "./crypto-key.js";
+import { fail, show } from "./errors.js";
+import { isWellFormed, nowOf } from "./options.js";
+import { optionsOf } from "./value.js";
 
 /** What the upload API needs besides the public key: the token, its expiry (Unix seconds) and their signature. */
 export interface AuthenticationParameters {
@@ -31,21 +33,21 @@ export interface AuthenticationOptions {
  * // { token: "6f1c…", expire: 1700001800, signature: "…" }
  * ```
  */
-export async function getAuthenticationParameters(opts: AuthenticationOptions): Promise<AuthenticationParameters> {
+export async function getAuthenticationParameters(options: AuthenticationOptions): Promise<AuthenticationParameters> {
+  const opts = optionsOf<AuthenticationOptions>(options, "getAuthenticationParameters");
   const { privateKey, token = crypto.randomUUID() } = opts;
-  if (typeof privateKey !== "string" || privateKey === "") {
+  checkPrivateKey(privateKey);
+  if (!isWellFormed(token) || token === "") {
     fail(
-      "INVALID_PRIVATE_KEY",
-      `privateKey must be your ImageKit private API key as a non-empty string (got ${privateKey === "" ? "an empty string" : typeof privateKey}).`,
+      "INVALID_VALUE",
+      `token must be a non-empty string of well-formed text (got ${show(token)}); omit it to get a random UUID.`,
+      token,
     );
   }
-  if (typeof token !== "string" || token === "") {
-    fail("INVALID_VALUE", "token must be a non-empty string; omit it to get a random UUID.", token);
-  }
-  const nowSeconds = Math.floor((opts.now ?? Date.now()) / 1000);
-  const expire = opts.expire ?? nowSeconds + 1800;
+  const nowSeconds = Math.floor(nowOf(opts.now) / 1000);
+  const expire = opts.expire === undefined ? nowSeconds + 1800 : opts.expire;
   if (!Number.isInteger(expire) || expire < 0) {
-    fail("INVALID_EXPIRY", `expire must be a Unix time in whole seconds (got ${String(expire)}).`, expire);
+    fail("INVALID_EXPIRY", `expire must be a Unix time in whole seconds (got ${show(expire)}).`, expire);
   }
   if (expire > nowSeconds + 3600) {
     fail(

@@ -15,3 +15,12 @@ export function base64Utf8(text: string): string {
   for (const byte of encoder.encode(text)) binary += String.fromCharCode(byte);
   return btoa(binary);
 }
+
+/** The bytes of base64 `text`, or `undefined` when it is not base64. */
+export function base64Bytes(text: string): Uint8Array<ArrayBuffer> | undefined {
+  try {
+    return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
+  } catch {
+    return undefined;
+  }
+}

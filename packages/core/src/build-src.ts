@@ -67,11 +67,14 @@ export function buildSrc(opts: SrcOptions): string {
   if (!parts) return "";
   const inPath = tr && !absolute && opts.transformationPosition === "path";
   const [prefix, pathname, search, hash] = parts;
-  const file = foldSlashes(pathname);
-  const withTr = !inPath ? file : isPlainSegment(tr) ? `/tr:${tr}${file}` : normalizedPath(`/tr:${tr}${file}`);
-  // A path `URL` parsed goes through the parser twice more, as in v5 (`tr:` joined, then the endpoint's path):
-  // some parsers (Node 20's) resolve a dot segment only on one of those passes.
-  const path = parsed ? normalizedPath(base + (inPath ? normalizedPath(`/tr:${tr}${file}`) : file)) : base + withTr;
+  // A path escaped on the fast path is folded already; one `URL` wrote may hold `//` (from `\\`).
+  let path = parsed ? foldSlashes(pathname) : pathname;
+  if (inPath) path = `/tr:${tr}${path}`;
+  // `tr:<tr>` is a segment of its own unless `tr` holds a slash (in `raw`): then the parser has its say. So it has
+  // on a path it parsed, twice more as in v5 (`tr:` joined, then the endpoint's path): Node 20's parser resolves
+  // some dot segments only then.
+  if (parsed || (inPath && !isPlainSegment(tr))) path = normalizedPath(path);
+  path = parsed ? normalizedPath(base + path) : base + path;
   const query = addQuery(search, opts.queryParameters);
   const url = prefix + path + query;
   // v5 appends `tr` unescaped, after everything: after a #fragment too, where a browser never sends it; ours goes before.

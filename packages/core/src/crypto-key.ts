@@ -1,6 +1,34 @@
-/** WebCrypto keys, imported once per secret and algorithm and kept for the life of the module. */
+/** Secrets: checked in one place, and imported as WebCrypto keys once per secret and algorithm. */
+import { fail } from "./errors.js";
+import { isWellFormed } from "./options.js";
 
 const keys = new Map<string, Promise<CryptoKey>>();
+
+/**
+ * Throws `code` unless `secret` is a non-empty string of well-formed text. The message names what was given by its
+ * kind only (`a number`, `an empty string`), never its text: a secret must not reach a log line.
+ */
+export function checkSecret(
+  secret: unknown,
+  code: "INVALID_PRIVATE_KEY" | "INVALID_SECRET",
+  fix: string,
+): asserts secret is string {
+  if (!isWellFormed(secret) || secret === "") {
+    fail(
+      code,
+      `${fix} (got ${typeof secret === "string" ? (secret ? "malformed text" : "an empty string") : typeof secret}).`,
+    );
+  }
+}
+
+/** The private-key check of every signing function. */
+export function checkPrivateKey(privateKey: unknown): asserts privateKey is string {
+  checkSecret(
+    privateKey,
+    "INVALID_PRIVATE_KEY",
+    "privateKey must be your ImageKit private API key, a non-empty string from the server's environment",
+  );
+}
 
 /** UTF-8 bytes of `text`. */
 export function utf8Bytes(text: string): Uint8Array<ArrayBuffer> {

@@ -27,7 +27,7 @@ export function endpointOf(urlEndpoint: unknown): Endpoint {
     if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
       return fail(
         urlEndpoint ? "INVALID_URL_ENDPOINT" : "MISSING_URL_ENDPOINT",
-        'urlEndpoint must be your ImageKit URL endpoint, an http(s) URL without query or fragment, e.g. "https://ik.imagekit.io/your_imagekit_id".',
+        'urlEndpoint must be an http(s) URL without query or fragment, e.g. "https://ik.imagekit.io/your_imagekit_id".',
         urlEndpoint,
       );
     }

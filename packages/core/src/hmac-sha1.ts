@@ -1,7 +1,7 @@
 /**
  * Synchronous HMAC-SHA1 in plain TypeScript, for signing URLs where an `await` per URL does not fit (template
  * rendering, bulk generation). Proven equal to WebCrypto on thousands of random keys and messages in
- * `test/hmac-sha1.test.ts`. The key's inner and outer pad states are computed once per key and cached, so a
+ * `test/sign.test.ts`. The key's inner and outer pad states are computed once per key and cached, so a
  * signature costs the message's blocks plus one block.
  */
 

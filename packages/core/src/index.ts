@@ -20,7 +20,8 @@ export {
   pow,
   sub,
 } from "./expression.js";
-export { type ParsedUrl, parseUrl } from "./parse.js";
+export { type ParsedUrl, type ParseUrlOptions, parseUrl } from "./parse.js";
+export { type ParsedTransformation, parseTransformation } from "./parse-transformation.js";
 export { pHashDistance } from "./phash.js";
 export {
   type GetImageAttributesOptions,

@@ -1,10 +1,11 @@
 import { base64Utf8 } from "./base64.js";
-import type { Overlay, OverlayPosition, OverlayTiming } from "./types.js";
+import type { Overlay } from "./types.js";
 import { textOf, trimSlashes } from "./value.js";
 
-// The layer each overlay type writes. A layer of another type is left out (v5 writes a lone `l-end`, which ImageKit
-// rejects); no prototype, so a `type` of "constructor" or "toString" is such a type, never one of Object's methods.
-const LAYERS = {
+// The layer each overlay type writes. No prototype: a `type` of "constructor" or "toString" is an unknown layer
+// (left out, as v5 does), never one of Object's methods. parse-transformation.ts reads layers back by this table
+// and PLACEMENT.
+export const LAYERS = {
   __proto__: null,
   text: "text",
   image: "image",
@@ -18,7 +19,7 @@ const SIMPLE_TEXT = /^[\w\-. ]*$/;
 const SIMPLE_PATH = /^[\w\-./ ]*$/;
 
 // The codes of `placement`'s values, in the same order (v5's), with the field each comes from.
-const PLACEMENT = [
+export const PLACEMENT = [
   ["lx", "position.x"],
   ["ly", "position.y"],
   ["lxc", "position.xCenter"],
@@ -33,13 +34,14 @@ const PLACEMENT = [
 /** `,<code>-<value>` for each position and timing field that is set. Named reads: a loop of keyed reads is slower. */
 function placement({ position: p, timing: t }: Overlay): string {
   if (!p && !t) return "";
-  const { x, y, xCenter, yCenter, anchorPoint, focus } = (p || {}) as OverlayPosition;
-  const { start, end, duration } = (t || {}) as OverlayTiming;
-  const values = [x, y, xCenter, yCenter, anchorPoint, focus, start, end, duration];
+  const values = [p?.x, p?.y, p?.xCenter, p?.yCenter, p?.anchorPoint, p?.focus, t?.start, t?.end, t?.duration];
   let out = "";
   for (let i = 0; i < values.length; i++) {
-    const [code, field] = PLACEMENT[i] as (typeof PLACEMENT)[number];
-    if (values[i]) out += `,${code}-${textOf(values[i], "overlay", field)}`;
+    const value = values[i];
+    if (value) {
+      const [code, field] = PLACEMENT[i] as (typeof PLACEMENT)[number];
+      out += `,${code}-${textOf(value, "overlay", field)}`;
+    }
   }
   return out;
 }

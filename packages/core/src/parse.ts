@@ -1,125 +1,100 @@
-import { fail } from "./errors.js";
-import { FLAG_ONLY, OPTIONAL_VALUE, PARAMETERS } from "./parameters.js";
-import type { Transformation, TransformationPosition } from "./types.js";
+import { endpointOf } from "./endpoint.js";
+import { fail, show } from "./errors.js";
+import { isWellFormed } from "./options.js";
+import { type ParsedTransformation, parseTransformation } from "./parse-transformation.js";
+import type { TransformationPosition } from "./types.js";
+import { optionsOf } from "./value.js";
 
 /** An ImageKit URL taken apart by {@link parseUrl}. */
 export interface ParsedUrl {
-  /** The endpoint: the one passed in, or the URL's origin plus its first path segment when none was. */
+  /**
+   * The URL endpoint: the one passed in; else everything before the `tr:` segment; else, without one,
+   * `https://ik.imagekit.io/<ImageKit ID>` on ImageKit's own domain and the bare origin on any other.
+   */
   urlEndpoint: string;
   /** The file's path under the endpoint, percent-encoded as it appears in the URL, e.g. `/products/red%20shoe.jpg`. */
   path: string;
-  /** The chained steps, with v5 names where a code has one (`w-300` → `{ width: "300" }`) and the rest in `raw`. */
-  transformation: Transformation[];
+  /** The chained steps, typed (`w-300` → `{ width: 300 }`); see {@link ParsedTransformation} for the rest. */
+  transformation: ParsedTransformation[];
   /** Where the transformation was: `tr:` path segment or `tr` query parameter. */
   transformationPosition: TransformationPosition;
-  /** The other query parameters, decoded; `tr`, `ik-t` and `ik-s` are left out. */
+  /** The other query parameters, decoded; `tr`, `ik-s` and a numeric `ik-t` are left out. */
   query: Record<string, string>;
   /** The URL's signature parameters, when it was signed. */
   signature?: { signature: string; expires?: number };
 }
 
-let names: Record<string, string> | undefined;
-
-/** Code → v5 name (the first name of a code wins; `co` reads as fontColor). */
-function nameOf(code: string): string | undefined {
-  if (!names) {
-    names = {};
-    for (const name in PARAMETERS) names[PARAMETERS[name] as string] ??= name;
-  }
-  return names[code];
-}
-
-function split(token: string): [code: string, value: string | undefined] {
-  const dash = token.startsWith("e-") ? token.indexOf("-", 2) : token.indexOf("-");
-  return dash === -1 ? [token, undefined] : [token.slice(0, dash), token.slice(dash + 1)];
-}
-
-/** One step's parameters as named keys, with layers (`l-…,l-end`) and anything unnamed as one `raw` run. */
-function stepOf(text: string): Transformation {
-  const step: Record<string, unknown> = {};
-  let raw: string[] | undefined;
-  let rawClosed = false;
-  let depth = 0;
-  for (const token of text.split(",")) {
-    const [code, value] = split(token);
-    const inLayer = depth > 0 || code === "l";
-    if (token === "l-end") depth = Math.max(0, depth - 1);
-    else if (code === "l") depth++;
-    const name = inLayer ? undefined : nameOf(code);
-    let entry: unknown;
-    if (name !== undefined && !(name in step)) entry = namedValue(code, value);
-    if (name !== undefined && entry !== undefined) {
-      if (raw) rawClosed = true;
-      step[name] = entry;
-    } else {
-      if (rawClosed) return { raw: text };
-      if (!raw) {
-        raw = [];
-        step.raw = raw;
-      }
-      raw.push(token);
-    }
-  }
-  if (raw) step.raw = raw.join(",");
-  return step as Transformation;
-}
-
-/** The value that writes `code-value` back unchanged in both dialects, or `undefined` to keep the token raw. */
-function namedValue(code: string, value: string | undefined): unknown {
-  if (value === undefined) return FLAG_ONLY.has(code) || OPTIONAL_VALUE.has(code) ? true : undefined;
-  if (value === "" || value === "-" || FLAG_ONLY.has(code)) return;
-  if (OPTIONAL_VALUE.has(code) && value === "true") return;
-  if ((code === "di" || code === "ff") && value.includes("/")) return;
-  return code === "sr" ? value.split("_") : value;
+/** Options of {@link parseUrl}. */
+export interface ParseUrlOptions {
+  /** The URL endpoint the URL was built on; see {@link parseUrl} for what needs it. */
+  urlEndpoint?: string;
 }
 
 const ENCODED_DELIMITER = /%2C|%3A/i;
 
 /**
  * Takes an existing ImageKit URL (from a CMS, a database, another SDK) apart into `{ urlEndpoint, path,
- * transformation, query }`, so it can be changed and built again: `buildSrc` for `?tr=` URLs, `url` for `tr:` ones.
- * `buildSrc(parseUrl(buildSrc(x)))` gives the URL back unchanged.
+ * transformation, transformationPosition, query, signature }`, so it can be read, changed and built again: `buildSrc`
+ * or `url` with the parsed options give the same URL back, byte for byte.
+ *
+ * Without `urlEndpoint`, a `tr:` path segment is found wherever it is, and everything before it is the endpoint
+ * (`https://ik.imagekit.io/your_imagekit_id/endpoint/tr:h-300/a.jpg` → endpoint `…/your_imagekit_id/endpoint`).
+ * A URL without one cannot say where its endpoint ends: on `ik.imagekit.io` the endpoint is taken to be the ImageKit
+ * ID (the first folder), elsewhere the bare origin, and the rest is `path`. Pass `urlEndpoint` when you sign the
+ * parsed URL again (the signature covers what follows the endpoint), move a `?tr=` transformation into the path (the
+ * `tr:` segment goes right after the endpoint), or need to know that the URL is under your endpoint
+ * (`URL_NOT_UNDER_ENDPOINT`).
  *
  * @example
  * ```ts
- * const parsed = parseUrl("https://ik.imagekit.io/demo/tr:w-300,h-200/shoe.jpg?v=2", {
- *   urlEndpoint: "https://ik.imagekit.io/demo",
- * });
+ * const parsed = parseUrl("https://ik.imagekit.io/demo/tr:w-300,q-80/shoe.jpg?v=2");
  * // { urlEndpoint: "https://ik.imagekit.io/demo", path: "/shoe.jpg", transformationPosition: "path",
- * //   transformation: [{ width: "300", height: "200" }], query: { v: "2" } }
- * parsed.transformation[0].width = 600;
- * url({ ...parsed, queryParameters: parsed.query });
+ * //   transformation: [{ width: 300, quality: 80 }], query: { v: "2" } }
+ * const [step] = parsed.transformation;
+ * if (step) step.width = 600;
+ * url({ ...parsed, queryParameters: parsed.query }); // "https://ik.imagekit.io/demo/tr:w-600,q-80/shoe.jpg?v=2"
  * ```
  */
-export function parseUrl(input: string, opts: { urlEndpoint?: string } = {}): ParsedUrl {
-  let parsed: URL;
-  try {
-    parsed = new URL(input);
-  } catch {
+export function parseUrl(input: string, options?: ParseUrlOptions): ParsedUrl {
+  const opts = options === undefined ? {} : optionsOf<ParseUrlOptions>(options, "parseUrl");
+  let parsed: URL | undefined;
+  if (isWellFormed(input)) {
+    try {
+      parsed = new URL(input);
+    } catch {
+      parsed = undefined;
+    }
+  }
+  if (!parsed) {
     return fail(
       "INVALID_URL",
-      `${JSON.stringify(input)} is not an absolute URL; parseUrl takes a full ImageKit URL.`,
+      `parseUrl takes a full ImageKit URL as a string of well-formed Unicode (got ${show(input)}).`,
       input,
     );
   }
-  const origin = parsed.origin;
+  const { origin, pathname } = parsed;
+  const given = opts.urlEndpoint;
   let endpointPath: string;
-  if (opts.urlEndpoint !== undefined) {
-    const endpoint = new URL(opts.urlEndpoint);
-    endpointPath = endpoint.pathname.replace(/\/$/, "");
-    if (endpoint.origin !== origin || !`${parsed.pathname}/`.startsWith(`${endpointPath}/`)) {
+  if (given !== undefined) {
+    const endpoint = endpointOf(given);
+    endpointPath = endpoint.base;
+    if (endpoint.origin !== origin || !`${pathname}/`.startsWith(`${endpointPath}/`)) {
       fail(
         "URL_NOT_UNDER_ENDPOINT",
-        `${JSON.stringify(input)} is not under urlEndpoint ${JSON.stringify(opts.urlEndpoint)}.`,
+        `${show(input)} is not under urlEndpoint ${JSON.stringify(given)}: pass the endpoint the URL was built on, or omit urlEndpoint.`,
         input,
       );
     }
   } else {
-    // Without an endpoint, the first segment is the ImageKit ID when a file path follows it.
-    const first = /^\/[^/]*(?=\/.)/.exec(parsed.pathname)?.[0] ?? "";
-    endpointPath = first.startsWith("/tr:") ? "" : first;
+    const tr = pathname.indexOf("/tr:");
+    endpointPath =
+      tr !== -1
+        ? pathname.slice(0, tr)
+        : origin === "https://ik.imagekit.io"
+          ? (/^\/[^/]+/.exec(pathname)?.[0] ?? "")
+          : "";
   }
-  let rest = parsed.pathname.slice(endpointPath.length);
+  let rest = pathname.slice(endpointPath.length);
   let trText: string | undefined;
   let position: TransformationPosition = "query";
   const trEnd = trSegmentEnd(rest);
@@ -132,28 +107,30 @@ export function parseUrl(input: string, opts: { urlEndpoint?: string } = {}): Pa
   let signature: ParsedUrl["signature"];
   // The query as written: buildSrc appends `tr` unescaped, and the URL parser would escape it.
   const questionMark = input.indexOf("?");
-  const search = questionMark === -1 ? "" : input.slice(questionMark + 1).split("#")[0];
-  for (const pair of (search ?? "").split("&")) {
+  const search = questionMark === -1 ? "" : (input.slice(questionMark + 1).split("#")[0] as string);
+  for (const pair of search.split("&")) {
     if (!pair) continue;
     const at = pair.indexOf("=");
     const rawKey = at === -1 ? pair : pair.slice(0, at);
     const rawValue = at === -1 ? "" : pair.slice(at + 1);
     const key = decodeForm(rawKey);
+    const value = decodeForm(rawValue);
     if (key === "tr" && trText === undefined) {
       // url() form-encodes the whole value (`h-300%2Cw-400`); buildSrc writes its delimiters as they are.
-      trText = ENCODED_DELIMITER.test(rawValue) && !/[,:]/.test(rawValue) ? decodeForm(rawValue) : rawValue;
+      trText = ENCODED_DELIMITER.test(rawValue) && !/[,:]/.test(rawValue) ? value : rawValue;
     } else if (key === "ik-s") {
-      signature = { ...signature, signature: decodeForm(rawValue) };
-    } else if (key === "ik-t") {
-      signature = { signature: "", ...signature, expires: Number(decodeForm(rawValue)) };
+      signature = { ...signature, signature: value };
+    } else if (key === "ik-t" && /^\d+$/.test(value)) {
+      signature = { signature: "", ...signature, expires: Number(value) };
     } else {
-      query[key] = decodeForm(rawValue);
+      // Defined, not assigned: a `__proto__` key is data here, never the object's prototype.
+      Object.defineProperty(query, key, { value, enumerable: true, writable: true, configurable: true });
     }
   }
   const result: ParsedUrl = {
-    urlEndpoint: opts.urlEndpoint ?? origin + endpointPath,
+    urlEndpoint: given ?? origin + endpointPath,
     path: rest || "/",
-    transformation: trText ? trText.split(":").map(stepOf) : [],
+    transformation: trText ? parseTransformation(trText) : [],
     transformationPosition: position,
     query,
   };

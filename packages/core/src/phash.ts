@@ -1,4 +1,4 @@
-import { fail } from "./errors.js";
+import { fail, show } from "./errors.js";
 
 const HEX = /^[0-9a-f]+$/i;
 
@@ -17,7 +17,7 @@ export function pHashDistance(first: string, second: string): number {
     if (typeof hash !== "string" || !HEX.test(hash)) {
       fail(
         "INVALID_PHASH",
-        `pHash ${JSON.stringify(hash)} is not a hexadecimal string such as "f06830ca9f1e3e90": pass the pHash field of ImageKit's metadata response.`,
+        `pHash ${show(hash)} is not a hexadecimal string such as "f06830ca9f1e3e90": pass the pHash field of ImageKit's metadata response.`,
         hash,
       );
     }

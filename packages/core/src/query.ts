@@ -7,7 +7,7 @@ import { textOf } from "./value.js";
  * each key, replacing one the URL has, and always writes the query anew.
  */
 export function addQuery(search: string, params: QueryParameters | undefined, nodeSdk?: boolean): string {
-  let query = nodeSdk ? new URLSearchParams(search) : undefined;
+  let query = nodeSdk && search ? new URLSearchParams(search) : undefined;
   for (const key in params) {
     query ??= new URLSearchParams(search);
     query[nodeSdk ? "set" : "append"](key, textOf(params[key], "queryParameters", key));

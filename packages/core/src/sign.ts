@@ -1,7 +1,8 @@
-import { hmacHex } from "./crypto-key.js";
+import { checkPrivateKey, hmacHex } from "./crypto-key.js";
 import { endpointOf } from "./endpoint.js";
 import { fail } from "./errors.js";
 import { hmacSha1Hex } from "./hmac-sha1.js";
+import { isWellFormed, nowOf } from "./options.js";
 
 /** Options of {@link signUrl} and {@link signUrlSync}. */
 export interface SignOptions {
@@ -9,7 +10,10 @@ export interface SignOptions {
   urlEndpoint: string;
   /** Your private API key. Server or edge only: never ship it to a browser. */
   privateKey: string;
-  /** Seconds from `now` until the URL stops working. Omit (or 0) for a URL that never expires. */
+  /**
+   * Seconds from `now` until the URL stops working, counted in whole seconds as imagekit 6 does; under one second
+   * throws, where imagekit 6 signs a URL that never expires. Omit (or 0) for a URL that never expires.
+   */
   expireSeconds?: number;
   /** The clock, in milliseconds since the epoch. @default Date.now() */
   now?: number;
@@ -39,36 +43,34 @@ function withSlash(text: string): string {
   return text.endsWith("/") ? text : `${text}/`;
 }
 
-function prepare(url: string, opts: SignOptions): Pending {
-  const { privateKey, expireSeconds, urlEndpoint } = opts;
-  if (typeof privateKey !== "string" || privateKey === "") {
-    fail(
-      "INVALID_PRIVATE_KEY",
-      `privateKey must be your ImageKit private API key as a non-empty string (got ${privateKey === "" ? "an empty string" : typeof privateKey}). Read it from the server's environment; never ship it to a browser.`,
-    );
-  }
-  if (expireSeconds !== undefined && !(Number.isFinite(expireSeconds) && expireSeconds >= 0)) {
+function prepare(url: string, options: SignOptions): Pending {
+  // Anything but an options object has no privateKey, and is refused for that.
+  const opts: Partial<SignOptions> = Object(options);
+  checkPrivateKey(opts.privateKey);
+  const { expireSeconds = 0 } = opts;
+  // Whole seconds, as imagekit 6 counts them; but under one second, which it signs as "never expires", is refused.
+  if (
+    !(typeof expireSeconds === "number" && (expireSeconds === 0 || (expireSeconds >= 1 && expireSeconds <= NO_EXPIRY)))
+  ) {
     fail(
       "INVALID_EXPIRY",
-      `expireSeconds must be a number of seconds ≥ 0 (got ${String(expireSeconds)}); omit it for a URL that never expires.`,
+      `expireSeconds must be 0 (never expires) or the seconds until the URL expires, 1 to ${NO_EXPIRY}; got ${typeof expireSeconds === "number" ? expireSeconds : typeof expireSeconds}.`,
       expireSeconds,
     );
   }
-  if (typeof urlEndpoint !== "string" || urlEndpoint === "") {
-    fail(
-      "MISSING_URL_ENDPOINT",
-      "signing needs the urlEndpoint the URL was built on: the signature covers the part of the URL after it.",
-      urlEndpoint,
-    );
-  }
+  const seconds = Math.floor(expireSeconds);
+  const now = nowOf(opts.now);
+  const urlEndpoint = opts.urlEndpoint as string;
+  // The endpoint the URL was built on: the signature covers what follows it.
+  const endpoint = endpointOf(urlEndpoint);
+  // Well-formed text only: encodeURIComponent below throws on half a surrogate pair, which no URL can carry.
+  if (!isWellFormed(url))
+    fail("INVALID_URL", `signUrl takes the URL as a string of well-formed text, got ${typeof url}.`);
   const hashAt = url.indexOf("#");
   const bare = (hashAt === -1 ? url : url.slice(0, hashAt)).replace(NON_ASCII, encodeURIComponent);
   let prefix = withSlash(urlEndpoint);
-  if (!bare.startsWith(prefix)) {
-    // The URL builders write the endpoint as the URL parser normalises it (lower-case host, no default port).
-    const endpoint = endpointOf(urlEndpoint);
-    prefix = withSlash(endpoint.origin + endpoint.pathname);
-  }
+  // The URL builders write the endpoint as the URL parser normalises it (lower-case host, no default port).
+  if (!bare.startsWith(prefix)) prefix = withSlash(endpoint.origin + endpoint.pathname);
   if (!bare.startsWith(prefix)) {
     fail(
       "URL_NOT_UNDER_ENDPOINT",
@@ -76,8 +78,7 @@ function prepare(url: string, opts: SignOptions): Pending {
       url,
     );
   }
-  const seconds = Math.floor(expireSeconds ?? 0);
-  const expiry = seconds > 0 ? Math.floor((opts.now ?? Date.now()) / 1000) + seconds : NO_EXPIRY;
+  const expiry = seconds > 0 ? Math.floor(now / 1000) + seconds : NO_EXPIRY;
   return {
     url: bare,
     hash: hashAt === -1 ? "" : url.slice(hashAt),

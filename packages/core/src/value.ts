@@ -1,8 +1,11 @@
 import { fail } from "./errors.js";
 
-/** Throws `INVALID_OPTIONS` unless `opts` is an options object (`fn` names the function); returns it. */
+/**
+ * Throws `INVALID_OPTIONS` unless `opts` is an options object (`fn` names the function); returns it. What was passed
+ * instead is not echoed: a string there may be a secret passed by mistake.
+ */
 export function optionsOf<T>(opts: T, fn: string): T {
-  if (Object(opts) !== opts) fail("INVALID_OPTIONS", `${fn}() takes an options object.`, opts);
+  if (Object(opts) !== opts) fail("INVALID_OPTIONS", `${fn}() takes an options object.`);
   return opts;
 }
 

@@ -1,20 +1,11 @@
 // Typed errors: bad input to the URL builders throws an IkitError whose code is stable and whose message says
 // what to fix.
 import { describe, expect, it } from "vitest";
-import { buildSrc, IkitError, url } from "../src/index.js";
+import { buildSrc, url } from "../src/index.js";
 import * as strict from "../src/strict.js";
+import { errorOf } from "./ikit-error.js";
 
 const urlEndpoint = "https://ik.imagekit.io/demo";
-
-function errorOf(run: () => unknown): IkitError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(IkitError);
-    return error as IkitError;
-  }
-  throw new Error("expected an IkitError");
-}
 
 describe("typed errors for bad input", () => {
   it.each([

@@ -1,16 +1,7 @@
 // Arithmetic expression helpers and their checks.
 import { describe, expect, it } from "vitest";
-import { div, IkitError, isExpression, mul, sub } from "../src/index.js";
-
-function errorOf(run: () => unknown): IkitError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(IkitError);
-    return error as IkitError;
-  }
-  throw new Error("expected an IkitError");
-}
+import { div, isExpression, mul, sub } from "../src/index.js";
+import { errorOf } from "./ikit-error.js";
 
 describe("expressions", () => {
   it("builds and checks arithmetic expressions", () => {

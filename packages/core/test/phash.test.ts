@@ -1,16 +1,7 @@
 // pHashDistance: Hamming distance of two perceptual hashes.
 import { describe, expect, it } from "vitest";
-import { IkitError, pHashDistance } from "../src/index.js";
-
-function errorOf(run: () => unknown): IkitError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(IkitError);
-    return error as IkitError;
-  }
-  throw new Error("expected an IkitError");
-}
+import { pHashDistance } from "../src/index.js";
+import { errorOf } from "./ikit-error.js";
 
 describe("pHashDistance", () => {
   it("counts differing bits, and rejects non-hex or unequal hashes", () => {

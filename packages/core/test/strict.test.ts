@@ -2,20 +2,11 @@
 // invalid source throw, naming the step and key; `@ikit/core` stays as permissive as ImageKit's SDKs.
 import { describe, expect, it } from "vitest";
 import * as permissive from "../src/index.js";
-import { div, IkitError } from "../src/index.js";
+import { div } from "../src/index.js";
 import { buildSrc, url, validateTransformation } from "../src/strict.js";
+import { errorOf } from "./ikit-error.js";
 
 const urlEndpoint = "https://ik.imagekit.io/demo";
-
-function errorOf(run: () => unknown): IkitError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(IkitError);
-    return error as IkitError;
-  }
-  throw new Error("expected an IkitError");
-}
 
 describe("strict mode", () => {
   it("is off in @ikit/core, as permissive as ImageKit's SDKs", () => {

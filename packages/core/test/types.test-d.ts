@@ -1,5 +1,14 @@
 // Type tests, checked by `tsc` (the package's typecheck script): literal unions catch typos at compile time.
-import { buildSrc, div, type Expression, type IkitErrorCode, type Transformation, url } from "../src/index.js";
+import {
+  buildSrc,
+  div,
+  type Expression,
+  type IkitErrorCode,
+  type SrcOptions,
+  type Transformation,
+  url,
+} from "../src/index.js";
+import { buildSrc as strictBuildSrc, url as strictUrl } from "../src/strict.js";
 
 const urlEndpoint = "https://ik.imagekit.io/demo";
 
@@ -26,4 +35,11 @@ const code: IkitErrorCode = "MISSING_URL_ENDPOINT";
 // @ts-expect-error error codes are a closed union
 const unknownCode: IkitErrorCode = "NOPE";
 
-export { code, step, unknownCode };
+// The strict entry takes the same options as the permissive builders.
+const options: SrcOptions = { urlEndpoint, src: "/a.jpg", transformation: [{ width: 300 }] };
+const checked: string = strictBuildSrc(options);
+strictUrl({ urlEndpoint, path: "/a.jpg", transformation: [{ effectSharpen: "-" }] });
+// @ts-expect-error strict mode is an import, not an option
+buildSrc({ urlEndpoint, src: "/a.jpg", strict: true });
+
+export { checked, code, step, unknownCode };

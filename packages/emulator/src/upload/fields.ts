@@ -1,4 +1,4 @@
-import { IkitError, parseUrl, type Transformation } from "@ikit/core";
+import { IkitError, parseTransformation, type Transformation } from "@ikit/core";
 import { validateTransformation } from "@ikit/core/strict";
 import { apiErrors } from "../errors/imagekit-errors.js";
 import { checkCoordinates, checkTags } from "../library/attributes.js";
@@ -79,7 +79,7 @@ export function responseFieldsField(values: string[] | undefined): ResponseField
 /** Parses and checks one transformation string (`w-300,h-300:rt-90`) with @ikit/core's parser and strict checks. */
 function transformationSteps(text: unknown): Transformation[] {
   if (typeof text !== "string" || text.trim() === "" || /[/?#\s]/.test(text)) throw apiErrors.invalidTransformation();
-  const steps = parseUrl(`http://x/tr:${text}/f`, { urlEndpoint: "http://x" }).transformation;
+  const steps = parseTransformation(text);
   for (const token of text.split(/[,:]/)) {
     if (!/^[a-z][a-z0-9]*(-.*)?$/i.test(token))
       throw apiErrors.invalidTransformation(`${JSON.stringify(token)} is not a transformation parameter.`);
