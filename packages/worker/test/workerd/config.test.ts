@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createImageWorker, type ImageWorkerConfig, WorkerConfigError } from "../../src/index.js";
+import readyWorker, {
+  createImageWorker,
+  type ImageWorkerConfig,
+  type ImageWorkerEnv,
+  type ReadyWorkerEnv,
+  WorkerConfigError,
+} from "../../src/index.js";
 
 function problemsOf(config: unknown): Array<{ key: string; message: string }> {
   try {
@@ -14,8 +20,12 @@ function problemsOf(config: unknown): Array<{ key: string; message: string }> {
 const base = { urlEndpoint: "https://ik.imagekit.io/demo", allow: { paths: ["/products/"] } };
 
 describe("configuration, validated at start", () => {
-  it("accepts the smallest configuration", () => {
-    expect(createImageWorker(base).fetch).toBeTypeOf("function");
+  it("accepts the smallest configuration, and is a module worker as workers-types defines one", () => {
+    // Compile-time: the package's own runtime types (WaitUntil, …) fit Cloudflare's ExportedHandler.
+    const handler: ExportedHandler<ImageWorkerEnv> = createImageWorker(base);
+    const ready: ExportedHandler<ReadyWorkerEnv> = readyWorker;
+    expect(handler.fetch).toBeTypeOf("function");
+    expect(ready.fetch).toBeTypeOf("function");
   });
 
   it("says which key is wrong and what to write instead", () => {
