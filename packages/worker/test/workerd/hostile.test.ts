@@ -58,6 +58,21 @@ describe("hostile input", () => {
     expect((await deliveries("/emulator/")).length).toBe(before);
   });
 
+  it("refuses huge widths when widths are not snapped, without asking ImageKit", async () => {
+    const exact = testWorker({ allow: { paths: ["/products/"], widths: [32, 64] } });
+    const before = (await deliveries("/emulator/")).length;
+    for (const [w, error] of [
+      ["8000", "parameter_not_allowed"],
+      ["99999999999999", "invalid_parameter"],
+      ["1e9", "invalid_parameter"],
+    ]) {
+      const response = await call(exact, `/img/products/shoe.png?w=${w}`);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error });
+    }
+    expect((await deliveries("/emulator/")).length).toBe(before);
+  });
+
   it("refuses methods other than GET and HEAD on images with 405 and Allow", async () => {
     const response = await call(worker, "/img/products/shoe.png?w=64", { method: "POST", body: "x" });
     expect(response.status).toBe(405);
