@@ -3,6 +3,8 @@
 // live in one place, and a handler can be read as a function from request to answer.
 import type { IncomingMessage } from "node:http";
 import type { Store } from "./library/store.js";
+import type { Limits } from "./limits.js";
+import type { ImageQueue, ImageWork } from "./media/image-queue.js";
 
 /** Settings the handlers read, fixed when the emulator starts. */
 export interface Settings {
@@ -14,14 +16,16 @@ export interface Settings {
   privateKey: string;
   webhookSecret: string;
   restrictUnsignedUrls: boolean;
-  /** Largest accepted upload, in bytes. */
-  maxUploadBytes: number;
+  /** What one request may cost: bytes, pixels, steps and time. */
+  limits: Limits;
 }
 
 /** Everything a request handler can reach. */
 export interface App {
   settings: Settings;
   store: Store;
+  /** The bounded queue all pixel work (transformations, pHash) runs in. */
+  imageQueue: ImageQueue;
   /** How long a bulk job stays `Pending`. */
   jobDelayMs: number;
   /** Bytes served by delivery since start, for the usage API. */
@@ -59,6 +63,8 @@ export interface Ctx {
    * upload API then checks its signature fields; delivery checks signed URLs).
    */
   caller: "private-key" | "anonymous";
+  /** Aborts when the client closes the connection before the reply is sent: work for it can stop. */
+  signal: AbortSignal;
   /** Reads a JSON object body (up to 5 MB; `{}` when empty); anything else is a 4xx. */
   readJson(): Promise<Record<string, unknown>>;
   /** Reads a `multipart/form-data` body, streaming its `file` part to `tempPath`. */
@@ -101,4 +107,16 @@ export function json(status: number, body: unknown): Reply {
  */
 export function noContent(): Reply {
   return { status: 204, empty: true };
+}
+
+/**
+ * What pixel work done for this request runs under: the limits, the shared image queue, and the request's signal.
+ *
+ * @example
+ * ```ts
+ * const out = await applyTransformation(path, steps, accept, imageWork(ctx));
+ * ```
+ */
+export function imageWork(ctx: Ctx): ImageWork {
+  return { limits: ctx.app.settings.limits, queue: ctx.app.imageQueue, signal: ctx.signal };
 }

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
+import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import sharp from "sharp";
 import type { App, Settings } from "./context.js";
@@ -11,6 +13,10 @@ import { RequestLog } from "./http/request-log.js";
 import { createEmulatorServer } from "./http/server.js";
 import { COLLECTIONS, type Collections } from "./library/records.js";
 import { Store } from "./library/store.js";
+import { DEFAULT_LIMITS, type Limits } from "./limits.js";
+import { ImageQueue } from "./media/image-queue.js";
+import { corruptRecord, readRecordFile } from "./storage/persistence.js";
+import { shapeProblem } from "./storage/shape.js";
 import { openStorage } from "./storage/storage.js";
 
 /**
@@ -20,8 +26,11 @@ import { openStorage } from "./storage/storage.js";
  * ```ts
  * const options: EmulatorOptions = { port: 3030, data: "./.ikit-data", restrictUnsignedUrls: true };
  * ```
+ *
+ * It also takes every {@link Limits} field (`maxOutputPixels`, `transformTimeoutMs`, …) to bound what one request may
+ * cost; each defaults to its value in `DEFAULT_LIMITS`.
  */
-export interface EmulatorOptions {
+export interface EmulatorOptions extends Partial<Limits> {
   /** TCP port on 127.0.0.1; `0` picks a free one. @default 0 */
   port?: number;
   /** A folder to keep files and metadata in across restarts; in memory (and a temporary folder for bytes) when omitted. */
@@ -36,8 +45,6 @@ export interface EmulatorOptions {
   imagekitId?: string;
   /** Require `ik-s` signatures on every delivery URL, not only on private files. @default false */
   restrictUnsignedUrls?: boolean;
-  /** Largest upload accepted, in bytes. @default 2147483648 (2 GiB) */
-  maxUploadBytes?: number;
   /** How long folder bulk jobs stay `Pending` before they run. @default 100 */
   bulkJobDelayMs?: number;
   /** Fault injection to start with; change `emu.faults` later. */
@@ -77,8 +84,35 @@ export interface Emulator {
   rateLimits: RateLimits;
   /** The last requests received (method, route, query, fields, headers without secrets, status), for tests. */
   requests: RequestLog;
+  /** The limits in force: the defaults with the options applied. */
+  limits: Readonly<Limits>;
   /** Stops the server, waits for background work (webhooks, jobs) and removes an in-memory run's temporary folder. */
   close(): Promise<void>;
+}
+
+/** The default limits with the options applied; one that is not a positive integer is an `INVALID_OPTION` naming it. */
+function resolveLimits(overrides: Partial<Record<keyof Limits, unknown>>): Limits {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const name of Object.keys(DEFAULT_LIMITS) as (keyof Limits)[]) {
+    const value = overrides[name];
+    if (value === undefined) continue;
+    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+      throw new EmulatorError(
+        "INVALID_OPTION",
+        `${name} must be a positive integer (got ${JSON.stringify(value)}).`,
+        value,
+      );
+    }
+    limits[name] = value;
+  }
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new EmulatorError(
+      "INVALID_OPTION",
+      `headersTimeoutMs (${limits.headersTimeoutMs}) cannot be longer than requestTimeoutMs (${limits.requestTimeoutMs}).`,
+      limits.headersTimeoutMs,
+    );
+  }
+  return limits;
 }
 
 function secret(prefix: string): string {
@@ -94,7 +128,12 @@ interface Keys {
 async function loadKeys(data: string | undefined, options: EmulatorOptions): Promise<Keys> {
   let stored: Partial<Keys> = {};
   const file = data === undefined ? undefined : join(data, "keys.json");
-  if (file) stored = JSON.parse(await readFile(file, "utf8").catch(() => "{}"));
+  if (file && existsSync(file)) {
+    const parsed = await readRecordFile(file);
+    const problem = shapeProblem(parsed, { publicKey: "string?", privateKey: "string?", webhookSecret: "string?" });
+    if (problem) throw corruptRecord(file, problem);
+    stored = parsed as Partial<Keys>;
+  }
   const keys: Keys = {
     publicKey: options.publicKey ?? stored.publicKey ?? secret("public_"),
     privateKey: options.privateKey ?? stored.privateKey ?? secret("private_"),
@@ -162,8 +201,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       );
     }
   }
+  const limits = resolveLimits(options);
   // No libvips operation cache: each request decodes what it needs, and memory stays flat under load.
   sharp.cache(false);
+  // libvips threads per image: with imageConcurrency images at once, together they use about every core.
+  sharp.concurrency(Math.max(1, Math.floor(availableParallelism() / limits.imageConcurrency)));
   const keys = await loadKeys(data, options);
   const { records, blobs } = await openStorage<Collections>(data, COLLECTIONS);
   const store = new Store(records, blobs);
@@ -173,13 +215,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     urlEndpoint: "",
     ...keys,
     restrictUnsignedUrls: options.restrictUnsignedUrls ?? false,
-    maxUploadBytes: options.maxUploadBytes ?? 2 * 1024 ** 3,
+    limits,
   };
   const background = new Set<Promise<unknown>>();
   const log = options.log ?? ((line: string) => console.error(line));
   const app: App = {
     settings,
     store,
+    imageQueue: new ImageQueue(limits),
     jobDelayMs: options.bulkJobDelayMs ?? 100,
     bandwidthBytes: 0,
     spawn(task) {
@@ -194,8 +237,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const server = createEmulatorServer({ app, endpointPath: `/${imagekitId}`, faults, rateLimits, requests, log });
   await new Promise<void>((resolveListen, reject) => {
     server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => resolveListen());
+    server.listen(port, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolveListen();
+    });
   });
+  // Once listening, a failed accept (too many open files) is reported; it must not end the process.
+  server.on("error", (error: Error) => log(`[ikit-emulator] server error: ${error.message}`));
   const actualPort = (server.address() as AddressInfo).port;
   settings.origin = `http://127.0.0.1:${actualPort}`;
   settings.urlEndpoint = `${settings.origin}/${imagekitId}`;
@@ -209,6 +257,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     faults,
     rateLimits,
     requests,
+    limits: Object.freeze({ ...limits }),
     close() {
       closing ??= (async () => {
         const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));

@@ -6,3 +6,4 @@ export type { Faults } from "./http/faults.js";
 export type { RateLimit, RateLimits } from "./http/rate-limit.js";
 export type { LoggedRequest, RequestLog } from "./http/request-log.js";
 export type { RouteAuth, RouteName } from "./http/routes.js";
+export { DEFAULT_LIMITS, type Limits } from "./limits.js";

@@ -1,15 +1,23 @@
 import { parseArgs } from "node:util";
 import type { Emulator, EmulatorOptions } from "../emulator.js";
 import { EmulatorError } from "../errors/emulator-error.js";
+import { DEFAULT_LIMITS, flagOf, type Limits } from "../limits.js";
+
+const LIMITS = Object.keys(DEFAULT_LIMITS) as (keyof Limits)[];
 
 /** The CLI's usage text. */
 export const USAGE = `Usage: ikit-emulator [--port 3030] [--data ./.ikit-data] [--public-key KEY] [--private-key KEY]
                      [--webhook-secret SECRET] [--id emulator] [--restrict-unsigned-urls]
+                     [--<limit> N ...]
 
-A local ImageKit-compatible server on 127.0.0.1. Without --data everything lives in memory.`;
+A local ImageKit-compatible server on 127.0.0.1. Without --data everything lives in memory.
+
+Limits (what one request may cost; defaults in brackets):
+${LIMITS.map((name) => `  ${flagOf(name).padEnd(28)} [${DEFAULT_LIMITS[name]}]`).join("\n")}`;
 
 /**
- * Turns `ikit-emulator` arguments into {@link EmulatorOptions} (`"help"` for `--help`); unknown flags and a bad port
+ * Turns `ikit-emulator` arguments into {@link EmulatorOptions} (`"help"` for `--help`); each limit has a flag
+ * (`maxOutputPixels` → `--max-output-pixels`). Unknown flags, a bad port and a limit that is not a positive integer
  * throw an `EmulatorError` coded `INVALID_OPTION`.
  *
  * @example
@@ -31,6 +39,7 @@ export function parseCliArgs(argv: string[]): EmulatorOptions | "help" {
         id: { type: "string" },
         "restrict-unsigned-urls": { type: "boolean" },
         help: { type: "boolean", short: "h" },
+        ...Object.fromEntries(LIMITS.map((name) => [flagOf(name).slice(2), { type: "string" as const }])),
       },
     }));
   } catch (error) {
@@ -47,6 +56,17 @@ export function parseCliArgs(argv: string[]): EmulatorOptions | "help" {
   if (typeof values["webhook-secret"] === "string") options.webhookSecret = values["webhook-secret"];
   if (typeof values.id === "string") options.imagekitId = values.id;
   if (values["restrict-unsigned-urls"] === true) options.restrictUnsignedUrls = true;
+  for (const name of LIMITS) {
+    const text = values[flagOf(name).slice(2)];
+    if (text === undefined) continue;
+    if (typeof text !== "string" || !/^[1-9]\d*$/.test(text))
+      throw new EmulatorError(
+        "INVALID_OPTION",
+        `${flagOf(name)} must be a positive integer (got ${String(text)}).`,
+        text,
+      );
+    options[name] = Number(text);
+  }
   return options;
 }
 

@@ -1,11 +1,23 @@
-import { readFile } from "node:fs/promises";
 import { parseUrl, type Transformation } from "@ikit/core";
 import type { App } from "../context.js";
+import { ApiError } from "../errors/api-error.js";
 import { apiErrors } from "../errors/imagekit-errors.js";
 import type { FileRecord, FileVersion } from "../library/records.js";
 import { currentVersion } from "../library/versions.js";
+import type { ImageWork } from "../media/image-queue.js";
 import { applyTransformation, codeOf } from "../media/transform.js";
 import { verifySignedUrl } from "./signed-url.js";
+
+/** A control character (newline, NUL, …) anywhere in the parsed transformation, which no parameter may hold. */
+function controlCharacter(value: unknown): string | undefined {
+  if (typeof value === "string") return /[\u0000-\u001f\u007f]/.exec(value)?.[0];
+  if (typeof value !== "object" || value === null) return undefined;
+  for (const item of Object.values(value)) {
+    const found = controlCharacter(item);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
 
 /** A delivery URL resolved to a stored file version and the transformation asked of it. */
 export interface Resolved {
@@ -37,6 +49,8 @@ export function resolveDeliveryUrl(app: App, url: string, checkSignature: boolea
   } catch {
     throw apiErrors.malformedPath();
   }
+  const control = controlCharacter(parsed.transformation);
+  if (control !== undefined) throw apiErrors.controlCharacter(control);
   const file = store.fileAt(path);
   if (!file) throw apiErrors.noFileAt(path);
   const versionId = parsed.query["ik-obj-version"];
@@ -51,28 +65,32 @@ export function resolveDeliveryUrl(app: App, url: string, checkSignature: boolea
 }
 
 /**
- * The stored bytes, transformed as asked when the file is an image (steps on other files are reported as ignored).
+ * The stored bytes transformed as asked, when the file is an image and a transformation was asked for. Otherwise no
+ * `body`: the stored bytes serve as they are, streamed from disk (for a file that is not an image, every parameter is
+ * named as ignored).
  *
  * @example
  * ```ts
- * const { body, mime, ignored } = await renderResolved(app, resolved, "image/webp,*\/*");
+ * const { body, mime, ignored } = await renderResolved(app, resolved, "image/webp,*\/*", imageWork(ctx));
  * ```
  */
 export async function renderResolved(
   app: App,
   resolved: Resolved,
   accept: string,
-): Promise<{ body: Buffer; mime: string; ignored: string[] }> {
-  const bytes = await readFile(app.store.blobs.path(resolved.version.blobId));
-  if (resolved.steps.length === 0) return { body: bytes, mime: resolved.version.mime, ignored: [] };
-  if (resolved.version.fileType !== "image") {
-    const ignored = resolved.steps.flatMap((step) => Object.entries(step).map(([key, value]) => codeOf(key, value)));
-    return { body: bytes, mime: resolved.version.mime, ignored };
+  work: ImageWork,
+): Promise<{ body?: Buffer; mime: string; ignored: string[] }> {
+  const { version, steps } = resolved;
+  if (steps.length === 0) return { mime: version.mime, ignored: [] };
+  if (version.fileType !== "image") {
+    const ignored = steps.flatMap((step) => Object.entries(step).map(([key, value]) => codeOf(key, value)));
+    return { mime: version.mime, ignored };
   }
   try {
-    return await applyTransformation(bytes, resolved.steps, accept);
+    return await applyTransformation(app.store.blobs.path(version.blobId), steps, accept, work);
   } catch (error) {
-    // Bytes that sharp read the header of but cannot decode (truncated, corrupt, over the pixel limit).
+    if (error instanceof ApiError) throw error;
+    // Bytes that sharp read the header of but cannot decode (truncated, corrupt).
     throw apiErrors.untransformable((error as Error).message);
   }
 }

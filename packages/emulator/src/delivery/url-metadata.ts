@@ -1,4 +1,4 @@
-import { type Ctx, json, type Reply } from "../context.js";
+import { type Ctx, imageWork, json, type Reply } from "../context.js";
 import { ApiError } from "../errors/api-error.js";
 import { apiErrors } from "../errors/imagekit-errors.js";
 import { imageMetadata } from "../media/image-metadata.js";
@@ -20,7 +20,9 @@ export async function urlMetadata(ctx: Ctx): Promise<Reply> {
     if (error instanceof ApiError && error.status === 404) throw apiErrors.urlInaccessible();
     throw error;
   }
-  const out = await renderResolved(ctx.app, resolved, "");
-  if (!out.mime.startsWith("image/")) return json(200, { size: out.body.length, exif: {} });
-  return json(200, await imageMetadata(out.body));
+  const work = imageWork(ctx);
+  const out = await renderResolved(ctx.app, resolved, "", work);
+  const size = out.body?.length ?? resolved.version.size;
+  if (!out.mime.startsWith("image/")) return json(200, { size, exif: {} });
+  return json(200, await imageMetadata(out.body ?? ctx.app.store.blobs.path(resolved.version.blobId), size, work));
 }

@@ -6,10 +6,11 @@
  * const code: EmulatorErrorCode = "INVALID_OPTION";
  * ```
  */
-export type EmulatorErrorCode = "INVALID_OPTION" | "DATA_DIR_UNUSABLE";
+export type EmulatorErrorCode = "INVALID_OPTION" | "DATA_DIR_UNUSABLE" | "CORRUPT_RECORD";
 
 /**
- * Thrown by `startEmulator` for options it cannot start with. Branch on `code`, not on the message.
+ * Thrown by `startEmulator` for options it cannot start with, or a data folder holding a record it cannot use
+ * (`CORRUPT_RECORD`, naming the file in `value`). Branch on `code`, not on the message.
  *
  * @example
  * ```ts

@@ -1,10 +1,16 @@
 // Every error the emulator answers, written once: ImageKit's own wording where its API answers or documents one, and
 // a message that says what was wrong and how to fix it where ImageKit gives none. Handlers throw these by name, so a
 // wording is fixed here for every route that uses it (as Azurite's StorageErrorFactory does for Azure's errors).
+import { type Limits, limitName, MAX_NESTING } from "../limits.js";
 import { ApiError } from "./api-error.js";
 
 const MISSING = { reason: "MISSING_PARAMETER" };
 const INVALID_TRANSFORMATION = "The file could not be uploaded because the transformation field is invalid.";
+
+/** A pixel count in megapixels for messages: `468.8`, `100`. */
+function megapixels(pixels: number): string {
+  return String(Number((pixels / 1e6).toFixed(1)));
+}
 
 /** `"text"` cut to `max` characters, JSON-quoted, for echoing a client's value in a message. */
 function quote(value: string, max: number): string {
@@ -126,8 +132,12 @@ export const apiErrors = {
   /** 400 for a multipart body busboy cannot parse. */
   malformedMultipart: (detail: string) =>
     new ApiError(400, `Your request contains malformed multipart data: ${detail}.`),
-  /** 400 for a text form field over its limit. */
-  fieldTooLarge: (name: string) => new ApiError(400, `The ${name.slice(0, 100)} field is too large.`),
+  /** 400 for a text form field other than `file` over 1 MB. */
+  fieldTooLarge: (name: string) => new ApiError(400, `The ${name.slice(0, 100)} field is larger than 1 MB.`),
+  /** 400 for text form fields other than `file` adding up to more than 4 MB. */
+  fieldsTooLarge: () => new ApiError(400, "The form fields other than file add up to more than 4 MB."),
+  /** 400 for an upload sending `file` more than once. */
+  repeatedFile: () => new ApiError(400, "Your request has more than one file parameter."),
   /** 400 for a multipart body with too many parts. */
   tooManyParts: () => new ApiError(400, "Your request has too many multipart parts."),
   /** 400 for a multipart body with too many fields. */
@@ -159,11 +169,11 @@ export const apiErrors = {
   missingFileName: (field = "fileName") => new ApiError(400, `Missing ${field} parameter for upload.`),
   /** 400 for a file over the size limit. */
   fileTooLarge: () => new ApiError(400, "Your request contains invalid file parameter. The file size exceeds limits."),
-  /** 400 for a text `file` that is neither base64, a data URI nor an http(s) URL. */
-  invalidFileSource: () =>
+  /** 400 for a text `file` that is neither base64, a data URI nor an http(s) URL, or that decodes to nothing. */
+  invalidFileSource: (detail?: string) =>
     new ApiError(
       400,
-      "Your request contains invalid file parameter. Send the file as binary, as base64, as a data URI or as an http(s) URL.",
+      `Your request contains invalid file parameter. Send the file as binary, as base64, as a data URI or as an http(s) URL.${detail ? ` ${detail}` : ""}`,
     ),
   /** 400 when a file exists at the path and neither overwriting nor a unique name is allowed. */
   fileExistsNoOverwrite: () =>
@@ -180,9 +190,16 @@ export const apiErrors = {
       400,
       "The file could not be uploaded because transformations are supported only for image and video files.",
     ),
-  /** 400 when sharp fails on the `pre` transformation. */
-  preTransformationFailed: (detail: string) =>
-    new ApiError(400, `The file could not be uploaded because the pre-transformation failed: ${detail}.`),
+  /** The `pre` transformation failed: a limit's error keeps its status (400, or 429 when the image queue is full). */
+  preTransformationFailed: (error: Error) =>
+    error instanceof ApiError
+      ? new ApiError(
+          error.status,
+          `The file could not be uploaded because the pre-transformation failed: ${error.message}`,
+          error.extra,
+          error.headers,
+        )
+      : new ApiError(400, `The file could not be uploaded because the pre-transformation failed: ${error.message}.`),
   /** 400 when `checks` do not hold. */
   checksFailed: () => new ApiError(400, "Your request failed 'checks' validation."),
 
@@ -343,7 +360,89 @@ export const apiErrors = {
   /** 400 for more than 90 days. */
   usageRangeTooLong: () => new ApiError(400, "startDate and endDate should be within 90 days."),
 
+  // What one request may cost (see limits.ts): each message names the limit's option and CLI flag.
+
+  /** 400 for a request target that is not a path (`//`, `//[`, an absolute URL). */
+  targetNotPath: (target: string) =>
+    new ApiError(
+      400,
+      `The request target ${quote(target, 100)} is not a path: send a path such as /v1/files, starting with a single /.`,
+    ),
+  /** 414 for a request target over `maxUrlLength`. */
+  targetTooLong: (length: number, limits: Pick<Limits, "maxUrlLength">) =>
+    new ApiError(
+      414,
+      `The request target is ${length} characters long, over the emulator's limit of ${limits.maxUrlLength} (${limitName("maxUrlLength")}).`,
+    ),
+  /** 400 for JSON (a body or a field) or a query nested deeper than the parsers go. */
+  nestedTooDeep: (name: string) =>
+    new ApiError(
+      400,
+      name === "body"
+        ? `Your request body is nested deeper than ${MAX_NESTING} levels.`
+        : `Your request contains invalid ${name} parameter: it is nested deeper than ${MAX_NESTING} levels.`,
+    ),
+  /** 400 for an image whose pixels are over `maxInputPixels`: it is stored and served, never decoded. */
+  inputTooLarge: (width: number, height: number, limits: Pick<Limits, "maxInputPixels">) =>
+    new ApiError(
+      400,
+      `The image is ${width}×${height} (${megapixels(width * height)} megapixels), over the ${megapixels(limits.maxInputPixels)} megapixels the emulator decodes (${limitName("maxInputPixels")}). It is stored and served as it is, but not transformed.`,
+    ),
+  /** 400 for a step that would make a side longer than `maxOutputDimension`. */
+  outputSideTooLong: (width: number, height: number, limits: Pick<Limits, "maxOutputDimension">) =>
+    new ApiError(
+      400,
+      `The transformation asks for a ${width}×${height} image; the emulator's longest side is ${limits.maxOutputDimension} px (${limitName("maxOutputDimension")}). Ask for a smaller size.`,
+    ),
+  /** 400 for a step that would make more pixels than `maxOutputPixels`. */
+  outputTooLarge: (width: number, height: number, limits: Pick<Limits, "maxOutputPixels">) =>
+    new ApiError(
+      400,
+      `The transformation would make a ${width}×${height} image (${megapixels(width * height)} megapixels), over the emulator's limit of ${megapixels(limits.maxOutputPixels)} megapixels (${limitName("maxOutputPixels")}). Ask for a smaller size.`,
+    ),
+  /** 400 for an AVIF over a quarter of `maxOutputPixels` (AV1 encoding takes four times the memory per pixel). */
+  avifTooLarge: (width: number, height: number, limits: Pick<Limits, "maxOutputPixels">) =>
+    new ApiError(
+      400,
+      `The transformation would make a ${width}×${height} AVIF image (${megapixels(width * height)} megapixels), over the emulator's AVIF limit of ${megapixels(limits.maxOutputPixels / 4)} megapixels, a quarter of maxOutputPixels (${limitName("maxOutputPixels")}): AVIF encoding takes four times the memory per pixel. Ask for a smaller size or another format.`,
+    ),
+  /** 400 for more chained steps than `maxTransformationSteps`. */
+  tooManySteps: (steps: number, limits: Pick<Limits, "maxTransformationSteps">) =>
+    new ApiError(
+      400,
+      `The transformation has ${steps} steps, over the emulator's limit of ${limits.maxTransformationSteps} chained steps (${limitName("maxTransformationSteps")}).`,
+    ),
+  /** 400 for image work running past `transformTimeoutMs`. */
+  transformTimedOut: (limits: Pick<Limits, "transformTimeoutMs">) =>
+    new ApiError(
+      400,
+      `The transformation took longer than ${limits.transformTimeoutMs} ms, the emulator's limit (${limitName("transformTimeoutMs")}). Ask for fewer or smaller steps.`,
+    ),
+  /** 429 when the image queue is full. */
+  imageQueueFull: () =>
+    new ApiError(
+      429,
+      `Too many image transformations are running or waiting (${limitName("imageConcurrency")}); retry in a moment.`,
+      {},
+      { "Retry-After": "1" },
+    ),
+  /** For work whose client closed the connection: nobody reads the answer, the work just stops. */
+  clientGone: () => new ApiError(400, "The client closed the connection before the work for it finished."),
+  /** 400 for a URL source whose headers and body take longer than `urlSourceTimeoutMs`. */
+  urlSourceTimedOut: (url: string, limits: Pick<Limits, "urlSourceTimeoutMs">) =>
+    new ApiError(
+      400,
+      `Your request contains invalid file parameter: fetching ${url.slice(0, 200)} took longer than ${limits.urlSourceTimeoutMs} ms, the emulator's limit (${limitName("urlSourceTimeoutMs")}).`,
+    ),
+
   // Delivery.
+
+  /** 400 for a transformation holding a control character (a newline, NUL, …). */
+  controlCharacter: (char: string) =>
+    new ApiError(
+      400,
+      `The transformation contains a control character (U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}), which no transformation parameter may hold.`,
+    ),
 
   /** 404 for a URL that does not parse under the URL endpoint. */
   resourceNotFound: () => new ApiError(404, "The requested resource does not exist."),

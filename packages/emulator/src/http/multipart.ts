@@ -7,9 +7,16 @@ import type { FormLimits, UploadForm } from "../context.js";
 import { ApiError } from "../errors/api-error.js";
 import { apiErrors } from "../errors/imagekit-errors.js";
 
+/** Largest text field other than `file`: the rest are names, JSON and short lists, and are held in memory. */
+const TEXT_FIELD_BYTES = 1024 * 1024;
+/** Largest sum of the text fields other than `file`. */
+const TEXT_FIELDS_BYTES = 4 * 1024 * 1024;
+
 /**
  * Parses `multipart/form-data` with busboy, streaming the `file` part to `tempPath` (never holding it in memory).
- * Malformed bodies, truncated bodies and parts over the limits become 400s; the temporary file is removed on failure.
+ * Malformed bodies, truncated bodies and parts over the limits become 400s at once (the rest of the body is not read);
+ * text fields other than `file` are held in memory, so each is at most 1 MB and all of them 4 MB. The temporary file is
+ * removed on failure.
  */
 export async function parseUploadForm(req: IncomingMessage, tempPath: string, limits: FormLimits): Promise<UploadForm> {
   const type = req.headers["content-type"] ?? "";
@@ -29,11 +36,24 @@ export async function parseUploadForm(req: IncomingMessage, tempPath: string, li
   let failure: ApiError | undefined;
   const writes: Promise<void>[] = [];
   const streams: { destroy(): void }[] = [];
+  let stop: (error: ApiError) => void = () => {};
   const fail = (error: ApiError) => {
     failure ??= error;
+    stop(failure);
   };
+  let textBytes = 0;
   parser.on("field", (name, value, info) => {
-    if (info.valueTruncated) fail(name === "file" ? apiErrors.fileTooLarge() : apiErrors.fieldTooLarge(name));
+    if (failure) return;
+    if (name === "file") {
+      if (info.valueTruncated) fail(apiErrors.fileTooLarge());
+      else if (form.fields.has("file") || form.file) fail(apiErrors.repeatedFile());
+    } else {
+      const bytes = Buffer.byteLength(value);
+      textBytes += bytes;
+      if (bytes > TEXT_FIELD_BYTES) fail(apiErrors.fieldTooLarge(name));
+      else if (textBytes > TEXT_FIELDS_BYTES) fail(apiErrors.fieldsTooLarge());
+    }
+    if (failure) return;
     const values = form.fields.get(name) ?? [];
     values.push(value);
     form.fields.set(name, values);
@@ -58,6 +78,7 @@ export async function parseUploadForm(req: IncomingMessage, tempPath: string, li
   parser.on("fieldsLimit", () => fail(apiErrors.tooManyFields()));
   try {
     await new Promise<void>((resolve, reject) => {
+      stop = reject;
       parser.on("close", resolve);
       parser.on("error", (error: Error) => reject(apiErrors.malformedMultipart(error.message)));
       req.on("close", () => {

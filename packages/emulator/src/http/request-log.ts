@@ -28,7 +28,8 @@ export interface LoggedRequest {
   /**
    * The body's fields once the handler read them: a JSON body's properties, or an upload form's text fields (a repeated
    * one as an array) with a binary `file` part as `{ filename, size, mime }`. Text longer than 1,024 characters is cut
-   * and ends with `…`. Empty when the body was not read.
+   * and ends with `…`; an array or object keeps its first 100 items and says how many more there were. Empty when the
+   * body was not read.
    */
   fields: Record<string, unknown>;
   /** Request headers by lower-case name, secrets left out. */
@@ -40,6 +41,8 @@ export interface LoggedRequest {
 const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie"]);
 const MAX_TEXT = 1024;
 const MAX_DEPTH = 32;
+/** Items kept of a logged array or object: a 5 MB body of a million ids, a thousand times over, would be gigabytes. */
+const MAX_ITEMS = 100;
 
 /**
  * The last requests the emulator received, oldest first, at most `limit` of them (1,000 unless `requestLogSize` says
@@ -131,9 +134,14 @@ export class RequestLog {
     if (typeof value === "string") return this.text(value);
     if (typeof value !== "object" || value === null) return value;
     if (depth >= MAX_DEPTH) return "…";
-    if (Array.isArray(value)) return value.map((item) => this.copy(item, depth + 1));
+    if (Array.isArray(value)) {
+      const items = value.slice(0, MAX_ITEMS).map((item) => this.copy(item, depth + 1));
+      return value.length > MAX_ITEMS ? [...items, `… ${value.length - MAX_ITEMS} more`] : items;
+    }
     const copy: Record<string, unknown> = Object.create(null);
-    for (const [key, item] of Object.entries(value)) copy[key] = this.copy(item, depth + 1);
+    const entries = Object.entries(value);
+    for (const [key, item] of entries.slice(0, MAX_ITEMS)) copy[this.text(key)] = this.copy(item, depth + 1);
+    if (entries.length > MAX_ITEMS) copy["…"] = `${entries.length - MAX_ITEMS} more`;
     return copy;
   }
 }

@@ -1,6 +1,7 @@
 import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { ServerResponse } from "node:http";
+import { pipeline } from "node:stream/promises";
 import type { Reply } from "../context.js";
 import { ApiError } from "../errors/api-error.js";
 
@@ -33,18 +34,13 @@ function sendBytes(res: ServerResponse, status: number, bytes: Buffer, drop: boo
   res.end(bytes);
 }
 
-/** Streams a file from disk; a read error cuts the connection (the headers are already out). */
-function sendFile(res: ServerResponse, status: number, path: string, size: number): Promise<void> {
+/**
+ * Streams a file from disk; a read error cuts the connection (the headers are already out), and a client that leaves
+ * closes the file (a plain `pipe` would leave it open, paused, for good).
+ */
+async function sendFile(res: ServerResponse, status: number, path: string, size: number): Promise<void> {
   res.writeHead(status, { "Content-Length": size });
-  const stream = createReadStream(path);
-  return new Promise<void>((resolve) => {
-    stream.on("error", () => {
-      res.destroy();
-      resolve();
-    });
-    res.on("close", resolve);
-    stream.pipe(res);
-  });
+  await pipeline(createReadStream(path), res).catch(() => res.destroy());
 }
 
 /**

@@ -9,6 +9,7 @@ import { parseUploadForm } from "./multipart.js";
 import { requirePrivateKey } from "./private-key.js";
 import { RateLimiter, type RateLimits } from "./rate-limit.js";
 import type { LoggedRequest, RequestLog } from "./request-log.js";
+import { requestTarget } from "./request-target.js";
 import { errorReply, sendReply } from "./responses.js";
 import { type Match, matchRoute } from "./router.js";
 import { type RouteAuth, routeTable } from "./routes.js";
@@ -40,7 +41,8 @@ function authenticate(auth: RouteAuth, req: IncomingMessage, privateKey: string)
 /**
  * The HTTP server. Each request goes through the same steps: request id and CORS, preflight, route, faults, rate
  * limit, authentication, handler, reply; an error at any step is answered as ImageKit's `{ message, help }`, and every
- * request ends in the request log.
+ * request ends in the request log. No request ends the process: a target that is not a path is a 400, every step runs
+ * inside one error boundary, and the header and request timeouts bound slow and idle clients.
  *
  * @example
  * ```ts
@@ -53,7 +55,14 @@ export function createEmulatorServer(options: ServerOptions): Server {
   const routes = routeTable(options.endpointPath);
   const limiter = new RateLimiter();
 
-  function context(req: IncomingMessage, url: URL, requestId: string, match: Match, entry: LoggedRequest): Ctx {
+  function context(
+    req: IncomingMessage,
+    url: URL,
+    requestId: string,
+    match: Match,
+    entry: LoggedRequest,
+    signal: AbortSignal,
+  ): Ctx {
     return {
       app,
       req,
@@ -61,6 +70,7 @@ export function createEmulatorServer(options: ServerOptions): Server {
       requestId,
       params: match.params,
       caller: "anonymous",
+      signal,
       async readJson() {
         const body = await readJson(req);
         requests.json(entry, body);
@@ -79,8 +89,9 @@ export function createEmulatorServer(options: ServerOptions): Server {
     req: IncomingMessage,
     entry: LoggedRequest,
     requestId: string,
+    signal: AbortSignal,
   ): Promise<{ reply: Reply; drop: boolean }> {
-    const url = new URL(req.url ?? "/", app.settings.origin);
+    const url = requestTarget(req, app.settings.origin, app.settings.limits);
     requests.query(entry, url);
     if (req.method === "OPTIONS") return { reply: preflight(req), drop: false };
     const match = matchRoute(routes, req.method ?? "GET", url.pathname);
@@ -88,7 +99,7 @@ export function createEmulatorServer(options: ServerOptions): Server {
     const fault = await injectFaults(faults, match.route.name);
     if (fault.reply) return { reply: fault.reply, drop: false };
     limiter.hit(rateLimits, match.route.name);
-    const ctx = context(req, url, requestId, match, entry);
+    const ctx = context(req, url, requestId, match, entry, signal);
     ctx.caller = authenticate(match.route.auth, req, app.settings.privateKey);
     return { reply: await match.route.handler(ctx), drop: fault.drop };
   }
@@ -98,9 +109,14 @@ export function createEmulatorServer(options: ServerOptions): Server {
     res.setHeader("x-request-id", requestId);
     allowLocalOrigin(req, res);
     const entry = requests.open(req, requestId);
+    // Work for a client that has gone (a transformation, a queued job) stops: nobody is left to answer.
+    const client = new AbortController();
+    res.once("close", () => {
+      if (!res.writableFinished) client.abort();
+    });
     let outcome: { reply: Reply; drop: boolean };
     try {
-      outcome = await handle(req, entry, requestId);
+      outcome = await handle(req, entry, requestId, client.signal);
     } catch (error) {
       if (!(error instanceof ApiError)) {
         log(
@@ -109,16 +125,35 @@ export function createEmulatorServer(options: ServerOptions): Server {
       }
       outcome = { reply: errorReply(error), drop: false };
     }
-    // Whatever of the body the handler did not read is drained, so the connection can be reused.
+    // A reply sent before the body has all arrived (a 413, a refused upload) ends the connection: otherwise the rest
+    // of the body would be read as the next request, or read for nothing, however large. A complete one is drained
+    // so the connection can be reused.
+    if (bodyUnread(req)) res.setHeader("Connection", "close");
     req.resume();
     requests.close(entry, outcome.reply.status);
     await sendReply(res, outcome.reply, { drop: outcome.drop, head: req.method === "HEAD" });
   }
 
-  return createServer((req, res) => {
-    answer(req, res).catch((error: Error) => {
-      log(`[ikit-emulator] ${req.method} response failed: ${error?.stack ?? String(error)}`);
-      res.destroy();
-    });
-  });
+  const { limits } = app.settings;
+  return createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // Node checks both timeouts on this interval (30 s by default), so short limits need a shorter one.
+      connectionsCheckingInterval: Math.max(10, Math.min(30_000, Math.floor(limits.headersTimeoutMs / 4))),
+    },
+    (req, res) => {
+      // The last error boundary: even answering failed (a header that would not set, a socket gone).
+      answer(req, res).catch((error: Error) => {
+        log(`[ikit-emulator] ${req.method} response failed: ${error?.stack ?? String(error)}`);
+        res.destroy();
+      });
+    },
+  );
+}
+
+/** Whether the request announced a body that has not all arrived. */
+function bodyUnread(req: IncomingMessage): boolean {
+  const announced = req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
+  return announced && !req.complete;
 }

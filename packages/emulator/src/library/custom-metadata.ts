@@ -132,8 +132,9 @@ export function applyCustomMetadata(
   }
   const live = new Map<string, FieldRecord>();
   for (const field of fields) if (!field.deleted) live.set(field.name, field);
-  const errors: Record<string, string> = {};
-  const result = { ...base };
+  // Field names are client text: `__proto__` or `constructor` must be plain keys, so no object here has a prototype.
+  const errors: Record<string, string> = Object.create(null);
+  const result: Record<string, unknown> = Object.assign(Object.create(null), base);
   for (const [key, value] of Object.entries(values)) {
     const field = live.get(key);
     if (!field) {
@@ -158,5 +159,7 @@ export function applyCustomMetadata(
   if (keys.length) {
     throw apiErrors.invalidCustomMetadata(`${keys.map((key) => `${key}: ${errors[key]}`).join("; ")}.`, errors);
   }
-  return result;
+  // Stored as an ordinary object (a prototype-less one is slow to read and serialise); fromEntries keeps `__proto__`
+  // an own key, and readers look values up with Object.hasOwn.
+  return Object.fromEntries(Object.entries(result));
 }

@@ -37,12 +37,12 @@ export type ExtensionStatus = Partial<Record<ExtensionName, "success" | "pending
 export function checkExtensions(value: unknown): ExtensionName[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw apiErrors.invalidParameter("extensions", "expected a JSON array");
-  return value.map((extension) => {
+  const names = value.map((extension) => {
     const name = (extension as { name?: unknown })?.name;
     if (typeof name !== "string" || !(EXTENSIONS as readonly string[]).includes(name)) {
       throw apiErrors.invalidParameter(
         "extensions",
-        `extension name ${JSON.stringify(name)} is not one of ${EXTENSIONS.join(", ")}`,
+        `extension name ${JSON.stringify(name)?.slice(0, 100)} is not one of ${EXTENSIONS.join(", ")}`,
       );
     }
     if ((name === "google-auto-tagging" || name === "aws-auto-tagging") && extension.maxTags === undefined) {
@@ -50,6 +50,8 @@ export function checkExtensions(value: unknown): ExtensionName[] {
     }
     return name as ExtensionName;
   });
+  // Each extension sends a webhook: a name listed a thousand times still runs, and is reported, once.
+  return [...new Set(names)];
 }
 
 /**

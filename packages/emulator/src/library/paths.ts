@@ -62,7 +62,7 @@ export function cleanFileName(raw: string, field = "fileName"): string {
 
 /**
  * A folder path as stored: leading `/`, no trailing `/`, no empty segments, unsafe characters as `_`; `""` is the root.
- * `..`, `.`, `\`, percent-encoded dots and drive letters are refused with a 400.
+ * `..`, `.`, `\`, percent-encoded dots, drive letters and paths over 1024 characters are refused with a 400.
  *
  * @example
  * ```ts
@@ -71,6 +71,9 @@ export function cleanFileName(raw: string, field = "fileName"): string {
  * ```
  */
 export function cleanFolder(raw: string, field = "folder"): string {
+  // Every level of a folder becomes a folder record: a path thousands of levels deep would be thousands of records.
+  if (raw.length > 1024)
+    throw apiErrors.invalidParameter(field, "longer than 1024 characters", { reason: "INVALID_FOLDER_PATH" });
   if (looksLikeTraversal(raw)) {
     throw apiErrors.invalidParameter(
       field,

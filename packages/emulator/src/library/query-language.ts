@@ -1,6 +1,8 @@
 // The Lucene-like language of ImageKit's `searchQuery` and upload `checks`: conditions `field op value` joined with
 // AND / OR and grouped with parentheses, e.g. `"file.size" < "1mb" AND ("request.folder" : "marketing/")`.
 
+import { MAX_NESTING } from "../limits.js";
+
 /** A comparison operator. `:` is "begins with" (or "inside folder"); `NOT =` and `NOT IN` negate. */
 export type Operator =
   | "="
@@ -150,12 +152,16 @@ export function parseQuery(source: string): QueryNode {
     position++;
     return { kind: "condition", field: field.text, op: next.text as Operator, value: literal() };
   };
+  let depth = 0;
   const primary = (): QueryNode => {
     if (peek()?.text === "(") {
+      // Parentheses recurse: thousands of them would overflow the stack.
+      if (++depth > MAX_NESTING) throw new QuerySyntaxError(`the query is nested deeper than ${MAX_NESTING} levels`);
       position++;
       const inner = or();
       if (peek()?.text !== ")") throw new QuerySyntaxError(`expected ) ${where()}`);
       position++;
+      depth--;
       return inner;
     }
     return condition();

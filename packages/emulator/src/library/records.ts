@@ -1,5 +1,6 @@
 // The records the emulator keeps. One JSON document per record on disk (see storage/persistence.ts).
 import type { Analysis } from "../media/analyse.js";
+import type { Shape } from "../storage/shape.js";
 
 /** An AI tag as ImageKit returns it. */
 export interface AITag {
@@ -100,3 +101,43 @@ export interface Collections {
 
 /** The names of the {@link Collections}, in load order. */
 export const COLLECTIONS: (keyof Collections)[] = ["files", "folders", "fields", "jobs", "purges", "tokens"];
+
+const VERSION_SHAPE: Shape = {
+  versionId: "string",
+  name: "string",
+  blobId: "string",
+  size: "number",
+  mime: "string",
+  fileType: "string",
+  format: "string?",
+  width: "number?",
+  height: "number?",
+  hasAlpha: "boolean?",
+  tags: "string[]|null",
+  AITags: "object[]|null",
+  customCoordinates: "string|null",
+  customMetadata: "object",
+  isPrivateFile: "boolean",
+  isPublished: "boolean",
+  description: "string?",
+  createdAt: "string",
+  updatedAt: "string",
+};
+
+/**
+ * What each collection's records must look like when read back from disk: a record edited by hand into another
+ * shape stops start-up with a message naming it, instead of failing a request later.
+ *
+ * @example
+ * ```ts
+ * shapeProblem(JSON.parse(text), RECORD_SHAPES.files); // "versions is missing, expected a non-empty array"
+ * ```
+ */
+export const RECORD_SHAPES: { [C in keyof Collections]: Shape } = {
+  files: { fileId: "string", name: "string", folder: "string", currentVersionId: "string", versions: [VERSION_SHAPE] },
+  folders: { folderId: "string", path: "string", createdAt: "string", updatedAt: "string" },
+  fields: { id: "string", name: "string", label: "string", schema: { type: "string" }, deleted: "boolean?" },
+  jobs: { jobId: "string", type: "string", status: "string", purgeRequestId: "string?", createdAt: "number" },
+  purges: { requestId: "string", url: "string", createdAt: "number" },
+  tokens: { id: "string", expire: "number" },
+};

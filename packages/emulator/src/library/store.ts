@@ -1,16 +1,17 @@
 import type { BlobStore } from "../storage/blobs.js";
 import { objectId } from "../storage/ids.js";
 import { KeyedQueue } from "../storage/keyed-queue.js";
-import type { Persistence } from "../storage/persistence.js";
+import { corruptRecord, type Persistence } from "../storage/persistence.js";
 import { isInside, joinPath } from "./paths.js";
-import type {
-  Collections,
-  FieldRecord,
-  FileRecord,
-  FolderRecord,
-  JobRecord,
-  PurgeRecord,
-  TokenRecord,
+import {
+  type Collections,
+  type FieldRecord,
+  type FileRecord,
+  type FolderRecord,
+  type JobRecord,
+  type PurgeRecord,
+  RECORD_SHAPES,
+  type TokenRecord,
 } from "./records.js";
 
 /**
@@ -32,21 +33,40 @@ export class Store {
     readonly blobs: BlobStore,
   ) {}
 
-  /** Reads every record back from the persistence (a restart with `--data`). */
+  /**
+   * Reads every record back from the persistence (a restart with `--data`). A record that does not parse, does not
+   * fit its shape or points to bytes that are missing stops the load with an error naming its file; bytes that no
+   * record points to (left by a kill between writing bytes and their record) are removed.
+   */
   async load(): Promise<void> {
-    for (const file of await this.persistence.load("files")) {
+    const files = await this.persistence.load("files", RECORD_SHAPES.files);
+    const checks = files.flatMap(({ record, source }) =>
+      record.versions.map(async (version) => {
+        if (!(await this.blobs.exists(version.blobId)))
+          throw corruptRecord(source, `the bytes of version ${version.versionId} (blob ${version.blobId}) are missing`);
+      }),
+    );
+    await Promise.all(checks);
+    const referenced = new Set<string>();
+    for (const { record: file } of files) {
+      for (const version of file.versions) referenced.add(version.blobId);
       this.files.set(file.fileId, file);
       this.byPath.set(filePathOf(file), file.fileId);
     }
-    for (const folder of await this.persistence.load("folders")) this.folders.set(folder.path, folder);
-    for (const field of await this.persistence.load("fields")) this.fields.set(field.id, field);
-    for (const job of await this.persistence.load("jobs")) this.jobs.set(job.jobId, job);
-    for (const purge of await this.persistence.load("purges")) this.purges.set(purge.requestId, purge);
+    for (const { record } of await this.persistence.load("folders", RECORD_SHAPES.folders))
+      this.folders.set(record.path, record);
+    for (const { record } of await this.persistence.load("fields", RECORD_SHAPES.fields))
+      this.fields.set(record.id, record);
+    for (const { record } of await this.persistence.load("jobs", RECORD_SHAPES.jobs))
+      this.jobs.set(record.jobId, record);
+    for (const { record } of await this.persistence.load("purges", RECORD_SHAPES.purges))
+      this.purges.set(record.requestId, record);
     const now = Date.now() / 1000;
-    for (const token of await this.persistence.load("tokens")) {
+    for (const { record: token } of await this.persistence.load("tokens", RECORD_SHAPES.tokens)) {
       if (token.expire > now) this.tokens.set(token.id, token);
       else await this.persistence.remove("tokens", token.id);
     }
+    await this.blobs.removeAllBut(referenced);
   }
 
   /**
@@ -81,13 +101,17 @@ export class Store {
 
   /** Creates `path` and its missing ancestors as folders. */
   async ensureFolder(path: string): Promise<void> {
-    if (path === "" || this.folders.has(path)) return;
-    const parent = path.slice(0, path.lastIndexOf("/"));
-    await this.ensureFolder(parent);
-    const now = new Date().toISOString();
-    const folder: FolderRecord = { folderId: objectId(), path, createdAt: now, updatedAt: now };
-    this.folders.set(path, folder);
-    await this.persistence.put("folders", folder.folderId, folder);
+    // Outermost first, in a loop: a deep path must not be a deep recursion.
+    for (let end = path.indexOf("/", 1); ; end = path.indexOf("/", end + 1)) {
+      const prefix = end === -1 ? path : path.slice(0, end);
+      if (prefix !== "" && !this.folders.has(prefix)) {
+        const now = new Date().toISOString();
+        const folder: FolderRecord = { folderId: objectId(), path: prefix, createdAt: now, updatedAt: now };
+        this.folders.set(prefix, folder);
+        await this.persistence.put("folders", folder.folderId, folder);
+      }
+      if (end === -1) return;
+    }
   }
 
   async deleteFolderRecord(folder: FolderRecord): Promise<void> {

@@ -1,5 +1,4 @@
-import { readFile } from "node:fs/promises";
-import { type Ctx, json, type Reply } from "../context.js";
+import { type Ctx, imageWork, json, type Reply } from "../context.js";
 import { currentVersion } from "../library/versions.js";
 import { imageMetadata } from "../media/image-metadata.js";
 import { fileParam } from "./params.js";
@@ -10,5 +9,5 @@ export async function fileMetadata(ctx: Ctx): Promise<Reply> {
   const version = currentVersion(file);
   if (version.fileType !== "image")
     return json(200, { size: version.size, ...(version.format && { format: version.format }), exif: {} });
-  return json(200, await imageMetadata(await readFile(ctx.app.store.blobs.path(version.blobId))));
+  return json(200, await imageMetadata(ctx.app.store.blobs.path(version.blobId), version.size, imageWork(ctx)));
 }

@@ -140,7 +140,8 @@ function test(
     }
     default: {
       if (field.startsWith("customMetadata.")) {
-        const actual = version.customMetadata[field.slice("customMetadata.".length)];
+        const name = field.slice("customMetadata.".length);
+        const actual = Object.hasOwn(version.customMetadata, name) ? version.customMetadata[name] : undefined;
         if (typeof actual === "number" || typeof value === "number") {
           return numberMatch(typeof actual === "number" ? actual : undefined, op, value, field, (v) =>
             typeof v === "number" ? v : Number(v),

@@ -58,6 +58,18 @@ export function mimeOfFormat(format: string): string {
 }
 
 /**
+ * The format of sharp's metadata as the emulator names it: an AV1-compressed HEIF is `avif`.
+ *
+ * @example
+ * ```ts
+ * formatOf(await sharp(avifBytes).metadata()); // "avif" (sharp says "heif")
+ * ```
+ */
+export function formatOf(meta: Pick<sharp.Metadata, "format" | "compression">): string | undefined {
+  return meta.format === "heif" && meta.compression === "av1" ? "avif" : meta.format;
+}
+
+/**
  * Reads an image's header with sharp (cheap: no decode); anything sharp cannot read is a non-image.
  *
  * @example
@@ -69,7 +81,7 @@ export async function analyse(path: string, name: string): Promise<Analysis> {
   try {
     const meta = await sharp(path, { failOn: "error" }).metadata();
     if (!meta.format || !meta.width || !meta.height) throw new Error("not an image");
-    const format = meta.format === "heif" && meta.compression === "av1" ? "avif" : meta.format;
+    const format = formatOf(meta) as string;
     return {
       mime: mimeOfFormat(format),
       fileType: "image",

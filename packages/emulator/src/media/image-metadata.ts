@@ -1,26 +1,32 @@
 import sharp from "sharp";
+import { formatOf } from "./analyse.js";
+import type { ImageWork } from "./image-queue.js";
 import { perceptualHash } from "./phash.js";
 
 /**
- * ImageKit's `Metadata` object for image bytes: dimensions, format, size, alpha, colour profile, density and pHash
- * (EXIF is not read: an empty object).
+ * ImageKit's `Metadata` object for an image (its bytes, or the path of a stored blob, `size` bytes long): dimensions,
+ * format, size, alpha, colour profile, density and pHash (EXIF is not read: an empty object).
  *
  * @example
  * ```ts
- * await imageMetadata(bytes); // { width: 40, height: 30, format: "png", pHash: "…", exif: {}, … }
+ * await imageMetadata(blobPath, version.size, work); // { width: 40, height: 30, format: "png", pHash: "…", exif: {}, … }
  * ```
  */
-export async function imageMetadata(bytes: Buffer): Promise<Record<string, unknown>> {
-  const meta = await sharp(bytes).metadata();
+export async function imageMetadata(
+  input: Buffer | string,
+  size: number,
+  work: ImageWork,
+): Promise<Record<string, unknown>> {
+  const meta = await sharp(input).metadata();
   return {
     height: meta.height,
     width: meta.width,
-    size: bytes.length,
-    format: meta.format === "jpeg" ? "jpg" : meta.format,
+    size,
+    format: meta.format === "jpeg" ? "jpg" : formatOf(meta),
     hasColorProfile: meta.hasProfile ?? false,
     density: meta.density ?? 72,
     hasTransparency: meta.hasAlpha ?? false,
-    pHash: await perceptualHash(bytes),
+    pHash: await perceptualHash(input, work),
     exif: {},
   };
 }

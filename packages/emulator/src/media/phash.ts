@@ -1,4 +1,6 @@
 import sharp from "sharp";
+import type { ImageWork } from "./image-queue.js";
+import { checkInputPixels } from "./pixel-limits.js";
 
 const SIZE = 32;
 const LOW = 8;
@@ -12,11 +14,21 @@ const COSINES = Array.from({ length: LOW }, (_, u) =>
  *
  * @example
  * ```ts
- * pHashDistance(await perceptualHash(photo), await perceptualHash(resizedPhoto)); // small, e.g. 2
+ * pHashDistance(await perceptualHash(photo, work), await perceptualHash(resizedPhoto, work)); // small, e.g. 2
  * ```
  */
-export async function perceptualHash(input: string | Buffer): Promise<string> {
-  const pixels = await sharp(input).grayscale().resize(SIZE, SIZE, { fit: "fill" }).raw().toBuffer();
+export async function perceptualHash(input: string | Buffer, work: ImageWork): Promise<string> {
+  // Hashing decodes every pixel: the same input limit, queue and time limit as a transformation.
+  const header = await sharp(input).metadata();
+  checkInputPixels({ width: header.width ?? 1, height: header.height ?? 1 }, work.limits);
+  const pixels = await work.queue.run(work.signal, () =>
+    sharp(input, { limitInputPixels: work.limits.maxInputPixels })
+      .grayscale()
+      .resize(SIZE, SIZE, { fit: "fill" })
+      .raw()
+      .timeout({ seconds: Math.ceil(work.limits.transformTimeoutMs / 1000) })
+      .toBuffer(),
+  );
   const coefficients: number[] = [];
   for (let u = 0; u < LOW; u++) {
     for (let v = 0; v < LOW; v++) {

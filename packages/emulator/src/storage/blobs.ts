@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readdir, rename, rm } from "node:fs/promises";
+import { access, copyFile, mkdir, mkdtemp, readdir, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomToken } from "./ids.js";
@@ -12,6 +12,9 @@ export interface BlobStore {
   path(blobId: string): string;
   copy(fromBlobId: string, toBlobId: string): Promise<void>;
   remove(blobId: string): Promise<void>;
+  exists(blobId: string): Promise<boolean>;
+  /** Removes every blob whose id is not in `keep`: bytes a kill left without the record that would point to them. */
+  removeAllBut(keep: Set<string>): Promise<void>;
   /** Removes a memory-mode store's temporary folder; a data folder is kept. */
   dispose(): Promise<void>;
 }
@@ -41,6 +44,16 @@ export async function openBlobStore(root: string | undefined): Promise<BlobStore
     path,
     copy: (from, to) => copyFile(path(from), path(to)),
     remove: (blobId) => rm(path(blobId), { force: true }),
+    exists: (blobId) =>
+      access(path(blobId)).then(
+        () => true,
+        () => false,
+      ),
+    async removeAllBut(keep) {
+      const kept = new Set([...keep].map(path));
+      for (const name of await readdir(blobs))
+        if (!kept.has(join(blobs, name))) await rm(join(blobs, name), { force: true });
+    },
     dispose: async () => {
       if (root === undefined) await rm(base, { recursive: true, force: true });
     },

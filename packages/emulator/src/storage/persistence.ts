@@ -1,8 +1,16 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { EmulatorError } from "../errors/emulator-error.js";
 import { isId, randomToken } from "./ids.js";
 import { KeyedQueue } from "./keyed-queue.js";
+import { type Shape, shapeProblem } from "./shape.js";
+
+/** A record read back from disk, with the file it came from (for messages about it). */
+export interface Loaded<R> {
+  record: R;
+  source: string;
+}
 
 /**
  * Where records go: nowhere (in memory: they live only in the library's maps) or one JSON file per record under
@@ -16,7 +24,41 @@ import { KeyedQueue } from "./keyed-queue.js";
 export interface Persistence<C> {
   put<K extends keyof C & string>(collection: K, key: string, record: C[K]): Promise<void>;
   remove(collection: keyof C & string, key: string): Promise<void>;
-  load<K extends keyof C & string>(collection: K): Promise<C[K][]>;
+  /** Every record of a collection, each checked against `shape`: a file that does not fit stops the load. */
+  load<K extends keyof C & string>(collection: K, shape: Shape): Promise<Loaded<C[K]>[]>;
+}
+
+/**
+ * The error for a record on disk the emulator cannot use: it names the file and what is wrong, and says how to go on.
+ *
+ * @example
+ * ```ts
+ * throw corruptRecord("/data/meta/files/abc.json", "versions is missing, expected a non-empty array");
+ * ```
+ */
+export function corruptRecord(path: string, problem: string): EmulatorError {
+  return new EmulatorError(
+    "CORRUPT_RECORD",
+    `${path} is not a record the emulator can use: ${problem}. Fix the file or move it out of the data folder, then start again (nothing was changed).`,
+    path,
+  );
+}
+
+/**
+ * Reads and parses one JSON document; a file that is not JSON is a `CORRUPT_RECORD` error naming it.
+ *
+ * @example
+ * ```ts
+ * const keys = await readRecordFile("./.ikit-data/keys.json");
+ * ```
+ */
+export async function readRecordFile(path: string): Promise<unknown> {
+  const text = await readFile(path, "utf8");
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw corruptRecord(path, `it is not valid JSON (${(error as Error).message})`);
+  }
 }
 
 /**
@@ -69,13 +111,18 @@ export async function diskPersistence<C>(root: string, collections: (keyof C & s
       const target = join(meta, collection, fileOf(key));
       return queue.run(target, () => rm(target, { force: true }));
     },
-    async load(collection) {
+    async load(collection, shape) {
       const folder = join(meta, collection);
       const names = (await readdir(folder)).filter((name) => name.endsWith(".json"));
-      const records = await Promise.all(
-        names.map(async (name) => JSON.parse(await readFile(join(folder, name), "utf8"))),
+      return Promise.all(
+        names.map(async (name) => {
+          const source = join(folder, name);
+          const record = await readRecordFile(source);
+          const problem = shapeProblem(record, shape);
+          if (problem) throw corruptRecord(source, problem);
+          return { record: record as never, source };
+        }),
       );
-      return records;
     },
   };
 }

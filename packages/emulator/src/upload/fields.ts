@@ -2,6 +2,7 @@ import { IkitError, parseTransformation, type Transformation } from "@ikit/core"
 import { validateTransformation } from "@ikit/core/strict";
 import { apiErrors } from "../errors/imagekit-errors.js";
 import { checkCoordinates, checkTags } from "../library/attributes.js";
+import { parseClientJson } from "../library/nesting.js";
 import { RESPONSE_FIELDS, type ResponseField } from "./response.js";
 
 // Parsing and validating the upload API's text fields, one function per field kind.
@@ -29,14 +30,11 @@ export function tagsField(values: string[] | undefined): string[] | undefined {
   for (const value of values) {
     const trimmed = value.trim();
     if (trimmed.startsWith("[")) {
-      try {
-        const parsed = JSON.parse(trimmed);
-        if (!Array.isArray(parsed) || !parsed.every((tag) => typeof tag === "string")) throw new Error();
-        tags.push(...parsed);
-        continue;
-      } catch {
+      const parsed = jsonField(trimmed, "tags");
+      if (!Array.isArray(parsed) || !parsed.every((tag) => typeof tag === "string"))
         throw apiErrors.invalidValue("tags", "Send a comma-separated string or a JSON array of strings.");
-      }
+      tags.push(...parsed);
+      continue;
     }
     tags.push(...trimmed.split(","));
   }
@@ -49,13 +47,16 @@ export function coordinatesField(value: string | undefined): string | undefined 
   return value === undefined || value === "" ? undefined : checkCoordinates(value);
 }
 
-/** A JSON field (`customMetadata`, `extensions`, `transformation`); invalid JSON is a 400 naming the field. */
+/**
+ * A JSON field (`customMetadata`, `extensions`, `transformation`, `tags`); invalid JSON, or JSON nested deeper than
+ * the emulator walks, is a 400 naming the field.
+ */
 export function jsonField(value: string | undefined, name: string): unknown {
   if (value === undefined || value.trim() === "") return undefined;
   try {
-    return JSON.parse(value);
-  } catch {
-    throw apiErrors.invalidJsonField(name, value);
+    return parseClientJson(value);
+  } catch (error) {
+    throw error instanceof RangeError ? apiErrors.nestedTooDeep(name) : apiErrors.invalidJsonField(name, value);
   }
 }
 
@@ -114,9 +115,10 @@ export function uploadTransformationField(
         thumbnail: ["type", "value"],
         abs: ["type", "value", "protocol"],
       };
-      const keys = allowed[String(type)];
+      // `type` is client text: `constructor` or `__proto__` must not find Object's own members.
+      const keys = typeof type === "string" && Object.hasOwn(allowed, type) ? allowed[type] : undefined;
       if (!keys || Object.keys(item).some((key) => !keys.includes(key)))
-        throw apiErrors.invalidTransformation(`Bad post item ${JSON.stringify(item)}.`);
+        throw apiErrors.invalidTransformation(`Bad post item ${JSON.stringify(item).slice(0, 200)}.`);
       if (type === "transformation") transformationSteps(item.value);
       else if (type === "abs") {
         if (item.protocol !== "hls" && item.protocol !== "dash")

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { readFile, rm, writeFile } from "node:fs/promises";
-import { type App, type Ctx, json, type Reply } from "../context.js";
+import { rm, writeFile } from "node:fs/promises";
+import { type App, type Ctx, imageWork, json, type Reply } from "../context.js";
 import { apiErrors } from "../errors/imagekit-errors.js";
 import { fileDetails } from "../library/details.js";
 import { startExtensions } from "../library/extensions.js";
 import { sendWebhook } from "../library/webhooks.js";
 import { type Analysis, analyse } from "../media/analyse.js";
+import type { ImageWork } from "../media/image-queue.js";
 import { applyTransformation } from "../media/transform.js";
 import { authenticateUpload } from "./authenticate.js";
 import { runChecks } from "./checks.js";
@@ -27,11 +28,11 @@ export async function handleUpload(ctx: Ctx): Promise<Reply> {
   const { settings, store } = app;
   const temp = store.blobs.tempPath();
   try {
-    const form = await ctx.readForm(temp, { fileBytes: settings.maxUploadBytes, fieldBytes: MAX_BASE64_FIELD });
+    const form = await ctx.readForm(temp, { fileBytes: settings.limits.maxUploadBytes, fieldBytes: MAX_BASE64_FIELD });
     await authenticateUpload(ctx, form);
     const request = readUploadRequest(form);
-    const received = await receiveFile(form, temp, settings.maxUploadBytes);
-    const bytes = await inspect(temp, request, received);
+    const received = await receiveFile(form, temp, settings.limits);
+    const bytes = await inspect(temp, request, received, imageWork(ctx));
     const { file, version } = await saveUpload(store, request, bytes, temp);
     const details = fileDetails(settings.urlEndpoint, file, version);
     const extensionStatus = startExtensions(app, request.extensions, request.webhookUrl, details);
@@ -51,6 +52,7 @@ async function inspect(
   path: string,
   request: UploadRequest,
   received: { size: number; mime?: string | undefined; urlName?: string },
+  work: ImageWork,
 ): Promise<{ analysis: Analysis; size: number }> {
   let size = received.size;
   let analysis = await analyse(path, request.fileName || received.urlName || "file");
@@ -62,8 +64,8 @@ async function inspect(
   if (transformation && analysis.fileType !== "image" && !/^video\//.test(analysis.mime))
     throw apiErrors.transformationNeedsMedia();
   if (transformation?.pre && analysis.fileType === "image") {
-    const out = await applyTransformation(await readFile(path), transformation.pre, "").catch((error: Error) => {
-      throw apiErrors.preTransformationFailed(error.message);
+    const out = await applyTransformation(path, transformation.pre, "", work).catch((error: Error) => {
+      throw apiErrors.preTransformationFailed(error);
     });
     await writeFile(path, out.body);
     size = out.body.length;
