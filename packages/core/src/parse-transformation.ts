@@ -287,8 +287,9 @@ function overlayOf(layer: string, depth: number): Overlay | undefined {
     overlay.layerMode = wordsOf([(head.shift() as string).slice(3)], WORDS.layerMode)?.[0];
     if (overlay.layerMode === undefined) return;
   }
-  for (const [code, group, field] of PLACEMENT) {
+  for (const [code, path] of PLACEMENT) {
     if (!head[0]?.startsWith(`${code}-`)) continue;
+    const [group, field] = path.split(".") as [string, string];
     const text = (head.shift() as string).slice(code.length + 1);
     // A zero is written only as text: the builder leaves falsy placements out.
     const read = field === "anchorPoint" || field === "focus" ? wordsOf([text], ANCHORS)?.[0] : numeric(text) || text;
