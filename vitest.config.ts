@@ -1,9 +1,10 @@
 import { defineConfig } from "vitest/config";
 import uploadProjects from "./packages/upload/vitest.projects.ts";
+import workerProjects from "./packages/worker/vitest.projects.ts";
 import projects from "./vitest.workspace.ts";
 
 export default defineConfig({
   test: {
-    projects: [...projects, ...uploadProjects],
+    projects: [...projects, ...uploadProjects, ...workerProjects],
   },
 });

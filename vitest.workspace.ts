@@ -47,8 +47,8 @@ export default [
       name: "node",
       environment: "node",
       include: ["packages/*/test/**/*.test.ts"],
-      // Packages that declare their own projects (packages/upload/vitest.projects.ts).
-      exclude: [...configDefaults.exclude, "packages/upload/**"],
+      // Packages that declare their own projects (packages/<name>/vitest.projects.ts).
+      exclude: [...configDefaults.exclude, "packages/upload/**", "packages/worker/**"],
     },
   }),
   defineProject({

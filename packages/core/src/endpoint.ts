@@ -11,30 +11,28 @@ export interface Endpoint {
   readonly base: string;
 }
 
-const cache = new Map<unknown, Endpoint>();
+// The last endpoint parsed: an app builds its URLs on one endpoint, so one entry is as fast as a map and smaller.
+let last: [given: unknown, endpoint: Endpoint] | undefined;
 
 /**
- * Parses and validates a URL endpoint once; later calls with the same string are a map lookup.
+ * Parses and validates a URL endpoint; a call with the same endpoint as the one before is a comparison.
  * Throws `MISSING_URL_ENDPOINT` or `INVALID_URL_ENDPOINT` with a message that says what to pass instead.
  */
 export function endpointOf(urlEndpoint: unknown): Endpoint {
-  let endpoint = cache.get(urlEndpoint);
-  if (!endpoint) {
-    let url: URL | undefined;
-    try {
-      if (typeof urlEndpoint === "string") url = new URL(urlEndpoint);
-    } catch {}
-    if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
-      return fail(
-        urlEndpoint ? "INVALID_URL_ENDPOINT" : "MISSING_URL_ENDPOINT",
-        'urlEndpoint must be an http(s) URL without query or fragment, e.g. "https://ik.imagekit.io/your_imagekit_id".',
-        urlEndpoint,
-      );
-    }
-    const { origin, pathname } = url;
-    endpoint = { origin, pathname, base: foldSlashes(pathname).replace(/\/+$/, "") };
-    if (cache.size > 63) cache.clear();
-    cache.set(urlEndpoint, endpoint);
+  if (last && last[0] === urlEndpoint) return last[1];
+  let url: URL | undefined;
+  try {
+    if (typeof urlEndpoint === "string") url = new URL(urlEndpoint);
+  } catch {}
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
+    return fail(
+      urlEndpoint ? "INVALID_URL_ENDPOINT" : "MISSING_URL_ENDPOINT",
+      'urlEndpoint must be an http(s) URL without query or fragment, e.g. "https://ik.imagekit.io/your_imagekit_id".',
+      urlEndpoint,
+    );
   }
+  const { origin, pathname } = url;
+  const endpoint = { origin, pathname, base: foldSlashes(pathname).replace(/\/+$/, "") };
+  last = [urlEndpoint, endpoint];
   return endpoint;
 }

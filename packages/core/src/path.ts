@@ -10,11 +10,9 @@ const PLAIN_SEGMENT = /^[\w\-.~!$&'()*+,;=:@%]*$/;
 // A `.` or `..` segment, which the parser resolves, escaped (`%2e`) or not.
 const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
 
-/** True when `path` has a `.` or `..` segment (the cheap tests first: most paths have none). */
+/** True when `path` has a `.` or `..` segment. */
 function hasDotSegment(path: string): boolean {
-  return (
-    (path[0] === "." || path.startsWith("%2") || path.includes("/.") || path.includes("/%2")) && DOT_SEGMENT.test(path)
-  );
+  return DOT_SEGMENT.test(path);
 }
 
 /** True when the URL parser would keep `path` as it is: no character to escape, no dot segment. */

@@ -8,9 +8,15 @@ import type { ImageWork } from "../media/image-queue.js";
 import { applyTransformation, codeOf } from "../media/transform.js";
 import { verifySignedUrl } from "./signed-url.js";
 
+// A control character as it is or percent-encoded: core's parseUrl keeps most values as written in the URL (`%0A`).
+const CONTROL = /[\u0000-\u001f\u007f]|%[01][0-9a-f]|%7f/i;
+
 /** A control character (newline, NUL, …) anywhere in the parsed transformation, which no parameter may hold. */
 function controlCharacter(value: unknown): string | undefined {
-  if (typeof value === "string") return /[\u0000-\u001f\u007f]/.exec(value)?.[0];
+  if (typeof value === "string") {
+    const found = CONTROL.exec(value)?.[0];
+    return found && found.length === 3 ? String.fromCharCode(Number.parseInt(found.slice(1), 16)) : found;
+  }
   if (typeof value !== "object" || value === null) return undefined;
   for (const item of Object.values(value)) {
     const found = controlCharacter(item);

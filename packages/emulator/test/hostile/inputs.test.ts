@@ -18,10 +18,16 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 
 describe("transformation text", () => {
-  it("refuses a transformation holding a control character with a 400", async () => {
-    const response = await fetch(`${emu.urlEndpoint}/a.png?tr=w-4%2Cx-5%0A`);
+  it.each([
+    "/a.png?tr=w-4%2Cx-5%0A",
+    "/a.png?tr=w-10%0Aa",
+    "/a.png?tr=e-foo%0Dbar",
+    "/tr:w-10%0A/a.png",
+    "/tr:w-4,l-text,i-a%00b,l-end/a.png",
+  ])("refuses a transformation holding a control character with a 400: %s", async (target) => {
+    const response = await fetch(`${emu.urlEndpoint}${target}`);
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { message: string }).message).toMatch(/control character/);
+    expect(((await response.json()) as { message: string }).message).toMatch(/control character \(U\+00/);
   });
 
   it("names ignored parameters with non-ASCII text percent-encoded in the response header", async () => {

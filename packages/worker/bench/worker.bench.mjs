@@ -1,0 +1,156 @@
+// `pnpm bench`: requests/s, p99 and CPU time per request of our image route vs a bare pass-through Worker, both under
+// `wrangler dev` on 127.0.0.1 in front of the same local origin, with autocannon (-d 5 -c 10): once with a warm cache
+// (one URL) and once with every request a cache miss (a new path each time), in 3 alternating rounds whose medians are
+// reported. Not a test: it prints figures. Wrangler's local state (its Cache API simulation) goes to /dev/shm when
+// there is one (IKIT_BENCH_TMP overrides): on disk, local cache writes measure the disk, not the worker.
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { startWranglerDev } from "./wrangler-dev.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const DURATION = 5;
+const ROUNDS = 3;
+const CONNECTIONS = 10;
+const BODY = randomBytes(20 * 1024); // a 20 KiB "image"
+
+if (!existsSync(resolve(here, "../../core/dist/index.js"))) {
+  console.error("build first: @ikit/core has no dist/ (pnpm --filter @ikit/core run build)");
+  process.exit(1);
+}
+
+/** The local origin both workers fetch from: the same 20 KiB for every path. */
+async function startOrigin() {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "image/jpeg", "content-length": BODY.length, etag: '"bench"' }).end(BODY);
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", () => r(undefined)));
+  const { port } = /** @type {import("node:net").AddressInfo} */ (server.address());
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r(undefined))) };
+}
+
+/** CPU seconds (user + system) used so far by the workerd processes in process group `pgid`. */
+async function workerdCpuSeconds(pgid) {
+  let ticks = 0;
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = await readFile(`/proc/${entry}/stat`, "utf8");
+      const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === pgid && name.startsWith("workerd")) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {}
+  }
+  return ticks / 100; // USER_HZ
+}
+
+/** One bounded autocannon run; `path(n)` gives the n-th request's path. */
+async function load(url, path, pgid) {
+  let n = 0;
+  const cpuBefore = await workerdCpuSeconds(pgid);
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [{ setupRequest: (request) => ({ ...request, path: path(n++) }) }],
+  });
+  const cpu = (await workerdCpuSeconds(pgid)) - cpuBefore;
+  const total = result.requests.total;
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    cpuMsPerRequest: total ? (cpu * 1000) / total : Number.NaN,
+    errors: result.errors + result.non2xx,
+    total,
+  };
+}
+
+const origin = await startOrigin();
+const folder = await mkdtemp(
+  join(process.env.IKIT_BENCH_TMP ?? (existsSync("/dev/shm") ? "/dev/shm" : tmpdir()), "ikit-worker-bench-"),
+);
+const envFile = join(folder, ".dev.vars");
+await writeFile(envFile, `IMAGEKIT_PRIVATE_KEY=private_bench_${randomBytes(8).toString("hex")}\n`);
+const run = Date.now().toString(36);
+const warmPath = (prefix) => () => `${prefix}/bench/warm.jpg?w=640`;
+let round = 0;
+const missPath = (prefix) => (n) => `${prefix}/bench/${run}-${round}-${n}.jpg?w=640`;
+/** @type {Record<"bare" | "ours" | "uncached", Record<"warm" | "miss", Array<Awaited<ReturnType<typeof load>>>>>} */
+const results = { bare: { warm: [], miss: [] }, ours: { warm: [], miss: [] }, uncached: { warm: [], miss: [] } };
+// The same worker with cache writes off (ttlSeconds and staleSeconds 0): what a miss costs without the Cache API.
+const UNCACHED = JSON.stringify({
+  allow: { paths: ["/bench/"], widths: [640] },
+  cache: { ttlSeconds: 0, staleSeconds: 0 },
+});
+const devs = [];
+try {
+  // Both run side by side and the runs alternate, so load from elsewhere on the machine hits both alike.
+  const [bare, ours, uncached] = await Promise.all([
+    startWranglerDev({
+      config: join(here, "passthrough.jsonc"),
+      vars: { ORIGIN: origin.url },
+      persistTo: join(folder, "bare"),
+    }),
+    startWranglerDev({
+      config: join(here, "ours.jsonc"),
+      vars: { IMAGEKIT_URL_ENDPOINT: `${origin.url}/ik` },
+      envFile,
+      persistTo: join(folder, "ours"),
+    }),
+    startWranglerDev({
+      config: join(here, "ours.jsonc"),
+      vars: { IMAGEKIT_URL_ENDPOINT: `${origin.url}/ik`, IKIT_CONFIG: UNCACHED },
+      envFile,
+      persistTo: join(folder, "uncached"),
+    }),
+  ]);
+  devs.push(bare, ours, uncached);
+  await load(bare.url, warmPath(""), bare.pid); // warm-up runs, not reported
+  await load(ours.url, warmPath("/img"), ours.pid);
+  for (round = 0; round < ROUNDS; round++) {
+    results.bare.warm.push(await load(bare.url, warmPath(""), bare.pid));
+    results.ours.warm.push(await load(ours.url, warmPath("/img"), ours.pid));
+    results.bare.miss.push(await load(bare.url, missPath(""), bare.pid));
+    results.ours.miss.push(await load(ours.url, missPath("/img"), ours.pid));
+    results.uncached.miss.push(await load(uncached.url, missPath("/img"), uncached.pid));
+  }
+} finally {
+  await Promise.all(devs.map((dev) => dev.stop()));
+  await origin.close();
+  await rm(folder, { recursive: true, force: true });
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** Medians over the rounds, and the median of the per-round ratios to the pass-through. */
+function summary(runs, base) {
+  return {
+    rps: median(runs.map((r) => r.rps)),
+    p99: median(runs.map((r) => r.p99)),
+    cpu: median(runs.map((r) => r.cpuMsPerRequest)),
+    ratio: base ? median(runs.map((r, i) => r.rps / base[i].rps)) : 1,
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+  };
+}
+const row = (label, s) =>
+  `| ${label} | ${Math.round(s.rps)} | ${s.p99} ms | ${s.cpu.toFixed(2)} ms | ${Math.round(100 * s.ratio)} % | ${s.errors} |`;
+const { bare, ours, uncached } = results;
+console.log(
+  `\nautocannon -d ${DURATION} -c ${CONNECTIONS}, ${ROUNDS} alternating rounds (medians), against wrangler dev on 127.0.0.1; origin a local 20 KiB server\n`,
+);
+console.log("| worker, cache | requests/s | p99 | workerd CPU per request | of pass-through | errors |");
+console.log("| --- | --- | --- | --- | --- | --- |");
+console.log(row("pass-through, one URL", summary(bare.warm)));
+console.log(row("@ikit/worker, warm cache (HIT)", summary(ours.warm, bare.warm)));
+console.log(row("pass-through, a new URL each request", summary(bare.miss)));
+console.log(row("@ikit/worker, every request a miss", summary(ours.miss, bare.miss)));
+console.log(row("@ikit/worker, cache writes off, every request a miss", summary(uncached.miss, bare.miss)));
+const failed = [bare, ours, uncached].some((r) => [...r.warm, ...r.miss].some((run) => run.errors > 0));
+if (failed) {
+  console.error("\nsome requests failed: the figures above are not comparable");
+  process.exitCode = 1;
+}
