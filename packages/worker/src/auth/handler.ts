@@ -8,14 +8,37 @@ import { corsHeaders, preflightHeaders } from "./cors.js";
 
 type AuthSettings = NonNullable<ResolvedConfig["auth"]>;
 
-/** Who the caller is for its rate limit: what `authorize` said, else its IP address as Cloudflare saw it. */
+const HEXTET = /^[0-9a-f]{1,4}$/;
+
+/**
+ * The rate limit key of an address: an IPv4 address as it is, an IPv6 address by its /64 (one subscriber's network,
+ * in which a client can use any of 2^64 addresses, so a per-address limit would not hold).
+ */
+function networkOf(ip: string): string {
+  const address = ip.toLowerCase();
+  if (!address.includes(":") || address.includes(".")) return address;
+  const [head = "", tail = ""] = address.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = address.includes("::")
+    ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right]
+    : left;
+  if (groups.length !== 8 || !groups.every((group) => HEXTET.test(group))) return address;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => Number.parseInt(group, 16).toString(16))
+    .join(":")}::/64`;
+}
+
+/** Who the caller is for its rate limit: what `authorize` said, else its network as Cloudflare saw it. */
 async function authorizeCaller(
   request: Request,
   env: unknown,
   auth: AuthSettings,
   cors: Record<string, string>,
 ): Promise<string> {
-  const anonymous = request.headers.get("cf-connecting-ip") ?? "anonymous";
+  const ip = request.headers.get("cf-connecting-ip");
+  const anonymous = ip === null ? "anonymous" : networkOf(ip);
   if (!auth.authorize) return anonymous;
   let result: Awaited<ReturnType<NonNullable<AuthSettings["authorize"]>>> = false;
   try {

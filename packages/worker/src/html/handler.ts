@@ -2,7 +2,7 @@ import type { ResolvedConfig } from "../config.js";
 import { requireSecret } from "../env.js";
 import { refuse } from "../http/refusal.js";
 import { fetchUpstream } from "../http/upstream.js";
-import { htmlExpiry, imageRewriter } from "./rewrite.js";
+import { breakpointWidths, htmlExpiry, imageRewriter } from "./rewrite.js";
 
 /**
  * Every request the worker does not answer itself goes to `html.origin` (same method, headers and body; redirects
@@ -35,6 +35,7 @@ export async function handleSite(
     pageUrl,
     originHost: originUrl.host,
     expiresAt: htmlExpiry(config, html),
+    widths: breakpointWidths(config, html),
   };
   return imageRewriter(page).transform(new Response(response.body, response));
 }

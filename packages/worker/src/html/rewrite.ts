@@ -12,7 +12,7 @@ type HtmlSettings = NonNullable<ResolvedConfig["html"]>;
  *
  * @example
  * ```ts
- * const page: RewriteContext = { config, html, privateKey, pageUrl: new URL(request.url), originHost: "origin.example.com", expiresAt: undefined };
+ * const page: RewriteContext = { config, html, privateKey, pageUrl, originHost: "origin.example.com", expiresAt: undefined, widths };
  * ```
  */
 export interface RewriteContext {
@@ -25,6 +25,8 @@ export interface RewriteContext {
   originHost: string;
   /** The Unix time rewritten URLs expire at, or `undefined` for URLs that never expire. */
   expiresAt: number | undefined;
+  /** The widths a `w` descriptor may ask ImageKit for, ascending: see {@link breakpointWidths}. */
+  widths: readonly number[];
 }
 
 /** The file path segments of `src` when it points into the configured media paths on this site, else `undefined`. */
@@ -54,15 +56,41 @@ function whole(value: string | null): number | undefined {
 const sign = (url: string, page: RewriteContext) =>
   signAt(url, page.config.urlEndpoint, page.privateKey, page.expiresAt);
 
-/** Rewrites each candidate under the media paths; a `640w` descriptor asks ImageKit for that width. */
+/**
+ * Every width core's responsive helper may offer under this configuration (its breakpoints, defaults included),
+ * ascending: the only widths the HTML may ask for, so a page that carries user content cannot get a signed `w-99999`.
+ *
+ * @example
+ * ```ts
+ * breakpointWidths(config, html); // [16, 32, 48, 64, 96, 128, 256, 384, 640, 750, 828, 1080, 1200, 1920, 2048, 3840]
+ * ```
+ */
+export function breakpointWidths(config: ResolvedConfig, html: HtmlSettings): number[] {
+  // With a `sizes` that has no `vw` in it, core lists every breakpoint as a `w` candidate.
+  const { srcSet = "" } = getResponsiveImageAttributes({
+    urlEndpoint: config.urlEndpoint,
+    src: "/breakpoints.jpg",
+    sizes: "1px",
+    ...(html.deviceBreakpoints && { deviceBreakpoints: [...html.deviceBreakpoints] }),
+    ...(html.imageBreakpoints && { imageBreakpoints: [...html.imageBreakpoints] }),
+  });
+  return parseSrcset(srcSet).map(({ descriptor }) => Number.parseInt(descriptor, 10));
+}
+
+/** The nearest allowed width at or above `wanted`, else the widest, as core's responsive helper picks. */
+function snapWidth(wanted: number, widths: readonly number[]): number {
+  return widths.find((width) => width >= wanted) ?? (widths[widths.length - 1] as number);
+}
+
+/** Rewrites each candidate under the media paths; a `640w` descriptor asks ImageKit for the breakpoint that covers it. */
 async function rewriteSrcset(srcset: string, page: RewriteContext): Promise<string> {
   const candidates = await Promise.all(
     parseSrcset(srcset).map(async ({ url, descriptor }) => {
       const segments = mediaSegments(url, page);
       if (!segments) return { url, descriptor };
-      const width = /^(\d{1,5})w$/.exec(descriptor)?.[1];
+      const width = /^(\d{1,9})w$/.exec(descriptor)?.[1];
       const steps: Transformation[] = width
-        ? [...page.html.transformation, { width: Number(width), crop: "at_max" }]
+        ? [...page.html.transformation, { width: snapWidth(Number(width), page.widths), crop: "at_max" }]
         : [...page.html.transformation];
       return { url: await sign(imagekitUrl(page.config.urlEndpoint, segments, steps), page), descriptor };
     }),

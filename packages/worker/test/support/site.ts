@@ -17,6 +17,11 @@ export const PAGES: Record<string, string> = {
 <picture><source id="src-webp" srcset="/media/hero.png 1x, /media/hero.png 2x" type="image/webp"><img id="pic" src="/media/hero.png" alt="In a picture"></picture>
 <video><source id="vid" src="/media/clip.mp4" type="video/mp4"></video>
 </body></html>`,
+  // User-generated HTML: w descriptors far beyond any breakpoint, which must not become signed w-99999 URLs.
+  "/comments.html": `<!doctype html><html><body>
+<img id="huge" src="/media/hero.png" srcset="/media/hero.png 99999w, /media/hero.png 700w" sizes="100vw">
+<picture><source id="huge-src" srcset="/media/hero.png 50000w, /media/hero.png 1w"><img src="/media/hero.png"></picture>
+</body></html>`,
 };
 
 type Json = Record<string, unknown>;

@@ -113,6 +113,20 @@ describe("GET|POST /auth", () => {
     );
   });
 
+  it("limits anonymous callers per IPv4 address, and per /64 for IPv6 (where a client may pick any address in it)", async () => {
+    const limited = authWorker({ rateLimitBinding: "AUTH_RATE_LIMITER" });
+    const from = (ip: string) => call(limited, "/auth", { headers: { origin: APP, "cf-connecting-ip": ip } });
+    const hex = () => Math.floor(Math.random() * 0xffff).toString(16);
+    const network = `2001:db8:${hex()}:${hex()}`;
+    const statuses = [];
+    for (const host of ["::1", "::2", ":ffff:ffff:ffff:ffff", "::1:0:0:3"])
+      statuses.push((await from(`${network}${host}`)).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    expect((await from(`2001:db8:${hex()}:${hex()}::1`)).status).toBe(200);
+    const v4 = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    for (const host of [1, 2, 3, 4]) expect((await from(`${v4}.${host}`)).status).toBe(200);
+  });
+
   it("says how to fix a missing rate limit binding", async () => {
     const response = await call(authWorker({ rateLimitBinding: "NOT_BOUND" }), "/auth", {}, env);
     expect(response.status).toBe(500);

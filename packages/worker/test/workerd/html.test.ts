@@ -76,6 +76,17 @@ describe("HTML rewriting in front of the origin", () => {
     expect(page.abs?.src).toBe("https://cdn.example.com/media/hero.png");
   });
 
+  it("asks ImageKit only for breakpoint widths, however wide a w descriptor in the HTML claims to be", async () => {
+    const page = await attributesById(await call(worker, "/comments.html"));
+    const widthsOf = (srcset: string | undefined) =>
+      urlsOf(srcset).map((url) => Number(/:w-(\d+),c-at_max\//.exec(url)?.[1]));
+    // Snapped up to the nearest of core's default breakpoints, the widest (3840) at most.
+    expect(widthsOf(page.huge?.srcset)).toEqual([3840, 750]);
+    expect(page.huge?.srcset).toMatch(/ 99999w, .* 700w$/);
+    expect(widthsOf(page["huge-src"]?.srcset)).toEqual([3840, 16]);
+    for (const url of urlsOf(page.huge?.srcset)) await expectSignedByKey(url);
+  });
+
   it("passes other responses through untouched", async () => {
     const missing = await call(worker, "/nothing-here.css");
     expect(missing.status).toBe(404);

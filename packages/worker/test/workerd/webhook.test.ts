@@ -62,6 +62,20 @@ describe("POST /webhook", () => {
     expect((await call(worker, "/webhook", post(delivery, STANDARD))).status).toBe(409);
   });
 
+  it("refuses a delivery replayed under the other signature scheme (both are on every delivery)", async () => {
+    const events: unknown[] = [];
+    const worker = webhookWorker(events);
+    const first = await realDelivery();
+    expect((await call(worker, "/webhook", post(first))).status).toBe(200);
+    const asLegacy = await call(worker, "/webhook", post(first, STANDARD));
+    expect(asLegacy.status).toBe(409);
+    expect(await asLegacy.json()).toMatchObject({ error: "webhook_replayed" });
+    const second = await realDelivery();
+    expect((await call(worker, "/webhook", post(second, STANDARD))).status).toBe(200);
+    expect((await call(worker, "/webhook", post(second))).status).toBe(409);
+    expect(events).toHaveLength(2);
+  });
+
   it("refuses a tampered body (401), missing signatures (400) and old events (400)", async () => {
     const events: unknown[] = [];
     const worker = webhookWorker(events);
@@ -113,7 +127,7 @@ describe("POST /webhook", () => {
     expect((await call(worker, "/webhook", post(delivery))).status).toBe(200);
     expect(
       await (env as unknown as { WEBHOOK_SEEN: KVNamespace }).WEBHOOK_SEEN.get(
-        `webhook:standard:${delivery.headers["webhook-id"]}`,
+        `webhook:event:${(JSON.parse(delivery.body) as { id: string }).id}`,
       ),
     ).toBe("taken");
     expect((await call(worker, "/webhook", post(delivery))).status).toBe(409);
