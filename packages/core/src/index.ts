@@ -1,5 +1,6 @@
 // @ikit/core: ImageKit transformations → URL → signature, and back. Zero dependencies; browsers, workerd, Node 20+.
 
+export type * from "./api/shapes.js";
 export {
   type AuthenticationOptions,
   type AuthenticationParameters,

@@ -1,0 +1,3 @@
+export declare const specPath: string;
+export declare const outputPath: string;
+export declare function generateApiTypes(): Promise<string>;
