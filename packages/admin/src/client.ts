@@ -117,7 +117,7 @@ export class AdminClient {
    * const shoes = await admin.listFiles({ path: "/shoes", searchQuery: 'tags IN ["sale"]', sort: "DESC_CREATED" });
    * ```
    */
-  listFiles(query: ListFilesQuery = {}, options?: RequestOptions): Promise<WithMetadata<ListItem[]>> {
+  async listFiles(query: ListFilesQuery = {}, options?: RequestOptions): Promise<WithMetadata<ListItem[]>> {
     checkListQuery(query);
     return this.#send({ method: "GET", path: "/v1/files", query: { ...query }, safe: true }, options);
   }
@@ -149,7 +149,7 @@ export class AdminClient {
    * console.log(file.name, file.tags);
    * ```
    */
-  getFile(fileId: string, options?: RequestOptions): Promise<WithMetadata<FileDetails>> {
+  async getFile(fileId: string, options?: RequestOptions): Promise<WithMetadata<FileDetails>> {
     const id = checkId(fileId, "fileId");
     return this.#send({ method: "GET", path: `/v1/files/${id}/details`, safe: true }, options);
   }
@@ -162,7 +162,11 @@ export class AdminClient {
    * await admin.updateFile(fileId, { tags: ["sale"], customCoordinates: "10,10,100,100" });
    * ```
    */
-  updateFile(fileId: string, update: UpdateFileRequest, options?: RequestOptions): Promise<WithMetadata<FileDetails>> {
+  async updateFile(
+    fileId: string,
+    update: UpdateFileRequest,
+    options?: RequestOptions,
+  ): Promise<WithMetadata<FileDetails>> {
     const id = checkId(fileId, "fileId");
     if (!update || typeof update !== "object") invalid('updateFile takes the fields to change, e.g. { tags: ["a"] }.');
     // Setting fields to given values: sending it twice leaves the same file.
@@ -177,7 +181,7 @@ export class AdminClient {
    * await admin.deleteFile(fileId);
    * ```
    */
-  deleteFile(fileId: string, options?: RequestOptions): Promise<WithMetadata<object>> {
+  async deleteFile(fileId: string, options?: RequestOptions): Promise<WithMetadata<object>> {
     const id = checkId(fileId, "fileId");
     // Not retried on 5xx: a repeat after a lost success would answer 404 for a file that was deleted.
     return this.#send({ method: "DELETE", path: `/v1/files/${id}`, safe: false }, options);
@@ -191,7 +195,7 @@ export class AdminClient {
    * const { successfullyDeletedFileIds } = await admin.deleteFiles([idA, idB]);
    * ```
    */
-  deleteFiles(
+  async deleteFiles(
     fileIds: string[],
     options?: RequestOptions,
   ): Promise<WithMetadata<{ successfullyDeletedFileIds: string[] }>> {
@@ -210,7 +214,7 @@ export class AdminClient {
    * const versions = await admin.listVersions(fileId);
    * ```
    */
-  listVersions(fileId: string, options?: RequestOptions): Promise<WithMetadata<FileDetails[]>> {
+  async listVersions(fileId: string, options?: RequestOptions): Promise<WithMetadata<FileDetails[]>> {
     const id = checkId(fileId, "fileId");
     return this.#send({ method: "GET", path: `/v1/files/${id}/versions`, safe: true }, options);
   }
@@ -223,7 +227,7 @@ export class AdminClient {
    * const v = await admin.getVersion(fileId, versionId);
    * ```
    */
-  getVersion(fileId: string, versionId: string, options?: RequestOptions): Promise<WithMetadata<FileDetails>> {
+  async getVersion(fileId: string, versionId: string, options?: RequestOptions): Promise<WithMetadata<FileDetails>> {
     const path = `/v1/files/${checkId(fileId, "fileId")}/versions/${checkId(versionId, "versionId")}`;
     return this.#send({ method: "GET", path, safe: true }, options);
   }
@@ -236,7 +240,7 @@ export class AdminClient {
    * await admin.deleteVersion(fileId, oldVersionId);
    * ```
    */
-  deleteVersion(fileId: string, versionId: string, options?: RequestOptions): Promise<WithMetadata<object>> {
+  async deleteVersion(fileId: string, versionId: string, options?: RequestOptions): Promise<WithMetadata<object>> {
     const path = `/v1/files/${checkId(fileId, "fileId")}/versions/${checkId(versionId, "versionId")}`;
     return this.#send({ method: "DELETE", path, safe: false }, options);
   }
@@ -249,7 +253,11 @@ export class AdminClient {
    * const file = await admin.restoreVersion(fileId, versionId);
    * ```
    */
-  restoreVersion(fileId: string, versionId: string, options?: RequestOptions): Promise<WithMetadata<FileDetails>> {
+  async restoreVersion(
+    fileId: string,
+    versionId: string,
+    options?: RequestOptions,
+  ): Promise<WithMetadata<FileDetails>> {
     const path = `/v1/files/${checkId(fileId, "fileId")}/versions/${checkId(versionId, "versionId")}/restore`;
     return this.#send({ method: "PUT", path, safe: true }, options);
   }
@@ -262,7 +270,7 @@ export class AdminClient {
    * await admin.addTags([fileId], ["sale", "summer"]);
    * ```
    */
-  addTags(fileIds: string[], tags: string[], options?: RequestOptions): Promise<WithMetadata<UpdatedFiles>> {
+  async addTags(fileIds: string[], tags: string[], options?: RequestOptions): Promise<WithMetadata<UpdatedFiles>> {
     const json = { fileIds: checkIds(fileIds, "fileIds", 50), tags: checkTags(tags, "tags") };
     return this.#send({ method: "POST", path: "/v1/files/addTags", json, safe: true }, options);
   }
@@ -275,7 +283,7 @@ export class AdminClient {
    * await admin.removeTags([fileId], ["sale"]);
    * ```
    */
-  removeTags(fileIds: string[], tags: string[], options?: RequestOptions): Promise<WithMetadata<UpdatedFiles>> {
+  async removeTags(fileIds: string[], tags: string[], options?: RequestOptions): Promise<WithMetadata<UpdatedFiles>> {
     const json = { fileIds: checkIds(fileIds, "fileIds", 50), tags: checkTags(tags, "tags") };
     return this.#send({ method: "POST", path: "/v1/files/removeTags", json, safe: true }, options);
   }
@@ -288,7 +296,11 @@ export class AdminClient {
    * await admin.removeAITags([fileId], ["Shoe"]);
    * ```
    */
-  removeAITags(fileIds: string[], AITags: string[], options?: RequestOptions): Promise<WithMetadata<UpdatedFiles>> {
+  async removeAITags(
+    fileIds: string[],
+    AITags: string[],
+    options?: RequestOptions,
+  ): Promise<WithMetadata<UpdatedFiles>> {
     const json = { fileIds: checkIds(fileIds, "fileIds", 50), AITags: checkTags(AITags, "AITags") };
     return this.#send({ method: "POST", path: "/v1/files/removeAITags", json, safe: true }, options);
   }
@@ -301,7 +313,7 @@ export class AdminClient {
    * await admin.copyFile({ sourceFilePath: "/a.jpg", destinationPath: "/backup", includeFileVersions: false });
    * ```
    */
-  copyFile(
+  async copyFile(
     request: { sourceFilePath: string; destinationPath: string; includeFileVersions?: boolean },
     options?: RequestOptions,
   ): Promise<WithMetadata<object>> {
@@ -318,7 +330,7 @@ export class AdminClient {
    * await admin.moveFile({ sourceFilePath: "/a.jpg", destinationPath: "/archive" });
    * ```
    */
-  moveFile(request: { sourceFilePath: string; destinationPath: string }, options?: RequestOptions) {
+  async moveFile(request: { sourceFilePath: string; destinationPath: string }, options?: RequestOptions) {
     checkPath(request?.sourceFilePath, "sourceFilePath");
     checkPath(request.destinationPath, "destinationPath");
     return this.#send<object>({ method: "POST", path: "/v1/files/move", json: request, safe: false }, options);
@@ -332,7 +344,7 @@ export class AdminClient {
    * const { purgeRequestId } = await admin.renameFile({ filePath: "/a.jpg", newFileName: "b.jpg", purgeCache: true });
    * ```
    */
-  renameFile(
+  async renameFile(
     request: { filePath: string; newFileName: string; purgeCache?: boolean },
     options?: RequestOptions,
   ): Promise<WithMetadata<{ purgeRequestId?: string }>> {
@@ -349,7 +361,7 @@ export class AdminClient {
    * await admin.createFolder({ folderName: "summer", parentFolderPath: "/products" });
    * ```
    */
-  createFolder(request: { folderName: string; parentFolderPath: string }, options?: RequestOptions) {
+  async createFolder(request: { folderName: string; parentFolderPath: string }, options?: RequestOptions) {
     if (typeof request?.folderName !== "string" || request.folderName === "") invalid("folderName is required.");
     checkPath(request.parentFolderPath, "parentFolderPath");
     return this.#send<object>({ method: "POST", path: "/v1/folder", json: request, safe: false }, options);
@@ -363,7 +375,7 @@ export class AdminClient {
    * await admin.deleteFolder("/products/old");
    * ```
    */
-  deleteFolder(folderPath: string, options?: RequestOptions) {
+  async deleteFolder(folderPath: string, options?: RequestOptions) {
     const json = { folderPath: checkPath(folderPath, "folderPath") };
     return this.#send<object>({ method: "DELETE", path: "/v1/folder", json, safe: false }, options);
   }
@@ -376,7 +388,7 @@ export class AdminClient {
    * const { jobId } = await admin.copyFolder({ sourceFolderPath: "/a", destinationPath: "/b" });
    * ```
    */
-  copyFolder(
+  async copyFolder(
     request: { sourceFolderPath: string; destinationPath: string; includeVersions?: boolean },
     options?: RequestOptions,
   ): Promise<WithMetadata<BulkJob>> {
@@ -393,7 +405,7 @@ export class AdminClient {
    * const { jobId } = await admin.moveFolder({ sourceFolderPath: "/a", destinationPath: "/archive" });
    * ```
    */
-  moveFolder(
+  async moveFolder(
     request: { sourceFolderPath: string; destinationPath: string },
     options?: RequestOptions,
   ): Promise<WithMetadata<BulkJob>> {
@@ -410,7 +422,7 @@ export class AdminClient {
    * const { jobId } = await admin.renameFolder({ folderPath: "/a", newFolderName: "b" });
    * ```
    */
-  renameFolder(
+  async renameFolder(
     request: { folderPath: string; newFolderName: string; purgeCache?: boolean },
     options?: RequestOptions,
   ): Promise<WithMetadata<BulkJob>> {
@@ -428,7 +440,7 @@ export class AdminClient {
    * const { status } = await admin.getJob(jobId);
    * ```
    */
-  getJob(jobId: string, options?: RequestOptions): Promise<WithMetadata<BulkJobStatus>> {
+  async getJob(jobId: string, options?: RequestOptions): Promise<WithMetadata<BulkJobStatus>> {
     return this.#send({ method: "GET", path: `/v1/bulkJobs/${checkId(jobId, "jobId")}`, safe: true }, options);
   }
 
@@ -441,7 +453,7 @@ export class AdminClient {
    * await admin.waitForJob(jobId, { interval: 500, timeout: 60_000 });
    * ```
    */
-  waitForJob(jobId: string, poll: PollOptions = {}): Promise<WithMetadata<BulkJobStatus>> {
+  async waitForJob(jobId: string, poll: PollOptions = {}): Promise<WithMetadata<BulkJobStatus>> {
     return this.#poll(() => this.getJob(jobId, { ...poll.request }), poll, `folder job ${jobId}`);
   }
 
@@ -453,7 +465,7 @@ export class AdminClient {
    * const { requestId } = await admin.purge("https://ik.imagekit.io/demo/a.jpg");
    * ```
    */
-  purge(url: string, options?: RequestOptions): Promise<WithMetadata<{ requestId: string }>> {
+  async purge(url: string, options?: RequestOptions): Promise<WithMetadata<{ requestId: string }>> {
     if (typeof url !== "string" || !/^https?:\/\//.test(url)) invalid("purge takes the full URL to purge.");
     return this.#send({ method: "POST", path: "/v1/files/purge", json: { url }, safe: true }, options);
   }
@@ -466,7 +478,7 @@ export class AdminClient {
    * const { status } = await admin.purgeStatus(requestId); // "Pending" | "Completed"
    * ```
    */
-  purgeStatus(requestId: string, options?: RequestOptions): Promise<WithMetadata<{ status: string }>> {
+  async purgeStatus(requestId: string, options?: RequestOptions): Promise<WithMetadata<{ status: string }>> {
     const path = `/v1/files/purge/${checkId(requestId, "requestId")}`;
     return this.#send({ method: "GET", path, safe: true }, options);
   }
@@ -479,7 +491,7 @@ export class AdminClient {
    * await admin.waitForPurge((await admin.purge(url)).requestId, { interval: 1000 });
    * ```
    */
-  waitForPurge(requestId: string, poll: PollOptions = {}): Promise<WithMetadata<{ status: string }>> {
+  async waitForPurge(requestId: string, poll: PollOptions = {}): Promise<WithMetadata<{ status: string }>> {
     return this.#poll(() => this.purgeStatus(requestId, { ...poll.request }), poll, `purge ${requestId}`);
   }
 
@@ -505,7 +517,7 @@ export class AdminClient {
    * const { width, height, pHash } = await admin.getMetadata(fileId);
    * ```
    */
-  getMetadata(fileId: string, options?: RequestOptions): Promise<WithMetadata<FileMetadata>> {
+  async getMetadata(fileId: string, options?: RequestOptions): Promise<WithMetadata<FileMetadata>> {
     return this.#send({ method: "GET", path: `/v1/files/${checkId(fileId, "fileId")}/metadata`, safe: true }, options);
   }
 
@@ -517,7 +529,7 @@ export class AdminClient {
    * const meta = await admin.getUrlMetadata("https://ik.imagekit.io/demo/tr:w-100/a.jpg");
    * ```
    */
-  getUrlMetadata(url: string, options?: RequestOptions): Promise<WithMetadata<FileMetadata>> {
+  async getUrlMetadata(url: string, options?: RequestOptions): Promise<WithMetadata<FileMetadata>> {
     if (typeof url !== "string" || !/^https?:\/\//.test(url)) invalid("getUrlMetadata takes a full http(s) URL.");
     return this.#send({ method: "GET", path: "/v1/metadata", query: { url }, safe: true }, options);
   }
@@ -530,7 +542,7 @@ export class AdminClient {
    * const fields = await admin.listFields({ includeDeleted: false });
    * ```
    */
-  listFields(
+  async listFields(
     query: { includeDeleted?: boolean } = {},
     options?: RequestOptions,
   ): Promise<WithMetadata<CustomMetadataField[]>> {
@@ -545,7 +557,7 @@ export class AdminClient {
    * await admin.createField({ name: "price", label: "Price", schema: { type: "Number", minValue: 0 } });
    * ```
    */
-  createField(
+  async createField(
     field: { name: string; label: string; schema: CustomMetadataFieldSchema },
     options?: RequestOptions,
   ): Promise<WithMetadata<CustomMetadataField>> {
@@ -563,7 +575,7 @@ export class AdminClient {
    * await admin.updateField(fieldId, { label: "Price (EUR)" });
    * ```
    */
-  updateField(
+  async updateField(
     fieldId: string,
     update: { label?: string; schema?: Partial<CustomMetadataFieldSchema> },
     options?: RequestOptions,
@@ -582,7 +594,7 @@ export class AdminClient {
    * await admin.deleteField(fieldId);
    * ```
    */
-  deleteField(fieldId: string, options?: RequestOptions) {
+  async deleteField(fieldId: string, options?: RequestOptions) {
     const path = `/v1/customMetadataFields/${checkId(fieldId, "fieldId")}`;
     return this.#send<object>({ method: "DELETE", path, safe: false }, options);
   }
@@ -595,7 +607,10 @@ export class AdminClient {
    * const { bandwidthBytes } = await admin.getUsage({ startDate: "2026-11-01", endDate: "2026-11-23" });
    * ```
    */
-  getUsage(range: { startDate: string; endDate: string }, options?: RequestOptions): Promise<WithMetadata<Usage>> {
+  async getUsage(
+    range: { startDate: string; endDate: string },
+    options?: RequestOptions,
+  ): Promise<WithMetadata<Usage>> {
     const date = /^\d{4}-\d{2}-\d{2}$/;
     if (!date.test(range?.startDate) || !date.test(range.endDate))
       invalid("getUsage takes { startDate, endDate } as YYYY-MM-DD.");
@@ -612,7 +627,7 @@ export class AdminClient {
    * console.log(res.fileId, res.url);
    * ```
    */
-  upload(request: UploadOptions, options?: RequestOptions): Promise<WithMetadata<UploadResponse>> {
+  async upload(request: UploadOptions, options?: RequestOptions): Promise<WithMetadata<UploadResponse>> {
     const body = uploadBody(request);
     return this.#send({ method: "POST", path: this.#config.uploadUrl, body, safe: false }, options);
   }
