@@ -1,8 +1,9 @@
 import { defineConfig } from "vitest/config";
+import adminProjects from "./packages/admin/vitest.projects.ts";
 import projects from "./vitest.workspace.ts";
 
 export default defineConfig({
   test: {
-    projects,
+    projects: [...projects, ...adminProjects],
   },
 });
