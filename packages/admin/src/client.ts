@@ -5,7 +5,14 @@ import { type Call, type RequestOptions, send, sleep, type TransportConfig, type
 import { type UploadOptions, uploadBody } from "./upload.js";
 import { checkId, checkIds, checkKey, checkListQuery, checkPath, checkTags, type SORTS } from "./validate.js";
 
-/** Options of {@link AdminClient}. */
+/**
+ * Options of {@link AdminClient}.
+ *
+ * @example
+ * ```ts
+ * const admin = new AdminClient({ privateKey: env.IMAGEKIT_PRIVATE_KEY, retries: 5, timeout: 10_000 });
+ * ```
+ */
 export interface AdminOptions {
   /** Your ImageKit private API key, from the environment or a secret. */
   privateKey: string;
@@ -23,7 +30,14 @@ export interface AdminOptions {
   fetch?: typeof fetch;
 }
 
-/** The query of `GET /v1/files`. */
+/**
+ * The query of `GET /v1/files`.
+ *
+ * @example
+ * ```ts
+ * const query: ListFilesQuery = { path: "/shoes", type: "file", sort: "DESC_CREATED", limit: 100 };
+ * ```
+ */
 export interface ListFilesQuery {
   type?: "file" | "file-version" | "folder" | "all";
   sort?: (typeof SORTS)[number];
@@ -35,7 +49,14 @@ export interface ListFilesQuery {
   skip?: number;
 }
 
-/** The fields `updateFile` may change. */
+/**
+ * The fields `updateFile` may change.
+ *
+ * @example
+ * ```ts
+ * const update: UpdateFileRequest = { tags: ["sale"], customMetadata: { price: 10 } };
+ * ```
+ */
 export interface UpdateFileRequest {
   tags?: string[] | null;
   customCoordinates?: string | null;
@@ -47,19 +68,47 @@ export interface UpdateFileRequest {
   publish?: { isPublished: boolean; includeFileVersions?: boolean };
 }
 
-/** A custom metadata field's schema, as ImageKit defines it. */
+/**
+ * A custom metadata field's schema, as ImageKit defines it.
+ *
+ * @example
+ * ```ts
+ * const schema: CustomMetadataFieldSchema = { type: "Number", minValue: 0 };
+ * ```
+ */
 export type CustomMetadataFieldSchema = CustomMetadataField["schema"];
-/** `{ jobId }` of a folder copy/move/rename. */
+/**
+ * `{ jobId }` of a folder copy/move/rename.
+ *
+ * @example
+ * ```ts
+ * const { jobId }: BulkJob = await admin.copyFolder({ sourceFolderPath: "/a", destinationPath: "/b" });
+ * ```
+ */
 export interface BulkJob {
   jobId: string;
 }
-/** The state of a folder job. */
+/**
+ * The state of a folder job.
+ *
+ * @example
+ * ```ts
+ * const job: BulkJobStatus = await admin.getJob(jobId); // { jobId, type: "COPY_FOLDER", status: "Completed" }
+ * ```
+ */
 export interface BulkJobStatus {
   jobId: string;
   type: string;
   status: "Pending" | "Completed" | (string & {});
 }
-/** Account usage between two dates. */
+/**
+ * Account usage between two dates.
+ *
+ * @example
+ * ```ts
+ * const { bandwidthBytes }: Usage = await admin.getUsage({ startDate: "2026-11-01", endDate: "2026-11-23" });
+ * ```
+ */
 export interface Usage {
   bandwidthBytes?: number;
   mediaLibraryStorageBytes?: number;
@@ -67,11 +116,25 @@ export interface Usage {
   extensionUnitsCount?: number;
   originalCacheStorageBytes?: number;
 }
-/** The `tags` calls' answer. */
+/**
+ * The `tags` calls' answer.
+ *
+ * @example
+ * ```ts
+ * const { successfullyUpdatedFileIds }: UpdatedFiles = await admin.addTags([fileId], ["sale"]);
+ * ```
+ */
 export interface UpdatedFiles {
   successfullyUpdatedFileIds: string[];
 }
-/** A listed item: a file, a file version or a folder. */
+/**
+ * A listed item: a file, a file version or a folder.
+ *
+ * @example
+ * ```ts
+ * const names = (await admin.listFiles()).map((item: ListItem) => item.name);
+ * ```
+ */
 export type ListItem = FileDetails | Folder;
 
 /**
@@ -633,7 +696,14 @@ export class AdminClient {
   }
 }
 
-/** Options of `waitForJob` and `waitForPurge`. */
+/**
+ * Options of `waitForJob` and `waitForPurge`.
+ *
+ * @example
+ * ```ts
+ * await admin.waitForJob(jobId, { interval: 250, timeout: 30_000, request: { timeout: 5000 } });
+ * ```
+ */
 export interface PollOptions {
   /** Milliseconds between polls. @default 1000 */
   interval?: number;

@@ -10,7 +10,14 @@ import { AdminClient, type AdminOptions, type ListFilesQuery } from "./client.js
 import { AdminError, InvalidInputError, RateLimitedError } from "./errors.js";
 import type { UploadOptions } from "./upload.js";
 
-/** The seed's constructor options, plus where the API lives (for the emulator or a proxy). */
+/**
+ * The seed's constructor options, plus where the API lives (for the emulator or a proxy).
+ *
+ * @example
+ * ```ts
+ * const imagekit = new ImageKit({ publicKey, privateKey, urlEndpoint, apiBase: emu.apiBase, uploadUrl: emu.uploadUrl });
+ * ```
+ */
 export interface ImageKitOptions {
   publicKey: string;
   privateKey: string;
@@ -24,13 +31,27 @@ export interface ImageKitOptions {
   client?: Omit<AdminOptions, "privateKey" | "apiBase" | "uploadUrl">;
 }
 
-/** The seed's `url()` options: core's, plus `signed` and `expireSeconds`. */
+/**
+ * The seed's `url()` options: core's, plus `signed` and `expireSeconds`.
+ *
+ * @example
+ * ```ts
+ * const options: ImageKitUrlOptions = { path: "/a.jpg", signed: true, expireSeconds: 300 };
+ * ```
+ */
 export type ImageKitUrlOptions = Partial<UrlOptions> & { signed?: boolean; expireSeconds?: number };
 
 /** What a client method resolves to. */
 type Result<M extends keyof AdminClient> = AdminClient[M] extends (...args: never[]) => Promise<infer R> ? R : never;
 
-/** The seed's Node-style callback. */
+/**
+ * The seed's Node-style callback.
+ *
+ * @example
+ * ```ts
+ * imagekit.getFileDetails(fileId, (error, file) => (error ? console.error(error) : console.log(file)));
+ * ```
+ */
 export type Callback<T> = (error: unknown, result: T | null) => void;
 
 /** A seed-shaped error: the API's body (`message`, `help`, …) with `$ResponseMetadata`, not an Error instance. */

@@ -1,7 +1,14 @@
 // Errors of @ikit/admin: one class per way a call can fail, each with the response's metadata, so callers branch on
 // `instanceof` and never on message text.
 
-/** What every result and error carries about the HTTP exchange (the seed SDK's `$ResponseMetadata`). */
+/**
+ * What every result and error carries about the HTTP exchange (the seed SDK's `$ResponseMetadata`).
+ *
+ * @example
+ * ```ts
+ * const { statusCode, headers, requestId }: ResponseMetadata = (await admin.listFiles()).$ResponseMetadata;
+ * ```
+ */
 export interface ResponseMetadata {
   /** The HTTP status; 0 when no response arrived (network error, timeout, bad input caught before sending). */
   statusCode: number;

@@ -10,7 +10,14 @@ import {
   TimeoutError,
 } from "./errors.js";
 
-/** Options every method takes as its last argument. */
+/**
+ * Options every method takes as its last argument.
+ *
+ * @example
+ * ```ts
+ * await admin.getFile(fileId, { timeout: 5000, signal: AbortSignal.timeout(20_000), retries: 1 });
+ * ```
+ */
 export interface RequestOptions {
   /** Milliseconds each attempt may take before a {@link TimeoutError}. @default the client's `timeout` */
   timeout?: number;
@@ -43,7 +50,15 @@ export interface Call {
   safe: boolean;
 }
 
-/** A result with the seed SDK's non-enumerable `$ResponseMetadata`. */
+/**
+ * A result with the seed SDK's non-enumerable `$ResponseMetadata`.
+ *
+ * @example
+ * ```ts
+ * const file: WithMetadata<FileDetails> = await admin.getFile(fileId);
+ * console.log(file.$ResponseMetadata.requestId, JSON.stringify(file)); // metadata not serialized
+ * ```
+ */
 export type WithMetadata<T> = T & { readonly $ResponseMetadata: ResponseMetadata };
 
 /** Waits `ms`, or rejects with `signal.reason` when the signal aborts first. */

@@ -3,10 +3,24 @@
 import type { UploadRequest } from "@ikit/core";
 import { invalid } from "./errors.js";
 
-/** What `upload` accepts as the file: a Blob/File, a web stream or async iterable of bytes, or a URL/base64 string. */
+/**
+ * What `upload` accepts as the file: a Blob/File, a web stream or async iterable of bytes, or a URL/base64 string.
+ *
+ * @example
+ * ```ts
+ * const file: UploadSource = request.body ?? new Blob(["hi"]);
+ * ```
+ */
 export type UploadSource = Blob | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | string;
 
-/** The fields of `upload`: ImageKit's upload fields, with `file` as any {@link UploadSource}. */
+/**
+ * The fields of `upload`: ImageKit's upload fields, with `file` as any {@link UploadSource}.
+ *
+ * @example
+ * ```ts
+ * const options: UploadOptions = { file: new Blob(["hi"]), fileName: "hi.txt", tags: ["a"], folder: "/notes" };
+ * ```
+ */
 export type UploadOptions = Omit<UploadRequest, "file"> & { file: UploadSource };
 
 /** ImageKit's form encoding of each field: lists comma-joined, objects as JSON, the rest as text. */
