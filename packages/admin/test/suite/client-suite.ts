@@ -6,6 +6,7 @@ import {
   AuthError,
   BadRequestError,
   ConflictError,
+  ForbiddenError,
   InvalidInputError,
   type ListItem,
   NotFoundError,
@@ -206,16 +207,34 @@ export function clientSuite(env: () => SuiteEnv): void {
   });
 
   describe("errors", () => {
-    it("maps a wrong key to AuthError/Forbidden and a bad search to BadRequestError, with help and requestId", async () => {
-      const { apiBase, uploadUrl } = env();
+    it("maps a wrong key to ForbiddenError, no key to AuthError, a bad search to BadRequestError", async () => {
+      const { apiBase, uploadUrl, privateKey } = env();
       const wrong = new AdminClient({ privateKey: "private_wrong", apiBase, uploadUrl, retries: 0 });
       const denied = await wrong.listFiles().catch((e: unknown) => e);
-      expect(denied).toMatchObject({ status: 403 });
+      expect(denied).toBeInstanceOf(ForbiddenError);
+      expect((denied as ForbiddenError).status).toBe(403);
+      // A proxy that drops the Authorization header: ImageKit answers 401.
+      const stripped = new AdminClient({
+        privateKey,
+        apiBase,
+        retries: 0,
+        fetch: (input, init) => {
+          const headers = new Headers(init?.headers);
+          headers.delete("authorization");
+          return fetch(input, { ...init, headers });
+        },
+      });
+      const anonymous = await stripped.listFiles().catch((e: unknown) => e);
+      expect(anonymous).toBeInstanceOf(AuthError);
+      expect((anonymous as AuthError).$ResponseMetadata.statusCode).toBe(401);
       const bad = await admin.listFiles({ searchQuery: "size HAS 1" }).catch((e: unknown) => e);
       expect(bad).toBeInstanceOf(BadRequestError);
       expect((bad as BadRequestError).$ResponseMetadata.statusCode).toBe(400);
+      expect((bad as BadRequestError).message).toMatch(/HAS/);
       expect(typeof (bad as BadRequestError).help).toBe("string");
-      expect(AuthError).toBeTypeOf("function");
+      expect((bad as BadRequestError).requestId).toBe(
+        (bad as BadRequestError).$ResponseMetadata.headers["x-request-id"],
+      );
     });
 
     it("refuses bad input before any request", async () => {
