@@ -139,7 +139,6 @@ export async function send<T>(
     }, timeout);
     const forward = () => controller.abort(signal?.reason);
     signal?.addEventListener("abort", forward, { once: true });
-    let failure: AdminError;
     let asked: number | undefined;
     try {
       const init: RequestInit & { duplex?: "half" } = { method: call.method, headers, signal: controller.signal };
@@ -158,7 +157,7 @@ export async function send<T>(
       const errorBody = (parsed && typeof parsed === "object" ? parsed : {}) as Record<string, unknown>;
       const message = typeof errorBody.message === "string" ? errorBody.message : `HTTP ${response.status}`;
       const ErrorClass = errorClassOf(response.status);
-      failure = new ErrorClass(message, meta, errorBody);
+      const failure = new ErrorClass(message, meta, errorBody);
       asked = retryDelayOf(meta.headers);
       const retryable = response.status === 429 || (response.status >= 500 && call.safe);
       if (!retryable || !canRepeat || attempt >= retries) throw failure;
@@ -169,7 +168,7 @@ export async function send<T>(
         throw new TimeoutError(`No answer from ${call.method} ${url} within ${timeout} ms.`, undefined, undefined, {
           cause: error,
         });
-      failure = new NetworkError(
+      const failure = new NetworkError(
         `${call.method} ${url} failed: ${(error as Error)?.message ?? error}`,
         undefined,
         undefined,
