@@ -1,3 +1,5 @@
+import type { ErrorBody } from "@ikit/core";
+
 /** ImageKit's `help` line, sent with every error body. */
 const HELP = "For support kindly contact us at support@imagekit.io.";
 
@@ -31,7 +33,7 @@ export class ApiError extends Error {
   }
 
   /** The JSON body ImageKit sends for this error. */
-  body(): Record<string, unknown> {
+  body(): Required<ErrorBody> & Record<string, unknown> {
     return { message: this.message, help: HELP, ...this.extra };
   }
 }
