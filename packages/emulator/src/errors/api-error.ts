@@ -32,7 +32,11 @@ export class ApiError extends Error {
     this.headers = headers;
   }
 
-  /** The JSON body ImageKit sends for this error. */
+  /**
+   * The JSON body ImageKit sends for this error. Narrower than the OpenAPI `ErrorBody` (whose `message` and `help` are
+   * optional): the emulator always sends both, and `extra` adds the fields some errors document (`reason`,
+   * `missingFileIds`).
+   */
   body(): Required<ErrorBody> & Record<string, unknown> {
     return { message: this.message, help: HELP, ...this.extra };
   }
