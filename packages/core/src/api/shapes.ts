@@ -115,3 +115,36 @@ export type FileMetadata = Schemas["Metadata"];
  * ```
  */
 export type ErrorBody = components["responses"]["Unauthorized"]["content"]["application/json"];
+
+/**
+ * The status of a bulk folder job (`GET /v1/bulkJobs/{jobId}`: copy, move or rename of a folder).
+ *
+ * @example
+ * ```ts
+ * const job: BulkJobStatus = await (await fetch(`${apiBase}/v1/bulkJobs/${jobId}`, { headers })).json();
+ * if (job.status === "Completed") console.log(job.type, "done");
+ * ```
+ */
+export type BulkJobStatus = operations["bulk-job-status"]["responses"][200]["content"]["application/json"];
+
+/**
+ * The status of a cache purge request (`GET /v1/files/purge/{requestId}`).
+ *
+ * @example
+ * ```ts
+ * const { status }: PurgeStatus = await (await fetch(`${apiBase}/v1/files/purge/${requestId}`, { headers })).json();
+ * ```
+ */
+export type PurgeStatus = operations["purge-status"]["responses"][200]["content"]["application/json"];
+
+/**
+ * What `PATCH /v1/files/{fileId}/details` answers: the updated file, and the status of the extensions it started.
+ *
+ * @example
+ * ```ts
+ * const res: FileDetailsUpdateResponse = await (await fetch(detailsUrl, { method: "PATCH", headers, body })).json();
+ * console.log(res.tags, res.extensionStatus?.["remove-bg"]);
+ * ```
+ */
+export type FileDetailsUpdateResponse =
+  operations["update-file-details"]["responses"][200]["content"]["application/json"];

@@ -1,3 +1,4 @@
+import type { FileMetadata } from "@ikit/core";
 import { type Ctx, imageWork, json, type Reply } from "../context.js";
 import { ApiError } from "../errors/api-error.js";
 import { apiErrors } from "../errors/imagekit-errors.js";
@@ -23,6 +24,6 @@ export async function urlMetadata(ctx: Ctx): Promise<Reply> {
   const work = imageWork(ctx);
   const out = await renderResolved(ctx.app, resolved, "", work);
   const size = out.body?.length ?? resolved.version.size;
-  if (!out.mime.startsWith("image/")) return json(200, { size, exif: {} });
+  if (!out.mime.startsWith("image/")) return json(200, { size, exif: {} } satisfies FileMetadata);
   return json(200, await imageMetadata(out.body ?? ctx.app.store.blobs.path(resolved.version.blobId), size, work));
 }

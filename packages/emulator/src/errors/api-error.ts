@@ -1,3 +1,5 @@
+import type { ErrorBody } from "@ikit/core";
+
 /** ImageKit's `help` line, sent with every error body. */
 const HELP = "For support kindly contact us at support@imagekit.io.";
 
@@ -30,8 +32,12 @@ export class ApiError extends Error {
     this.headers = headers;
   }
 
-  /** The JSON body ImageKit sends for this error. */
-  body(): Record<string, unknown> {
+  /**
+   * The JSON body ImageKit sends for this error. Narrower than the OpenAPI `ErrorBody` (whose `message` and `help` are
+   * optional): the emulator always sends both, and `extra` adds the fields some errors document (`reason`,
+   * `missingFileIds`).
+   */
+  body(): Required<ErrorBody> & Record<string, unknown> {
     return { message: this.message, help: HELP, ...this.extra };
   }
 }

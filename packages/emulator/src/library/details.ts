@@ -1,3 +1,4 @@
+import type { FileDetails, Folder } from "@ikit/core";
 import type { FileRecord, FileVersion, FolderRecord } from "./records.js";
 import { filePathOf } from "./store.js";
 
@@ -43,7 +44,7 @@ export function fileUrl(urlEndpoint: string, file: FileRecord, version: FileVers
  * fileDetails(urlEndpoint, file, currentVersion(file)); // { type: "file", fileId, name, filePath, url, … }
  * ```
  */
-export function fileDetails(urlEndpoint: string, file: FileRecord, version: FileVersion): Record<string, unknown> {
+export function fileDetails(urlEndpoint: string, file: FileRecord, version: FileVersion): FileDetails {
   const url = fileUrl(urlEndpoint, file, version);
   return {
     type: version.versionId === file.currentVersionId ? "file" : "file-version",
@@ -77,7 +78,7 @@ export function fileDetails(urlEndpoint: string, file: FileRecord, version: File
  * folderDetails(folder); // { type: "folder", folderId, name: "shoes", folderPath: "/products/shoes", … }
  * ```
  */
-export function folderDetails(folder: FolderRecord): Record<string, unknown> {
+export function folderDetails(folder: FolderRecord): Folder {
   return {
     type: "folder",
     folderId: folder.folderId,

@@ -57,7 +57,8 @@ export interface FieldRecord {
   schema: {
     type: FieldType;
     selectOptions?: (string | number | boolean)[];
-    defaultValue?: unknown;
+    /** Checked against the field's type when the field is made or updated (`checkFieldSchema`). */
+    defaultValue?: string | number | boolean | (string | number | boolean)[];
     isValueRequired?: boolean;
     minValue?: string | number;
     maxValue?: string | number;

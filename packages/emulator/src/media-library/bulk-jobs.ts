@@ -1,3 +1,4 @@
+import type { BulkJobStatus } from "@ikit/core";
 import { type App, type Ctx, json, type Reply } from "../context.js";
 import { apiErrors } from "../errors/imagekit-errors.js";
 import { isInside } from "../library/paths.js";
@@ -103,5 +104,5 @@ export function jobStatus(ctx: Ctx): Reply {
     type: job.type,
     status: job.status,
     ...(job.purgeRequestId && { purgeRequestId: job.purgeRequestId }),
-  });
+  } satisfies BulkJobStatus);
 }

@@ -1,10 +1,11 @@
+import type { CustomMetadataField } from "@ikit/core";
 import { type Ctx, json, noContent, type Reply } from "../context.js";
 import { apiErrors } from "../errors/imagekit-errors.js";
 import { checkFieldSchema } from "../library/custom-metadata.js";
 import type { FieldRecord } from "../library/records.js";
 import { isId, objectId } from "../storage/ids.js";
 
-function view(field: FieldRecord): Record<string, unknown> {
+function view(field: FieldRecord): CustomMetadataField {
   return { id: field.id, name: field.name, label: field.label, schema: field.schema };
 }
 

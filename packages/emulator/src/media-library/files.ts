@@ -1,3 +1,4 @@
+import type { FileDetailsUpdateResponse } from "@ikit/core";
 import { type Ctx, json, noContent, type Reply } from "../context.js";
 import { apiErrors } from "../errors/imagekit-errors.js";
 import { fileDetails } from "../library/details.js";
@@ -24,7 +25,7 @@ export async function updateDetails(ctx: Ctx): Promise<Reply> {
   await store.saveFile(updated);
   const details = fileDetails(settings.urlEndpoint, updated, currentVersion(updated));
   const extensionStatus = startExtensions(ctx.app, update.extensions, update.webhookUrl, details);
-  return json(200, { ...details, ...(extensionStatus && { extensionStatus }) });
+  return json(200, { ...details, ...(extensionStatus && { extensionStatus }) } satisfies FileDetailsUpdateResponse);
 }
 
 /** `DELETE /v1/files/{fileId}` */

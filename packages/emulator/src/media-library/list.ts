@@ -1,3 +1,4 @@
+import type { ListFilesResponse } from "@ikit/core";
 import { type Ctx, json, type Reply } from "../context.js";
 import { apiErrors } from "../errors/imagekit-errors.js";
 import { fileDetails, folderDetails } from "../library/details.js";
@@ -115,7 +116,7 @@ export function listFiles(ctx: Ctx): Reply {
   const folders = selectFolders(store, query);
   const files = selectFiles(store, query);
   const { skip, limit } = query;
-  const page: Record<string, unknown>[] = folders.slice(skip, skip + limit).map(folderDetails);
+  const page: ListFilesResponse = folders.slice(skip, skip + limit).map(folderDetails);
   const fileSkip = Math.max(0, skip - folders.length);
   for (const { file, version } of files.slice(fileSkip, fileSkip + limit - page.length)) {
     page.push(fileDetails(settings.urlEndpoint, file, version));

@@ -1,3 +1,4 @@
+import type { PurgeStatus } from "@ikit/core";
 import { type App, type Ctx, json, type Reply } from "../context.js";
 import { apiErrors } from "../errors/imagekit-errors.js";
 import { objectId } from "../storage/ids.js";
@@ -33,5 +34,7 @@ export async function purge(ctx: Ctx): Promise<Reply> {
 export function purgeStatus(ctx: Ctx): Reply {
   const record = ctx.app.store.purges.get(ctx.params[0] ?? "");
   if (!record) throw apiErrors.purgeNotFound();
-  return json(200, { status: Date.now() - record.createdAt >= PURGE_MS ? "Completed" : "Pending" });
+  return json(200, {
+    status: Date.now() - record.createdAt >= PURGE_MS ? "Completed" : "Pending",
+  } satisfies PurgeStatus);
 }

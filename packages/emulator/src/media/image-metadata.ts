@@ -1,3 +1,4 @@
+import type { FileMetadata } from "@ikit/core";
 import sharp from "sharp";
 import { formatOf } from "./analyse.js";
 import type { ImageWork } from "./image-queue.js";
@@ -12,17 +13,14 @@ import { perceptualHash } from "./phash.js";
  * await imageMetadata(blobPath, version.size, work); // { width: 40, height: 30, format: "png", pHash: "…", exif: {}, … }
  * ```
  */
-export async function imageMetadata(
-  input: Buffer | string,
-  size: number,
-  work: ImageWork,
-): Promise<Record<string, unknown>> {
+export async function imageMetadata(input: Buffer | string, size: number, work: ImageWork): Promise<FileMetadata> {
   const meta = await sharp(input).metadata();
+  const format = meta.format === "jpeg" ? "jpg" : formatOf(meta);
   return {
     height: meta.height,
     width: meta.width,
     size,
-    format: meta.format === "jpeg" ? "jpg" : formatOf(meta),
+    ...(format !== undefined && { format }),
     hasColorProfile: meta.hasProfile ?? false,
     density: meta.density ?? 72,
     hasTransparency: meta.hasAlpha ?? false,

@@ -1,3 +1,4 @@
+import type { FileMetadata, UploadResponse } from "@ikit/core";
 import { encodePath } from "../library/details.js";
 import type { ExtensionStatus } from "../library/extensions.js";
 import type { FileRecord, FileVersion } from "../library/records.js";
@@ -40,9 +41,9 @@ export function uploadResponse(
   version: FileVersion,
   responseFields: ResponseField[],
   extensionStatus: ExtensionStatus | undefined,
-): Record<string, unknown> {
+): UploadResponse {
   const path = encodePath(filePathOf(file));
-  const body: Record<string, unknown> = {
+  const body: UploadResponse = {
     fileId: file.fileId,
     name: file.name,
     size: version.size,
@@ -65,12 +66,12 @@ export function uploadResponse(
   if (wanted.has("embeddedMetadata")) body.embeddedMetadata = {};
   if (wanted.has("metadata")) {
     body.metadata = {
-      height: version.height,
-      width: version.width,
+      ...(version.height !== undefined && { height: version.height }),
+      ...(version.width !== undefined && { width: version.width }),
       size: version.size,
-      format: version.format,
+      ...(version.format !== undefined && { format: version.format }),
       hasTransparency: version.hasAlpha ?? false,
-    };
+    } satisfies FileMetadata;
   }
   return body;
 }
