@@ -1,9 +1,21 @@
 // The media library client: one method per ImageKit endpoint, checked input, typed results with $ResponseMetadata.
-import type { CustomMetadataField, FileDetails, FileMetadata, Folder, UploadResponse } from "@ikit/core";
+import type {
+  BulkJob,
+  BulkJobStatus,
+  CustomMetadataField,
+  FileDetails,
+  FileMetadata,
+  Folder,
+  ListFilesQuery,
+  UpdatedFiles,
+  UpdateFileRequest,
+  UploadResponse,
+  Usage,
+} from "@ikit/core";
 import { invalid, TimeoutError } from "./errors.js";
 import { type Call, type RequestOptions, send, sleep, type TransportConfig, type WithMetadata } from "./transport.js";
 import { type UploadOptions, uploadBody } from "./upload.js";
-import { checkId, checkIds, checkKey, checkListQuery, checkPath, checkTags, type SORTS } from "./validate.js";
+import { checkId, checkIds, checkKey, checkListQuery, checkPath, checkTags } from "./validate.js";
 
 /**
  * Options of {@link AdminClient}.
@@ -31,44 +43,6 @@ export interface AdminOptions {
 }
 
 /**
- * The query of `GET /v1/files`.
- *
- * @example
- * ```ts
- * const query: ListFilesQuery = { path: "/shoes", type: "file", sort: "DESC_CREATED", limit: 100 };
- * ```
- */
-export interface ListFilesQuery {
-  type?: "file" | "file-version" | "folder" | "all";
-  sort?: (typeof SORTS)[number];
-  path?: string;
-  searchQuery?: string;
-  fileType?: "all" | "image" | "non-image";
-  /** 1 to 1000. @default 1000 */
-  limit?: number;
-  skip?: number;
-}
-
-/**
- * The fields `updateFile` may change.
- *
- * @example
- * ```ts
- * const update: UpdateFileRequest = { tags: ["sale"], customMetadata: { price: 10 } };
- * ```
- */
-export interface UpdateFileRequest {
-  tags?: string[] | null;
-  customCoordinates?: string | null;
-  customMetadata?: Record<string, unknown>;
-  removeAITags?: string[] | "all";
-  description?: string;
-  extensions?: unknown[];
-  webhookUrl?: string;
-  publish?: { isPublished: boolean; includeFileVersions?: boolean };
-}
-
-/**
  * A custom metadata field's schema, as ImageKit defines it.
  *
  * @example
@@ -77,56 +51,6 @@ export interface UpdateFileRequest {
  * ```
  */
 export type CustomMetadataFieldSchema = CustomMetadataField["schema"];
-/**
- * `{ jobId }` of a folder copy/move/rename.
- *
- * @example
- * ```ts
- * const { jobId }: BulkJob = await admin.copyFolder({ sourceFolderPath: "/a", destinationPath: "/b" });
- * ```
- */
-export interface BulkJob {
-  jobId: string;
-}
-/**
- * The state of a folder job.
- *
- * @example
- * ```ts
- * const job: BulkJobStatus = await admin.getJob(jobId); // { jobId, type: "COPY_FOLDER", status: "Completed" }
- * ```
- */
-export interface BulkJobStatus {
-  jobId: string;
-  type: string;
-  status: "Pending" | "Completed" | (string & {});
-}
-/**
- * Account usage between two dates.
- *
- * @example
- * ```ts
- * const { bandwidthBytes }: Usage = await admin.getUsage({ startDate: "2026-11-01", endDate: "2026-11-23" });
- * ```
- */
-export interface Usage {
-  bandwidthBytes?: number;
-  mediaLibraryStorageBytes?: number;
-  videoProcessingUnitsCount?: number;
-  extensionUnitsCount?: number;
-  originalCacheStorageBytes?: number;
-}
-/**
- * The `tags` calls' answer.
- *
- * @example
- * ```ts
- * const { successfullyUpdatedFileIds }: UpdatedFiles = await admin.addTags([fileId], ["sale"]);
- * ```
- */
-export interface UpdatedFiles {
-  successfullyUpdatedFileIds: string[];
-}
 /**
  * A listed item: a file, a file version or a folder.
  *
@@ -558,7 +482,7 @@ export class AdminClient {
     return this.#poll(() => this.purgeStatus(requestId, { ...poll.request }), poll, `purge ${requestId}`);
   }
 
-  async #poll<T extends { status: string }>(get: () => Promise<T>, poll: PollOptions, what: string): Promise<T> {
+  async #poll<T extends { status?: string }>(get: () => Promise<T>, poll: PollOptions, what: string): Promise<T> {
     const interval = poll.interval ?? 1000;
     const timeout = poll.timeout ?? 300_000;
     const until = Date.now() + timeout;
@@ -566,7 +490,7 @@ export class AdminClient {
       const state = await get();
       if (state.status === "Completed") return state;
       if (Date.now() + interval > until) {
-        throw new TimeoutError(`${what} is still ${state.status} after ${timeout} ms.`);
+        throw new TimeoutError(`${what} is still ${state.status ?? "pending"} after ${timeout} ms.`);
       }
       await sleep(interval, poll.request?.signal);
     }

@@ -5,8 +5,9 @@
 // `getAuthenticationParameters` and `verifyWebhookEvent` are synchronous in the seed, so they use node:crypto's
 // HMAC (present in Node, Bun, Deno and workerd with `nodejs_compat`); everything else is the runtime-neutral client.
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
+import type { ListFilesQuery } from "@ikit/core";
 import { pHashDistance, signUrlSync, type UrlOptions, url } from "@ikit/core";
-import { AdminClient, type AdminOptions, type ListFilesQuery } from "./client.js";
+import { AdminClient, type AdminOptions } from "./client.js";
 import { AdminError, InvalidInputError, RateLimitedError } from "./errors.js";
 import type { UploadOptions } from "./upload.js";
 

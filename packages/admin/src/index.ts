@@ -1,17 +1,13 @@
 // @ikit/admin: the ImageKit media library API over fetch, for Node 20+, Cloudflare Workers, Deno and Bun.
 
+// The API shapes have one home, @ikit/core (generated from ImageKit's OpenAPI file); re-exported for convenience.
+export type { BulkJob, BulkJobStatus, ListFilesQuery, UpdatedFiles, UpdateFileRequest, Usage } from "@ikit/core";
 export {
   AdminClient,
   type AdminOptions,
-  type BulkJob,
-  type BulkJobStatus,
   type CustomMetadataFieldSchema,
-  type ListFilesQuery,
   type ListItem,
   type PollOptions,
-  type UpdatedFiles,
-  type UpdateFileRequest,
-  type Usage,
 } from "./client.js";
 export {
   AdminError,

@@ -148,3 +148,53 @@ export type PurgeStatus = operations["purge-status"]["responses"][200]["content"
  */
 export type FileDetailsUpdateResponse =
   operations["update-file-details"]["responses"][200]["content"]["application/json"];
+
+/**
+ * The query of `GET /v1/files` (list and search).
+ *
+ * @example
+ * ```ts
+ * const query: ListFilesQuery = { path: "/shoes", type: "file", sort: "DESC_CREATED", limit: 100 };
+ * ```
+ */
+export type ListFilesQuery = NonNullable<operations["list-and-search-assets"]["parameters"]["query"]>;
+
+/**
+ * The body of `PATCH /v1/files/{fileId}/details`: the fields a details update may change.
+ *
+ * @example
+ * ```ts
+ * const update: UpdateFileRequest = { tags: ["sale"], customCoordinates: null };
+ * ```
+ */
+export type UpdateFileRequest = Schemas["UpdateFileRequest"];
+
+/**
+ * The answer to a folder copy, move or rename: the id of the bulk job to poll.
+ *
+ * @example
+ * ```ts
+ * const { jobId }: BulkJob = await (await fetch(`${apiBase}/v1/bulkJobs/copyFolder`, { method: "POST", headers, body })).json();
+ * ```
+ */
+export type BulkJob = Schemas["JobResponse"];
+
+/**
+ * Account usage between two dates (`GET /v1/accounts/usage`).
+ *
+ * @example
+ * ```ts
+ * const { bandwidthBytes }: Usage = await (await fetch(`${apiBase}/v1/accounts/usage?${range}`, { headers })).json();
+ * ```
+ */
+export type Usage = operations["get-usage"]["responses"][200]["content"]["application/json"];
+
+/**
+ * The answer to adding or removing (AI) tags in bulk.
+ *
+ * @example
+ * ```ts
+ * const { successfullyUpdatedFileIds }: UpdatedFiles = await (await fetch(`${apiBase}/v1/files/addTags`, init)).json();
+ * ```
+ */
+export type UpdatedFiles = operations["add-tags-bulk"]["responses"][200]["content"]["application/json"];
