@@ -137,7 +137,11 @@ export type AuthorizeResult = boolean | { clientId: string };
  *
  * @example
  * ```ts
- * const auth: AuthConfig = { publicKey: "public_…", allowedOrigins: ["https://app.example.com"] };
+ * const auth: AuthConfig = {
+ *   publicKey: "public_…",
+ *   allowedOrigins: ["https://app.example.com"],
+ *   authorize: (request) => request.headers.get("cookie")?.includes("session=") === true,
+ * };
  * ```
  */
 export interface AuthConfig<Env = unknown> {
@@ -145,8 +149,18 @@ export interface AuthConfig<Env = unknown> {
   publicKey: string;
   /** Browser origins allowed to call it (CORS), e.g. `["https://app.example.com"]`. Requests without `Origin` pass unless marked `Sec-Fetch-Site: cross-site`. */
   allowedOrigins: readonly string[];
-  /** Decides whether the caller may upload (check a session cookie or bearer token); `false` or a throw answers 401. @default every caller */
+  /**
+   * Decides whether the caller may upload (check a session cookie or bearer token); `false` or a throw answers 401.
+   * Give this or `anonymous: true`: without either the configuration is refused, so no worker hands out tokens by
+   * accident.
+   */
   authorize?: (request: Request, env: Env) => AuthorizeResult | Promise<AuthorizeResult>;
+  /**
+   * `true` hands tokens to every caller that is not a browser page on another origin: any server or `curl` gets them,
+   * limited only by `rateLimitBinding` per IP address (IPv6 per /64). Only for uploads anyone may make; the ready
+   * worker, which cannot hold a function, needs it for `/auth`. Not together with `authorize`. @default false
+   */
+  anonymous?: boolean;
   /** The name of a Rate Limiting binding (`ratelimits` in wrangler config), keyed per client, or `false` for none. @default "AUTH_RATE_LIMITER" */
   rateLimitBinding?: string | false;
   /** Seconds each token stays valid; ImageKit accepts at most 3600. @default 1800 */
@@ -478,6 +492,7 @@ function resolveAuth<Env>(c: Checker, value: unknown): ResolvedConfig<Env>["auth
     "publicKey",
     "allowedOrigins",
     "authorize",
+    "anonymous",
     "rateLimitBinding",
     "expireSeconds",
     "path",
@@ -504,6 +519,16 @@ function resolveAuth<Env>(c: Checker, value: unknown): ResolvedConfig<Env>["auth
   if (auth.authorize !== undefined && typeof auth.authorize !== "function") {
     c.fail("auth.authorize", "expected a function (request, env) => boolean | { clientId }.");
   }
+  if (auth.anonymous !== undefined && typeof auth.anonymous !== "boolean") {
+    c.fail("auth.anonymous", `expected true or false, got ${describe(auth.anonymous)}.`);
+  } else if (auth.anonymous === true && auth.authorize !== undefined) {
+    c.fail("auth.anonymous", "choose one: authorize decides who gets tokens, anonymous: true gives them to everyone.");
+  } else if (auth.anonymous !== true && auth.authorize === undefined) {
+    c.fail(
+      "auth",
+      "say who may get upload tokens: authorize: (request, env) => boolean | { clientId } (check a session), or anonymous: true to give them to any caller that is not a browser on another origin (curl and servers included, limited only per IP address). Without either, anyone could upload to your ImageKit account.",
+    );
+  }
   const binding = auth.rateLimitBinding;
   if (binding !== undefined && binding !== false && (typeof binding !== "string" || binding === "")) {
     c.fail("auth.rateLimitBinding", 'expected the name of a ratelimits binding (e.g. "AUTH_RATE_LIMITER") or false.');
@@ -514,6 +539,7 @@ function resolveAuth<Env>(c: Checker, value: unknown): ResolvedConfig<Env>["auth
       c.fail("auth.publicKey", "required: your ImageKit public key (not a secret).") ??
       "",
     allowedOrigins: origins as string[],
+    anonymous: auth.anonymous === true,
     rateLimitBinding: typeof binding === "string" || binding === false ? binding : "AUTH_RATE_LIMITER",
     expireSeconds: c.number(auth.expireSeconds, "auth.expireSeconds", 60, 3600, 1800),
     path: c.routePath(auth.path, "auth.path", "/auth"),

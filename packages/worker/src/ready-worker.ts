@@ -28,7 +28,8 @@ export interface ReadyWorkerEnv extends ImageWorkerEnv {
 
 /**
  * The configuration the ready worker builds from its environment: `IKIT_CONFIG` plus `urlEndpoint` and the auth
- * public key from their own vars. Webhook events are logged by type and id (the ready worker has no app to hand them
+ * public key from their own vars. JSON holds no functions, so `/auth` here needs `"anonymous": true` in
+ * `IKIT_CONFIG.auth` (the configuration is refused without it). Webhook events are logged by type and id (the ready worker has no app to hand them
  * to; use `createImageWorker` with your own `onEvent` for that).
  *
  * @example

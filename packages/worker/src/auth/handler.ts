@@ -30,7 +30,10 @@ function networkOf(ip: string): string {
     .join(":")}::/64`;
 }
 
-/** Who the caller is for its rate limit: what `authorize` said, else its network as Cloudflare saw it. */
+/**
+ * Who the caller is for its rate limit: what `authorize` said, else (with `anonymous: true`, which the configuration
+ * requires when there is no `authorize`) its network as Cloudflare saw it.
+ */
 async function authorizeCaller(
   request: Request,
   env: unknown,
@@ -70,7 +73,7 @@ async function checkRateLimit(env: unknown, auth: AuthSettings, client: string, 
 /**
  * `GET|POST /auth` (and its CORS preflight): `{ token, expire, signature, publicKey }` for `@ikit/upload`, signed with
  * the private key from `env`. Browsers from origins not on `allowedOrigins` get 403; `authorize` decides who may
- * upload (401 otherwise); each client is rate-limited through the Rate Limiting binding (429 with `Retry-After`).
+ * upload (401 otherwise), or `anonymous: true` lets every such caller through; each client is rate-limited through the Rate Limiting binding (429 with `Retry-After`).
  *
  * @example
  * ```ts

@@ -34,6 +34,67 @@ async function checkBearer(request: Request, secret: string): Promise<void> {
   }
 }
 
+/** Deepest nesting of objects and arrays looked into; core's own check already bounds nested overlays. */
+const MAX_VALUE_DEPTH = 64;
+
+/** Refuses with 400, saying where in the item and why. */
+function invalid(where: string, message: string): never {
+  refuse(400, "invalid_body", `${where}: ${message}`);
+}
+
+/** The layer's input path checked as the main path is (allow.paths, extensions, no ".."), taken literally as core writes it. */
+function checkInput(input: string, where: string, config: ResolvedConfig): void {
+  const literal = input.startsWith("/") ? input : `/${input}`;
+  try {
+    const segments = pathSegments(literal.split("/").map(encodeURIComponent).join("/"));
+    checkAllowed(segments, config.allow.paths, config.allow.extensions);
+  } catch (error) {
+    if (error instanceof Refusal) invalid(where, `${error.message} Overlay inputs are held to allow.paths too.`);
+    throw error;
+  }
+}
+
+/**
+ * Walks everything in a step list after core's strict check, so that no value reaches the URL that could read a file
+ * outside `allow.paths`: `raw` is refused (it is appended verbatim, so `l-image,i-…` in it is a layer nobody checked),
+ * every string but a text layer's `text` (which core encodes) is refused if it holds "," or ":" (ImageKit's parameter
+ * and step separators, which would let a value such as `background: "red,l-image,i-private@@x.png,l-end"` add a
+ * layer), and every image, video and subtitle layer's `input`, at any depth, must be under `allow.paths`.
+ */
+function checkLayers(value: unknown, where: string, config: ResolvedConfig, depth = 0): void {
+  if (depth > MAX_VALUE_DEPTH) invalid(where, "nested too deeply.");
+  if (typeof value === "string") {
+    if (/[,:]/.test(value)) {
+      invalid(
+        where,
+        `${JSON.stringify(value.slice(0, 100))} holds "," or ":", which could add parameters or layers to the signed URL; /sign refuses them.`,
+      );
+    }
+    return;
+  }
+  if (typeof value !== "object" || value === null) return;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) checkLayers(item, `${where}[${index}]`, config, depth + 1);
+    return;
+  }
+  const fields = value as Record<string, unknown>;
+  if (fields.raw !== undefined) {
+    invalid(
+      `${where}.raw`,
+      "raw is not accepted: it is written into the URL unchecked, so it could add a layer (l-image, l-video, l-subtitles) reading a file outside allow.paths. Use the typed parameters and overlay instead.",
+    );
+  }
+  const overlay = fields.overlay as Record<string, unknown> | undefined;
+  if (typeof overlay === "object" && overlay !== null && typeof overlay.input === "string") {
+    checkInput(overlay.input, `${where}.overlay.input`, config);
+  }
+  for (const [key, field] of Object.entries(fields)) {
+    // A text layer's text is percent- or base64-encoded by core, so a "," in it stays text.
+    if (key === "text" && fields.type === "text") continue;
+    checkLayers(field, `${where}.${key}`, config, depth + 1);
+  }
+}
+
 /** Checks one item, saying which one (`items[3].path: …`) when it is wrong. */
 function checkItem(item: unknown, index: number, config: ResolvedConfig, maxExpire: number) {
   const at = `items[${index}]`;
@@ -54,6 +115,7 @@ function checkItem(item: unknown, index: number, config: ResolvedConfig, maxExpi
   } catch (error) {
     refuse(400, "invalid_body", `${at}.${(error as Error).message}`);
   }
+  checkLayers(transformation, `${at}.transformation`, config);
   if (
     expireSeconds !== undefined &&
     !(Number.isInteger(expireSeconds) && expireSeconds >= 1 && expireSeconds <= maxExpire)
@@ -70,7 +132,7 @@ function checkItem(item: unknown, index: number, config: ResolvedConfig, maxExpi
 /**
  * `POST /sign` for server code that cannot hold the private key: behind the shared secret `IKIT_SIGN_SECRET`
  * (`Authorization: Bearer …`), `{ items: [{ path, transformation?, expireSeconds? }] }` in (at most
- * `sign.maxBatch`, paths within `allow.paths`), `{ urls }` out in the same order, all signed with WebCrypto under one
+ * `sign.maxBatch`; paths, overlay inputs included, within `allow.paths`; no `raw`), `{ urls }` out in the same order, all signed with WebCrypto under one
  * `Promise.all`.
  *
  * @example

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import type { AuthConfig } from "../../src/index.js";
+import { type AuthConfig, WorkerConfigError } from "../../src/index.js";
 import { call, expectNoSecret, secrets, testWorker, upstream } from "./helpers.js";
 
 const APP = "https://app.example.com";
@@ -21,7 +21,7 @@ async function hmacSha1(key: string, message: string): Promise<string> {
 
 describe("GET|POST /auth", () => {
   it("answers { token, expire, signature, publicKey } that the upload API accepts", async () => {
-    const response = await call(authWorker(), "/auth", { headers: { origin: APP } });
+    const response = await call(authWorker({ anonymous: true }), "/auth", { headers: { origin: APP } });
     expect(response.status).toBe(200);
     expect(response.headers.get("access-control-allow-origin")).toBe(APP);
     expect(response.headers.get("cache-control")).toBe("no-store");
@@ -43,14 +43,16 @@ describe("GET|POST /auth", () => {
   });
 
   it("takes POST as well, and refuses other methods with 405", async () => {
-    expect((await call(authWorker(), "/auth", { method: "POST", headers: { origin: APP } })).status).toBe(200);
-    const put = await call(authWorker(), "/auth", { method: "PUT", headers: { origin: APP } });
+    expect(
+      (await call(authWorker({ anonymous: true }), "/auth", { method: "POST", headers: { origin: APP } })).status,
+    ).toBe(200);
+    const put = await call(authWorker({ anonymous: true }), "/auth", { method: "PUT", headers: { origin: APP } });
     expect(put.status).toBe(405);
     expect(put.headers.get("allow")).toBe("GET, POST, OPTIONS");
   });
 
   it("answers a preflight from an allowed origin, and refuses other origins without CORS headers", async () => {
-    const preflight = await call(authWorker(), "/auth", {
+    const preflight = await call(authWorker({ anonymous: true }), "/auth", {
       method: "OPTIONS",
       headers: {
         origin: APP,
@@ -66,15 +68,48 @@ describe("GET|POST /auth", () => {
       "access-control-allow-headers": "authorization, content-type",
       vary: "Origin",
     });
-    const noOriginCrossSite = await call(authWorker(), "/auth", { headers: { "sec-fetch-site": "cross-site" } });
+    const noOriginCrossSite = await call(authWorker({ anonymous: true }), "/auth", {
+      headers: { "sec-fetch-site": "cross-site" },
+    });
     expect(noOriginCrossSite.status).toBe(403);
-    expect((await call(authWorker(), "/auth", { headers: { "sec-fetch-site": "same-origin" } })).status).toBe(200);
+    expect(
+      (await call(authWorker({ anonymous: true }), "/auth", { headers: { "sec-fetch-site": "same-origin" } })).status,
+    ).toBe(200);
     for (const method of ["OPTIONS", "GET"]) {
-      const evil = await call(authWorker(), "/auth", { method, headers: { origin: "https://evil.example" } });
+      const evil = await call(authWorker({ anonymous: true }), "/auth", {
+        method,
+        headers: { origin: "https://evil.example" },
+      });
       expect(evil.status).toBe(403);
       expect(evil.headers.get("access-control-allow-origin")).toBeNull();
       expect(await evil.json()).toMatchObject({ error: "origin_not_allowed" });
     }
+  });
+
+  it("refuses to start without authorize or anonymous: true, saying what to choose and why", () => {
+    expect(() => authWorker()).toThrow(WorkerConfigError);
+    expect(() => authWorker()).toThrow(/- auth: say who may get upload tokens: authorize: .* or anonymous: true/);
+    expect(() => authWorker({ anonymous: false })).toThrow("anyone could upload to your ImageKit account");
+    expect(() => authWorker({ anonymous: true, authorize: () => true })).toThrow(
+      "- auth.anonymous: choose one: authorize decides who gets tokens",
+    );
+    expect(() => authWorker({ anonymous: "yes" as unknown as boolean })).toThrow(
+      '- auth.anonymous: expected true or false, got "yes".',
+    );
+  });
+
+  it("with anonymous: true, gives tokens to a caller without Origin (a server, curl)", async () => {
+    const response = await call(authWorker({ anonymous: true }), "/auth");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ publicKey: upstream.publicKey, token: expect.any(String) });
+  });
+
+  it("with authorize, the hook decides for callers without Origin too", async () => {
+    const hooked = authWorker({ authorize: (request) => request.headers.get("authorization") === "Bearer ok" });
+    const curl = await call(hooked, "/auth");
+    expect(curl.status).toBe(401);
+    expect(await curl.json()).toMatchObject({ error: "unauthorized" });
+    expect((await call(hooked, "/auth", { headers: { authorization: "Bearer ok" } })).status).toBe(200);
   });
 
   it("asks the authorize hook: false or a throw is a 401 the page can read", async () => {
@@ -114,7 +149,7 @@ describe("GET|POST /auth", () => {
   });
 
   it("limits anonymous callers per IPv4 address, and per /64 for IPv6 (where a client may pick any address in it)", async () => {
-    const limited = authWorker({ rateLimitBinding: "AUTH_RATE_LIMITER" });
+    const limited = authWorker({ anonymous: true, rateLimitBinding: "AUTH_RATE_LIMITER" });
     const from = (ip: string) => call(limited, "/auth", { headers: { origin: APP, "cf-connecting-ip": ip } });
     const hex = () => Math.floor(Math.random() * 0xffff).toString(16);
     const network = `2001:db8:${hex()}:${hex()}`;
@@ -128,7 +163,7 @@ describe("GET|POST /auth", () => {
   });
 
   it("says how to fix a missing rate limit binding", async () => {
-    const response = await call(authWorker({ rateLimitBinding: "NOT_BOUND" }), "/auth", {}, env);
+    const response = await call(authWorker({ anonymous: true, rateLimitBinding: "NOT_BOUND" }), "/auth", {}, env);
     expect(response.status).toBe(500);
     expect(await response.json()).toMatchObject({
       error: "misconfigured",

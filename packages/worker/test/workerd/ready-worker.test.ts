@@ -29,6 +29,29 @@ describe("the ready worker", () => {
     expect(() => configFromEnv({ IKIT_CONFIG: "{not json" })).toThrow("IKIT_CONFIG is a string but not JSON");
   });
 
+  it("serves /auth only when IKIT_CONFIG.auth opts in to anonymous tokens", async () => {
+    const withAuth = (auth: object) =>
+      ({
+        ...env,
+        IKIT_CONFIG: { allow: { paths: ["/products/"] }, auth: { allowedOrigins: [], ...auth } },
+      }) as ReadyWorkerEnv;
+    const ask = async (vars: ReadyWorkerEnv) => {
+      const ctx = createExecutionContext();
+      const response = await readyWorker.fetch(new Request("https://shop.example/auth"), vars, ctx);
+      await waitOnExecutionContext(ctx);
+      return response;
+    };
+    const closed = await ask(withAuth({}));
+    expect(closed.status).toBe(500);
+    expect(await closed.json()).toMatchObject({
+      error: "misconfigured",
+      message: expect.stringContaining("- auth: say who may get upload tokens"),
+    });
+    const open = await ask(withAuth({ anonymous: true, rateLimitBinding: false }));
+    expect(open.status).toBe(200);
+    expect(await open.json()).toMatchObject({ publicKey: "public_test", signature: expect.any(String) });
+  });
+
   it("answers 500 misconfigured with every key to fix, and logs it, when its vars cannot work", async () => {
     const broken = { ...env, IKIT_CONFIG: { allow: { paths: ["no-slash"] }, mode: "cdn" } } as ReadyWorkerEnv;
     const ctx = createExecutionContext();

@@ -81,6 +81,97 @@ describe("POST /sign", () => {
     expect(((await response.json()) as { message: string }).message).toContain(message);
   });
 
+  it("signs overlays whose inputs are under allow.paths, at any depth", async () => {
+    const overlay = {
+      type: "image",
+      input: "products/bag.png",
+      transformation: [{ width: 10, overlay: { type: "image", input: "/media/hero.png" } }],
+    };
+    const response = await call(
+      worker,
+      "/sign",
+      signRequest({
+        items: [{ path: "/products/shoe.png", transformation: [{ width: 40 }, { overlay }] }],
+      }),
+    );
+    expect(response.status).toBe(200);
+    const { urls } = (await response.json()) as { urls: string[] };
+    expect(urls[0]).toContain("l-image,i-products@@bag.png,w-10,l-image,i-media@@hero.png,l-end,l-end");
+    await expectSignedByKey(urls[0] as string);
+  });
+
+  const onShoe = (step: object) => ({ items: [{ path: "/products/shoe.png", transformation: [{ width: 40 }, step] }] });
+  it.each([
+    [
+      onShoe({ overlay: { type: "image", input: "/private/secret.png" } }),
+      'items[0].transformation[1].overlay.input: path "/private/secret.png" is not under an allowed prefix',
+    ],
+    [
+      onShoe({ overlay: { type: "image", input: "private/secret.png" } }),
+      'items[0].transformation[1].overlay.input: path "/private/secret.png" is not under an allowed prefix',
+    ],
+    [
+      onShoe({ overlay: { type: "image", input: "/products/../private/secret.png" } }),
+      "items[0].transformation[1].overlay.input",
+    ],
+    [
+      onShoe({
+        overlay: {
+          type: "image",
+          input: "/products/bag.png",
+          transformation: [{ overlay: { type: "image", input: "/private/secret.png" } }],
+        },
+      }),
+      'items[0].transformation[1].overlay.transformation[0].overlay.input: path "/private/secret.png" is not under an allowed prefix',
+    ],
+    [
+      onShoe({ overlay: { type: "video", input: "/private/clip.mp4" } }),
+      "items[0].transformation[1].overlay.input: path",
+    ],
+    [
+      onShoe({ overlay: { type: "subtitle", input: "/private/captions.srt" } }),
+      "items[0].transformation[1].overlay.input: path",
+    ],
+    [onShoe({ raw: "l-image,i-private@@secret.png,l-end" }), "items[0].transformation[1].raw: raw is not accepted"],
+    [onShoe({ raw: "e-grayscale" }), "items[0].transformation[1].raw: raw is not accepted"],
+    [
+      onShoe({ background: "red,l-image,i-private@@secret.png,l-end" }),
+      'items[0].transformation[1].background: "red,l-image,i-private@@secret.png,l-end" holds "," or ":"',
+    ],
+    [onShoe({ sharpen: "1:l-image,i-private@@secret.png,l-end" }), 'items[0].transformation[1].sharpen: "1:l-image'],
+    [
+      onShoe({
+        overlay: {
+          type: "image",
+          input: "/products/bag.png",
+          layerMode: "multiply,l-image,i-private@@secret.png,l-end",
+        },
+      }),
+      "items[0].transformation[1].overlay.layerMode",
+    ],
+    [
+      onShoe({
+        overlay: { type: "image", input: "/products/bag.png,l-image,i-private@@secret.png,l-end", encoding: "plain" },
+      }),
+      "items[0].transformation[1].overlay.input",
+    ],
+  ])("refuses %j: overlays and raw cannot reach outside allow.paths", async (body, message) => {
+    const response = await call(worker, "/sign", signRequest(body));
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toContain(message);
+  });
+
+  it("keeps a text layer's commas as text (core encodes them)", async () => {
+    const response = await call(
+      worker,
+      "/sign",
+      signRequest(onShoe({ overlay: { type: "text", text: "Sale, 20% off: today" } })),
+    );
+    expect(response.status).toBe(200);
+    const { urls } = (await response.json()) as { urls: string[] };
+    expect(urls[0]).toMatch(/l-text,ie-[A-Za-z0-9%]+,l-end/);
+  });
+
   it("takes POST only", async () => {
     expect((await call(worker, "/sign")).status).toBe(405);
   });
