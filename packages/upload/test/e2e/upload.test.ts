@@ -75,15 +75,19 @@ describe("upload() against the emulator", () => {
     await control("/faults", { errorRate: 0.5, routes: ["upload"] });
     const folder = freshFolder();
     const retries: string[] = [];
-    for (let i = 0; i < 4; i++) {
-      await upload(new Blob([`file ${i}`]), {
-        ...emulatorOptions(`f${i}.txt`),
+    // At least 4 files, and on until a fault has hit (each first attempt fails with probability 1/2: 40 files
+    // without one would be a 1 in 10^12 chance), so the test never passes without a retry nor fails for lack of one.
+    let count = 0;
+    while (count < 4 || (retries.length === 0 && count < 40)) {
+      await upload(new Blob([`file ${count}`]), {
+        ...emulatorOptions(`f${count}.txt`),
         folder,
         retries: 12,
         onRetry: ({ error }) => retries.push(`${error.code} ${error.status}`),
       });
+      count++;
     }
-    expect((await listFiles(folder)).length).toBe(4);
+    expect((await listFiles(folder)).length).toBe(count);
     expect(retries.length).toBeGreaterThan(0);
     for (const retry of retries) expect(retry).toMatch(/^(SERVER 50[03]|NETWORK undefined)$/);
   }, 30_000);
