@@ -1,4 +1,5 @@
 // The records the emulator keeps. One JSON document per record on disk (see storage/persistence.ts).
+import type { BulkJobStatus, CustomMetadataField } from "@ikit/core";
 import type { Analysis } from "../media/analyse.js";
 import type { Shape } from "../storage/shape.js";
 
@@ -47,32 +48,22 @@ export interface FolderRecord {
 }
 
 /** The value types a custom metadata field can hold. */
-export type FieldType = "Text" | "Textarea" | "Number" | "Date" | "Boolean" | "SingleSelect" | "MultiSelect";
+export type FieldType = CustomMetadataField["schema"]["type"];
 
-/** A custom metadata field definition. */
-export interface FieldRecord {
-  id: string;
-  name: string;
-  label: string;
-  schema: {
-    type: FieldType;
-    selectOptions?: (string | number | boolean)[];
-    /** Checked against the field's type when the field is made or updated (`checkFieldSchema`). */
-    defaultValue?: string | number | boolean | (string | number | boolean)[];
-    isValueRequired?: boolean;
-    minValue?: string | number;
-    maxValue?: string | number;
-    minLength?: number;
-    maxLength?: number;
-  };
+/**
+ * A custom metadata field definition: ImageKit's shape (from @ikit/core, generated from the OpenAPI file), plus the
+ * emulator's `deleted` mark. A schema's `defaultValue` is checked against its type before it is stored
+ * (`checkFieldSchema`).
+ */
+export interface FieldRecord extends CustomMetadataField {
   deleted?: boolean;
 }
 
 /** An asynchronous folder job (`/v1/bulkJobs/...`). */
 export interface JobRecord {
   jobId: string;
-  type: "COPY_FOLDER" | "MOVE_FOLDER" | "RENAME_FOLDER";
-  status: "Pending" | "Completed";
+  type: NonNullable<BulkJobStatus["type"]>;
+  status: NonNullable<BulkJobStatus["status"]>;
   purgeRequestId?: string;
   createdAt: number;
 }
