@@ -68,7 +68,8 @@ export function url(opts: UrlOptions): string {
     inPath = opts.transformationPosition !== "query";
     // Resolve `..` in the path on its own first, so it can never climb out of the endpoint's path.
     const file = normalizedPath(`/${path}`, false);
-    parts = [endpoint.origin, normalizedPath(`${endpoint.base}/${inPath && tr ? `tr:${tr}/` : ""}${file}`), "", ""];
+    // `file` starts with `/` and `base` never ends with one: joined as they are, the common case has no `//` to fold.
+    parts = [endpoint.origin, normalizedPath(`${endpoint.base}${inPath && tr ? `/tr:${tr}` : ""}${file}`), "", ""];
   } else {
     // imagekit 6 returns "" without a path or src; `url` from `@ikit/core/strict` throws MISSING_SOURCE.
     return "";
