@@ -68,8 +68,9 @@ export function url(opts: UrlOptions): string {
     inPath = opts.transformationPosition !== "query";
     // Resolve `..` in the path on its own first, so it can never climb out of the endpoint's path.
     const file = normalizedPath(`/${path}`, false);
-    // `file` starts with `/` and `base` never ends with one: joined as they are, the common case has no `//` to fold.
-    parts = [endpoint.origin, normalizedPath(`${endpoint.base}${inPath && tr ? `/tr:${tr}` : ""}${file}`), "", ""];
+    // `tr:` and the file resolved on their own too, so a `..` in a transformation value cannot climb out of the
+    // endpoint either; `file` starts with `/` and `base` never ends with one, so there is no `//` to fold.
+    parts = [endpoint.origin, endpoint.base + normalizedPath(`${inPath && tr ? `/tr:${tr}` : ""}${file}`), "", ""];
   } else {
     // imagekit 6 returns "" without a path or src; `url` from `@ikit/core/strict` throws MISSING_SOURCE.
     return "";

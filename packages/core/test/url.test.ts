@@ -28,6 +28,16 @@ describe("the Node SDK dialect of url()", () => {
     expect(url({ urlEndpoint, path: "/../../secret.jpg" })).toBe("https://ik.imagekit.io/demo/secret.jpg");
   });
 
+  it("keeps `..` in a transformation value from climbing out of the endpoint (onto another ImageKit ID)", () => {
+    const endpoint = "https://ik.imagekit.io/demo/assets";
+    expect(url({ urlEndpoint: endpoint, path: "/a.jpg", transformation: [{ width: "1/../../../x" }] })).toBe(
+      "https://ik.imagekit.io/demo/assets/x/a.jpg",
+    );
+    expect(url({ urlEndpoint, path: "/a.jpg", transformation: [{ width: "a/%2e%2e/%2e%2e/evil" }] })).toBe(
+      "https://ik.imagekit.io/demo/evil/a.jpg",
+    );
+  });
+
   it("writes the seed's names as imagekit 6 does: '-' bare, any other value appended, booleans included", () => {
     expect(
       url({
