@@ -1,5 +1,6 @@
 // Errors of @ikit/admin: one class per way a call can fail, each with the response's metadata, so callers branch on
 // `instanceof` and never on message text.
+import { retryAfterMs } from "@ikit/core";
 
 /**
  * What every result and error carries about the HTTP exchange (the seed SDK's `$ResponseMetadata`).
@@ -198,13 +199,9 @@ export function errorClassOf(status: number): typeof AdminError {
   return BadRequestError;
 }
 
-/** How long a 429/503 asks to wait: `X-RateLimit-Reset` (ms, as ImageKit sends it) or `Retry-After` (s). */
+/** How long a 429/503 asks to wait (core's `retryAfterMs`: `X-RateLimit-Reset` in ms, else `Retry-After`). */
 export function retryDelayOf(headers: Record<string, string>): number | undefined {
-  const reset = Number(headers["x-ratelimit-reset"]);
-  if (headers["x-ratelimit-reset"] !== undefined && Number.isFinite(reset) && reset >= 0) return reset;
-  const after = Number(headers["retry-after"]);
-  if (headers["retry-after"] !== undefined && Number.isFinite(after) && after >= 0) return after * 1000;
-  return undefined;
+  return retryAfterMs((name) => headers[name]);
 }
 
 /** Throws an {@link InvalidInputError} saying what was wrong and how to fix it. */

@@ -1,4 +1,4 @@
-import type { ErrorBody } from "@ikit/core";
+import { type ErrorBody, retryAfterMs } from "@ikit/core";
 import { UploadError } from "./errors.js";
 import type { UploadResult } from "./options.js";
 import type { Reply } from "./transport.js";
@@ -8,8 +8,8 @@ const AUTH_MESSAGE = /expire|signature|token|authenticat/i;
 
 /**
  * Turns an HTTP answer into the upload result, or the `SERVER` / `AUTH` error it stands for, with ImageKit's
- * `message`, `help`, status, `x-request-id` and the wait it asked for (`Retry-After` in seconds or as a date,
- * `X-RateLimit-Reset` in ms). A 2xx whose body is not a JSON object is a `SERVER` error too.
+ * `message`, `help`, status, `x-request-id` and the wait it asked for (core's `retryAfterMs`:
+ * `X-RateLimit-Reset` in ms first, then `Retry-After` in seconds or as a date). A 2xx whose body is not a JSON object is a `SERVER` error too.
  *
  * @example
  * ```ts
@@ -24,9 +24,6 @@ export function readReply({ status, text, header }: Reply): UploadResult {
   const ok = status > 199 && status < 300;
   if (ok && typeof body === "object" && body) return body;
   const auth = status === 401 || status === 403 || (status === 400 && AUTH_MESSAGE.test(body?.message as string));
-  const after = header("retry-after");
-  const reset = header("x-ratelimit-reset");
-  const wait = after ? Number(after) * 1000 || Date.parse(after) - Date.now() : reset ? Number(reset) : -1;
   const error = new UploadError(
     auth ? "AUTH" : "SERVER",
     `ImageKit answered ${status}: ${ok ? "a body that is not JSON" : body?.message}`,
@@ -36,7 +33,7 @@ export function readReply({ status, text, header }: Reply): UploadResult {
     status,
     requestId: header("x-request-id") ?? undefined,
     help: body?.help,
-    retryAfter: wait >= 0 ? wait : undefined,
+    retryAfter: retryAfterMs(header),
     // For AUTH: worth one more attempt with a fresh token.
     retryable: auth || status > 499 || status === 408 || status === 429,
   });
