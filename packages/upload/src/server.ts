@@ -10,17 +10,29 @@ import { UploadError } from "./errors.js";
  * const options: UploadAuthHandlerOptions = { privateKey: env.IMAGEKIT_PRIVATE_KEY, authorize: (req) => isSignedIn(req) };
  * ```
  */
-export interface UploadAuthHandlerOptions {
+export type UploadAuthHandlerOptions = {
   /** Your ImageKit private key, from the environment or a secret. */
   privateKey: string;
-  /**
-   * Decides whether this request may upload (check the session cookie, a bearer token…). Falsy or a throw answers
-   * 403. Without it, anyone who can reach the endpoint gets tokens.
-   */
-  authorize?: (request: Request) => boolean | Promise<boolean>;
   /** Seconds each token stays valid; ImageKit accepts at most 3600. @default 1800 */
   expiresIn?: number;
-}
+} & (
+  | {
+      /**
+       * Decides whether this request may upload (check the session cookie, a bearer token…). Falsy or a throw
+       * answers 403.
+       */
+      authorize: (request: Request) => boolean | Promise<boolean>;
+      anonymous?: never;
+    }
+  | {
+      /**
+       * `true` gives tokens to anyone who can reach the endpoint, so anyone can fill your ImageKit storage: only for
+       * demos, or behind something else that decides who may call it.
+       */
+      anonymous: true;
+      authorize?: never;
+    }
+);
 
 const json = (status: number, body: unknown, headers?: Record<string, string>) =>
   new Response(JSON.stringify(body), {
@@ -31,7 +43,8 @@ const json = (status: number, body: unknown, headers?: Record<string, string>) =
 /**
  * A fetch-style handler (`(Request) => Promise<Response>`) for the endpoint a browser's `authenticator` calls: on
  * `GET` or `POST` it answers `{ token, expire, signature }`, a fresh single-use token signed with your private key
- * (core's `getAuthenticationParameters`), never cached. Works in Workers, Deno, Bun, Hono, Next route handlers and
+ * (core's `getAuthenticationParameters`), never cached. It fails closed: pass `authorize`, or `anonymous: true` to
+ * serve every caller. Works in Workers, Deno, Bun, Hono, Next route handlers and
  * Node via any fetch adapter.
  *
  * @example
@@ -42,9 +55,16 @@ const json = (status: number, body: unknown, headers?: Record<string, string>) =
  * ```
  */
 export function createUploadAuthHandler(options: UploadAuthHandlerOptions): (request: Request) => Promise<Response> {
-  const { privateKey, authorize, expiresIn = 1800 } = options;
+  const { privateKey, authorize, anonymous, expiresIn = 1800 } = options ?? {};
   if (typeof privateKey !== "string" || !privateKey) {
     throw new UploadError("VALIDATION", "privateKey must be your ImageKit private key (read it from the environment).");
+  }
+  // Fails closed, like @ikit/worker's /auth: an endpoint that signs for every caller has to be asked for by name.
+  if (typeof authorize === "function" ? anonymous !== undefined : anonymous !== true) {
+    throw new UploadError(
+      "VALIDATION",
+      "Pass authorize(request) to decide who may upload, or anonymous: true to give tokens to every caller (not both).",
+    );
   }
   if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > 3600) {
     throw new UploadError(
@@ -57,9 +77,9 @@ export function createUploadAuthHandler(options: UploadAuthHandlerOptions): (req
     if (request.method !== "GET" && request.method !== "POST") {
       return json(405, { message: "Use GET or POST to get upload credentials." }, { allow: "GET, POST" });
     }
-    let allowed = true;
+    let allowed = anonymous === true;
     try {
-      allowed = authorize ? Boolean(await authorize(request)) : true;
+      if (authorize) allowed = Boolean(await authorize(request));
     } catch {
       allowed = false;
     }

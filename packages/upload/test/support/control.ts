@@ -64,7 +64,7 @@ async function serveFetchHandler(
  */
 export async function startUploadTestEnv(): Promise<{ env: UploadTestEnv; emu: Emulator; close: () => Promise<void> }> {
   const emu = await startEmulator({ port: 0 });
-  const auth = createUploadAuthHandler({ privateKey: emu.privateKey });
+  const auth = createUploadAuthHandler({ privateKey: emu.privateKey, anonymous: true });
   const basic = `Basic ${btoa(`${emu.privateKey}:`)}`;
   const fixed = await getAuthenticationParameters({ privateKey: emu.privateKey });
 

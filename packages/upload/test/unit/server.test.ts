@@ -7,7 +7,7 @@ const privateKey = "private_test_key";
 
 describe("createUploadAuthHandler", () => {
   it("answers a fresh signed token on every GET or POST, never cached", async () => {
-    const handler = createUploadAuthHandler({ privateKey, expiresIn: 600 });
+    const handler = createUploadAuthHandler({ privateKey, anonymous: true, expiresIn: 600 });
     const seen = new Set<string>();
     for (const method of ["GET", "POST", "GET"]) {
       const response = await handler(new Request("https://app.test/api/upload-auth", { method }));
@@ -42,7 +42,25 @@ describe("createUploadAuthHandler", () => {
   });
 
   it("refuses a missing private key or an expiry ImageKit would reject, when created", () => {
-    expect(() => createUploadAuthHandler({ privateKey: "" })).toThrow(expect.objectContaining({ code: "VALIDATION" }));
-    expect(() => createUploadAuthHandler({ privateKey, expiresIn: 3601 })).toThrow(/3600/);
+    expect(() => createUploadAuthHandler({ privateKey: "", anonymous: true })).toThrow(
+      expect.objectContaining({ code: "VALIDATION" }),
+    );
+    expect(() => createUploadAuthHandler({ privateKey, anonymous: true, expiresIn: 3601 })).toThrow(/3600/);
+  });
+
+  it("fails closed: without authorize it needs anonymous: true, and refuses both", () => {
+    const untyped = createUploadAuthHandler as (options: unknown) => unknown;
+    for (const options of [
+      { privateKey },
+      { privateKey, anonymous: false },
+      { privateKey, anonymous: "yes" },
+      { privateKey, authorize: () => true, anonymous: true },
+    ]) {
+      expect(() => untyped(options)).toThrow(
+        expect.objectContaining({ code: "VALIDATION", message: expect.stringMatching(/anonymous: true/) }),
+      );
+    }
+    // @ts-expect-error: neither authorize nor anonymous is a compile error too
+    expect(() => createUploadAuthHandler({ privateKey })).toThrow(/authorize/);
   });
 });
