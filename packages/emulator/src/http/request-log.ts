@@ -79,7 +79,8 @@ export class RequestLog {
   /** Starts the entry of a request arriving now (the pipeline fills in route, fields and status). */
   open(req: IncomingMessage, requestId: string): LoggedRequest {
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(req.headers)) {
+    // With requestLogSize 0 nothing is kept, so nothing is copied or scanned for secrets either.
+    for (const [name, value] of this.limit > 0 ? Object.entries(req.headers) : []) {
       if (value !== undefined && !SECRET_HEADERS.has(name)) headers[name] = this.text(String(value));
     }
     return {
@@ -98,16 +99,18 @@ export class RequestLog {
   /** Records the query of a parsed request URL. */
   query(entry: LoggedRequest, url: URL): void {
     entry.path = url.pathname;
+    if (this.limit <= 0) return;
     for (const name of new Set(url.searchParams.keys())) entry.query[name] = this.many(url.searchParams.getAll(name));
   }
 
   /** Records a JSON body's fields. */
   json(entry: LoggedRequest, body: Record<string, unknown>): void {
-    entry.fields = this.copy(body, 0) as Record<string, unknown>;
+    if (this.limit > 0) entry.fields = this.copy(body, 0) as Record<string, unknown>;
   }
 
   /** Records an upload form's fields. */
   form(entry: LoggedRequest, form: UploadForm): void {
+    if (this.limit <= 0) return;
     for (const [name, values] of form.fields) entry.fields[name] = this.many(values);
     if (form.file) entry.fields.file = { filename: form.file.filename, size: form.file.size, mime: form.file.mime };
   }
@@ -116,8 +119,7 @@ export class RequestLog {
   close(entry: LoggedRequest, status: number): void {
     if (this.limit <= 0) return;
     entry.status = status;
-    this.entries.push(entry);
-    if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
+    if (this.entries.push(entry) > this.limit) this.entries.shift();
   }
 
   private many(values: string[]): string | string[] {

@@ -101,3 +101,17 @@ describe("requestLogSize", () => {
     await expect(start({ requestLogSize: -1 })).rejects.toMatchObject({ code: "INVALID_OPTION" });
   });
 });
+
+describe("RequestLog with a limit of 0", () => {
+  it("copies nothing from a request it will not keep (headers, query, JSON body, form)", async () => {
+    const { RequestLog } = await import("../../src/http/request-log.js");
+    const log = new RequestLog(0, ["secret"]);
+    const entry = log.open({ method: "POST", headers: { "x-a": "1", "x-b": "secret" } } as never, "req-1");
+    log.query(entry, new URL("http://127.0.0.1/v1/files?limit=5&tags=a"));
+    log.json(entry, { name: "a.jpg" });
+    log.form(entry, { fields: new Map([["fileName", ["a.jpg"]]]), file: undefined } as never);
+    log.close(entry, 200);
+    expect(entry).toMatchObject({ path: "/v1/files", headers: {}, query: {}, fields: {} });
+    expect(log.list()).toEqual([]);
+  });
+});
