@@ -130,7 +130,8 @@ export function parseImageRequest(path: string, search: string, config: Resolved
     refuse(
       404,
       "unknown_preset",
-      `no preset named ${quote(segments[0] as string)}; presets: ${[...presets.keys()].join(", ")}.`,
+      // The names are not listed: a visitor may guess at presets the site does not use in public.
+      `no preset named ${quote(segments[0] as string)}; use one named in the worker's presets configuration.`,
     );
   }
   checkAllowed(segments, allow.paths, allow.extensions);

@@ -58,6 +58,12 @@ describe("hostile input", () => {
     expect((await deliveries("/emulator/")).length).toBe(before);
   });
 
+  it("does not list the configured presets to a visitor guessing at one", async () => {
+    const body = await (await call(worker, "/img/nosuch/products/shoe.png")).text();
+    expect(body).toContain("nosuch");
+    for (const name of ["thumb", "half", "banner"]) expect(body).not.toContain(name);
+  });
+
   it("refuses huge widths when widths are not snapped, without asking ImageKit", async () => {
     const exact = testWorker({ allow: { paths: ["/products/"], widths: [32, 64] } });
     const before = (await deliveries("/emulator/")).length;
