@@ -78,6 +78,12 @@ export interface CacheConfig {
   staleSeconds?: number;
   /** `max-age` sent to browsers. @default 3600 */
   browserTtlSeconds?: number;
+  /**
+   * The largest response (by `Content-Length`) kept in the cache; larger or unsized ones stream straight through
+   * (`X-Ikit-Cache: BYPASS`). Caching a body means reading it twice, and a slow browser would make the isolate hold up to
+   * this much of it. @default 8388608 (8 MiB)
+   */
+  maxBodyBytes?: number;
 }
 
 /**
@@ -658,18 +664,20 @@ export function resolveConfig<Env>(config: ImageWorkerConfig<Env>): ResolvedConf
       fits: c.list(allow?.fits, "allow.fits", FITS),
       formats: c.list(allow?.formats, "allow.formats", FORMATS),
     },
-    cache: { ttlSeconds: 0, staleSeconds: 0, browserTtlSeconds: 0 },
+    cache: { ttlSeconds: 0, staleSeconds: 0, browserTtlSeconds: 0, maxBodyBytes: 0 },
     upstreamTimeoutMs: c.number(top.upstreamTimeoutMs, "upstreamTimeoutMs", 100, 120_000, 10_000),
     redirect: { expireSeconds: 0, roundSeconds: 0 },
   };
   const cache =
     top.cache === undefined
       ? {}
-      : (c.object(top.cache, "cache", ["ttlSeconds", "staleSeconds", "browserTtlSeconds"]) ?? {});
+      : (c.object(top.cache, "cache", ["ttlSeconds", "staleSeconds", "browserTtlSeconds", "maxBodyBytes"]) ?? {});
   resolved.cache = {
     ttlSeconds: c.number(cache.ttlSeconds, "cache.ttlSeconds", 0, 31_536_000, 86_400),
     staleSeconds: c.number(cache.staleSeconds, "cache.staleSeconds", 0, 31_536_000, 604_800),
     browserTtlSeconds: c.number(cache.browserTtlSeconds, "cache.browserTtlSeconds", 0, 31_536_000, 3600),
+    // Cloudflare's Cache API stores objects up to 512 MB.
+    maxBodyBytes: c.number(cache.maxBodyBytes, "cache.maxBodyBytes", 0, 536_870_912, 8_388_608),
   };
   const redirect =
     top.redirect === undefined ? {} : (c.object(top.redirect, "redirect", ["expireSeconds", "roundSeconds"]) ?? {});

@@ -143,6 +143,10 @@ export async function proxyImage(
   else headers.set("etag", etag);
   if (!upstream.body) return answer(request, 200, null, headers, "MISS", target, config);
   const size = Number(headers.get("content-length") ?? Number.NaN);
+  // Unsized or too large to read twice: streamed through, not cached.
+  if (!(size <= config.cache.maxBodyBytes)) {
+    return answer(request, 200, upstream.body, new Headers(headers), "BYPASS", target, config);
+  }
   if (size <= BUFFER_LIMIT) {
     // A small image is read once and shared: cheaper than two branches of a stream.
     const bytes = await upstream.arrayBuffer();

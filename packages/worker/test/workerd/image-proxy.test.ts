@@ -41,6 +41,17 @@ describe("proxy mode: /img/<path>?w=…", () => {
     expect(await deliveries("/emulator/tr:w-32,q-80/products/bag.png")).toHaveLength(1);
   });
 
+  it("streams a body larger than cache.maxBodyBytes straight through, uncached, so no slow reader makes it buffer", async () => {
+    const small = testWorker({ cache: { maxBodyBytes: 64 } });
+    for (const expected of ["BYPASS", "BYPASS"]) {
+      const response = await call(small, "/img/products/bag.png?w=64&q=50");
+      expect(response.status).toBe(200);
+      expect(response.headers.get("x-ikit-cache")).toBe(expected);
+      expect(sniff(await response.arrayBuffer())).toBe("png");
+    }
+    expect(await deliveries("/emulator/tr:w-64,q-50/products/bag.png")).toHaveLength(2);
+  });
+
   it("snaps a width to the nearest allowed one, sharing its cache entry", async () => {
     await (await call(worker, "/img/products/hat.png?w=64")).arrayBuffer();
     const snapped = await call(worker, "/img/products/hat.png?w=50");
