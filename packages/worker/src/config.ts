@@ -80,8 +80,8 @@ export interface CacheConfig {
   browserTtlSeconds?: number;
   /**
    * The largest response (by `Content-Length`) kept in the cache; larger or unsized ones stream straight through
-   * (`X-Ikit-Cache: BYPASS`). Caching a body means reading it twice, and a slow browser would make the isolate hold up to
-   * this much of it. @default 8388608 (8 MiB)
+   * (`X-Ikit-Cache: BYPASS`). Caching a body means reading it twice, and a slow browser would make the isolate hold
+   * up to this much of it. @default 8388608 (8 MiB)
    */
   maxBodyBytes?: number;
 }
