@@ -74,10 +74,9 @@ export async function handleWebhook(
   // ImageKit signs every delivery under both schemes, and the event's own `id` is in the signed body of both: keyed
   // on it, a delivery taken under one scheme cannot be replayed with the other scheme's headers stripped.
   const key = typeof event.id === "string" && event.id !== "" ? `event:${event.id}` : `${scheme}:${id}`;
-  if (await guard.seen(key))
-    refuse(409, "webhook_replayed", `delivery ${JSON.stringify(id.slice(0, 100))} was already received.`);
   // Remembered past the tolerance window: after that, the clock check refuses the delivery anyway.
-  await guard.take(key, Math.ceil((2 * webhook.toleranceMs) / 1000));
+  if (!(await guard.take(key, Math.ceil((2 * webhook.toleranceMs) / 1000))))
+    refuse(409, "webhook_replayed", `delivery ${JSON.stringify(id.slice(0, 100))} was already received.`);
   try {
     await webhook.onEvent(event, { id, timestamp, scheme, env, ctx });
   } catch (error) {

@@ -46,10 +46,26 @@ describe("POST /webhook", () => {
     const replay = await call(worker, "/webhook", post(delivery));
     expect(replay.status).toBe(409);
     expect(await replay.json()).toMatchObject({ error: "webhook_replayed" });
-    // Another worker instance (as another isolate would be) knows it too: the Cache API, not memory, remembers.
+    // The Cache API remembers it, so another isolate of this location refuses it too.
+    const eventId = (JSON.parse(delivery.body) as { id: string }).id;
+    const kept = await caches.default.match(
+      `https://ikit-webhook-replay.invalid/${encodeURIComponent(`event:${eventId}`)}`,
+    );
+    expect(await kept?.text()).toBe("taken");
     const elsewhere = await call(webhookWorker(events), "/webhook", post(delivery));
     expect(elsewhere.status).toBe(409);
     expect(events).toHaveLength(1);
+  });
+
+  it("hands a delivery that arrives twice at once to onEvent once (the check and the record are one step)", async () => {
+    for (const replayStore of ["cache", { kv: "WEBHOOK_SEEN" }] as const) {
+      const events: unknown[] = [];
+      const worker = webhookWorker(events, { replayStore });
+      const delivery = await realDelivery();
+      const answers = await Promise.all([1, 2, 3].map(() => call(worker, "/webhook", post(delivery))));
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409, 409]);
+      expect(events).toHaveLength(1);
+    }
   });
 
   it("verifies the legacy x-ik-signature alone, keyed on the signed event id", async () => {
