@@ -33,7 +33,8 @@ const CASES = [
   { label: 'import { buildSrc } from "@ikit/core/strict"', ours: [ours.strict, "buildSrc"], budget: 5.0 },
   // everything: +1.75 KB for parseTransformation (typed values and overlays read back, verified by rebuilding) and
   // +0.3 KB for the signing and webhook checks of hostile input (core-parse).
-  { label: "everything (import *)", ours: [ours.main, "*"], theirs: "*", budget: 11.1, target: 8 },
+  // +0.12 KB for retryAfterMs, which upload and admin share.
+  { label: "everything (import *)", ours: [ours.main, "*"], theirs: "*", budget: 11.25, target: 8 },
 ];
 
 await checkBudgets({ esbuild, package: "@ikit/core", files: Object.values(ours), theirsFile: theirs, cases: CASES });
