@@ -19,12 +19,10 @@ export function retryAfterMs(
   header: (name: "x-ratelimit-reset" | "retry-after") => string | null | undefined,
   now: number = Date.now(),
 ): number | undefined {
-  const reset = header("x-ratelimit-reset")?.trim();
-  if (reset && /^\d+(\.\d+)?$/.test(reset)) return Math.ceil(Number(reset));
-  const after = header("retry-after")?.trim();
-  if (!after) return undefined;
-  if (/^\d+$/.test(after)) return Number(after) * 1000;
+  const reset = Number(header("x-ratelimit-reset") || Number.NaN);
+  if (Number.isFinite(reset) && reset >= 0) return Math.ceil(reset);
+  const after = header("retry-after") || "";
   // An HTTP date names its weekday or month; Date.parse alone would read "-1" as the year -1.
-  const date = /[a-z]{3}/i.test(after) ? Date.parse(after) : Number.NaN;
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  const wait = /[a-z]/i.test(after) ? Math.max(0, Date.parse(after) - now) : Number(after || Number.NaN) * 1000;
+  return Number.isFinite(wait) && wait >= 0 ? wait : undefined;
 }

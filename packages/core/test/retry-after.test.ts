@@ -35,3 +35,10 @@ describe("retryAfterMs", () => {
     expect(retryAfterMs((name) => headers.get(name))).toBe(1000);
   });
 });
+
+describe("retryAfterMs on absurd values", () => {
+  it("never answers Infinity", () => {
+    expect(retryAfterMs(from({ "x-ratelimit-reset": "1e999" }))).toBeUndefined();
+    expect(retryAfterMs(from({ "retry-after": "9".repeat(400) }))).toBeUndefined();
+  });
+});

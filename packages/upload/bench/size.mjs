@@ -18,7 +18,8 @@ await checkBudgets({
   files: [dist],
   theirsFile,
   cases: [
-    { label: "import { upload }", ours: [dist, "upload"], theirs: "upload", budget: 2.65, target: 2.0 },
-    { label: "import { createUploader }", ours: [dist, "createUploader"], budget: 3.5 },
+    // +0.06 KB since core's retryAfterMs (shared with admin: both headers, HTTP dates, no NaN/Infinity/negative waits).
+    { label: "import { upload }", ours: [dist, "upload"], theirs: "upload", budget: 2.7, target: 2.0 },
+    { label: "import { createUploader }", ours: [dist, "createUploader"], budget: 3.55 },
   ],
 });
