@@ -16,7 +16,15 @@ export default [
   }),
   defineProject({
     // Pre-bundled up front: discovering them mid-run makes Vite reload the page under the tests.
-    optimizeDeps: { include: ["react", "react-dom/client", "react/jsx-dev-runtime", "@testing-library/react", "@testing-library/user-event"] },
+    optimizeDeps: {
+      include: [
+        "react",
+        "react-dom/client",
+        "react/jsx-dev-runtime",
+        "@testing-library/react",
+        "@testing-library/user-event",
+      ],
+    },
     test: {
       name: "react-chromium",
       root,

@@ -105,12 +105,12 @@ export function UploadDropZone({
   };
 
   return (
+    // The zone itself is no control (dragging has the input as its keyboard equivalent): the input carries the
+    // label and the hint, so a screen reader announces them once.
+    // biome-ignore lint/a11y/noStaticElementInteractions: drop and paste targets; the file input is the control.
     <div
-      role="group"
-      aria-labelledby={`${id}-label`}
-      aria-describedby={`${id}-hint`}
-      aria-disabled={disabled || undefined}
       data-dragging={dragging || undefined}
+      data-disabled={disabled || undefined}
       {...rest}
       onDragOver={onDragOver}
       onDragEnter={onDragOver}
@@ -118,9 +118,7 @@ export function UploadDropZone({
       onDrop={onDrop}
       onPaste={onPaste}
     >
-      <label id={`${id}-label`} htmlFor={`${id}-input`}>
-        {label}
-      </label>
+      <label htmlFor={`${id}-input`}>{label}</label>
       <input
         {...inputProps}
         id={`${id}-input`}

@@ -31,26 +31,28 @@ export interface SignedImageOptions extends Pick<WorkerImageParams, "quality" | 
  * ```
  */
 export interface ImageSource {
+  // Optional props take `undefined` as well: @imagekit/react's prop types are written that way, so props typed with
+  // theirs spread onto ours under `exactOptionalPropertyTypes`.
   src: string;
-  urlEndpoint?: string;
-  transformation?: Transformation[];
-  transformationPosition?: "path" | "query";
-  queryParameters?: SrcOptions["queryParameters"];
+  urlEndpoint?: string | undefined;
+  transformation?: Transformation[] | undefined;
+  transformationPosition?: "path" | "query" | undefined;
+  queryParameters?: SrcOptions["queryParameters"] | undefined;
   /** `false` renders `src` alone, without `srcSet`. @default true */
-  responsive?: boolean;
+  responsive?: boolean | undefined;
   /** Display width in CSS px: a number or a numeric string (`"100%"` or `"100px"` give a `w`-descriptor srcset). */
-  width?: number | `${number}`;
-  sizes?: string;
-  deviceBreakpoints?: number[];
-  imageBreakpoints?: number[];
+  width?: number | `${number}` | undefined;
+  sizes?: string | undefined;
+  deviceBreakpoints?: number[] | undefined;
+  imageBreakpoints?: number[] | undefined;
   /** `true`, or how to ask the worker: the URLs come from `@ikit/worker`'s `/img` route. */
-  signed?: boolean | SignedImageOptions;
+  signed?: boolean | SignedImageOptions | undefined;
   /** The worker's origin; defaults to the provider's. */
-  workerUrl?: string;
+  workerUrl?: string | undefined;
   /** `"blur"` adds a tiny blurred version as the background until the image loads. */
-  placeholder?: "blur" | "empty";
+  placeholder?: "blur" | "empty" | undefined;
   /** Fit for signed images uses the rendered `height` to ask for the same aspect ratio. */
-  height?: number | string;
+  height?: number | string | undefined;
 }
 
 /**
@@ -94,7 +96,9 @@ function candidates(source: ImageSource, config: ImageKitConfig): { widths: [num
     transformationPosition: "path",
     ...sizing(source, config),
   });
-  const widths = [...srcSet.matchAll(CANDIDATE)].map(([, w, descriptor]) => [Number(w), descriptor] as [number, string]);
+  const widths = [...srcSet.matchAll(CANDIDATE)].map(
+    ([, w, descriptor]) => [Number(w), descriptor] as [number, string],
+  );
   return sizes === undefined ? { widths } : { widths, sizes };
 }
 

@@ -91,19 +91,19 @@ export function Image(props: ImageProps) {
   const attrs = imageAttributes(
     {
       src,
-      ...(urlEndpoint !== undefined && { urlEndpoint }),
-      ...(transformation !== undefined && { transformation }),
-      ...(transformationPosition !== undefined && { transformationPosition }),
-      ...(queryParameters !== undefined && { queryParameters }),
-      ...(responsive !== undefined && { responsive }),
-      ...(width !== undefined && { width }),
-      ...(height !== undefined && { height }),
-      ...(sizes !== undefined && { sizes }),
-      ...(deviceBreakpoints !== undefined && { deviceBreakpoints }),
-      ...(imageBreakpoints !== undefined && { imageBreakpoints }),
-      ...(signed !== undefined && { signed }),
-      ...(workerUrl !== undefined && { workerUrl }),
-      ...(placeholder !== undefined && { placeholder }),
+      urlEndpoint,
+      transformation,
+      transformationPosition,
+      queryParameters,
+      responsive,
+      width,
+      height,
+      sizes,
+      deviceBreakpoints,
+      imageBreakpoints,
+      signed,
+      workerUrl,
+      placeholder,
     },
     config,
   );
@@ -122,6 +122,8 @@ export function Image(props: ImageProps) {
     onLoad?.(event);
   };
   return (
+    // biome-ignore lint/performance/noImgElement: this is the image component (the rule is Next's, for app code).
+    // biome-ignore lint/a11y/useAltText: alt is the caller's, passed through `rest` as with a plain <img>.
     <img
       {...rest}
       ref={mergedRef}

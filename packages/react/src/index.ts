@@ -1,14 +1,15 @@
 "use client";
+
 // @ikit/react: ImageKit in React. provider → <Image> (core URLs, or @ikit/worker's signed route) / <Video>;
 // useUpload (over @ikit/upload's queue) → <UploadDropZone>. The next/image loaders are in "@ikit/react/next".
 
-export { type ReactImageKitErrorCode, ReactImageKitError } from "./errors.js";
 export { UploadDropZone, type UploadDropZoneProps } from "./drop-zone.js";
+export { ReactImageKitError, type ReactImageKitErrorCode } from "./errors.js";
 export { Image, type ImageProps } from "./image.js";
 export {
   type ImageAttributes,
-  imageAttributes,
   type ImageSource,
+  imageAttributes,
   type SignedImageOptions,
 } from "./image-attributes.js";
 export {

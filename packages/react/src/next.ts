@@ -43,10 +43,7 @@ export function createImageKitLoader(options: ImageKitLoaderOptions): (props: Im
     buildSrc({
       ...options,
       src,
-      transformation: [
-        ...(options.transformation ?? []),
-        quality === undefined ? { width } : { width, quality },
-      ],
+      transformation: [...(options.transformation ?? []), quality === undefined ? { width } : { width, quality }],
     });
 }
 

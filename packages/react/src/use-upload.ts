@@ -2,9 +2,9 @@ import type { AuthenticationParameters } from "@ikit/core";
 import {
   createUploader,
   type UploadError,
+  type Uploader,
   type UploadOptions,
   type UploadProgress,
-  type Uploader,
   type UploadResult,
   type UploadSource,
   type UploadTask,
@@ -79,7 +79,10 @@ export interface UseUploadResult {
   readonly progress: UploadProgress;
   readonly status: UploadStatus;
   /** Queues files (from an input, a drop, a paste); returns their tasks. Failures land in `items`, never thrown. */
-  add(files: UploadSource | Iterable<UploadSource> | ArrayLike<UploadSource>, options?: Partial<UploadOptions>): UploadTask[];
+  add(
+    files: UploadSource | Iterable<UploadSource> | ArrayLike<UploadSource>,
+    options?: Partial<UploadOptions>,
+  ): UploadTask[];
   /** Queues one file and resolves with ImageKit's answer (rejects with its `UploadError`). */
   upload(file: UploadSource, options?: Partial<UploadOptions>): Promise<UploadResult>;
   /** Cancels one file, or every unfinished one. */

@@ -1,5 +1,6 @@
-import { buildSrc, type SrcOptions, type Transformation } from "@ikit/core";
+import { buildSrc } from "@ikit/core";
 import type { ComponentPropsWithRef } from "react";
+import type { ImageSource } from "./image-attributes.js";
 import { useImageKit } from "./provider.js";
 
 /**
@@ -10,13 +11,8 @@ import { useImageKit } from "./provider.js";
  * const props: VideoProps = { src: "/intro.mp4", controls: true, transformation: [{ width: 640 }] };
  * ```
  */
-export type VideoProps = Omit<ComponentPropsWithRef<"video">, "src"> & {
-  src: string;
-  urlEndpoint?: string;
-  transformation?: Transformation[];
-  transformationPosition?: "path" | "query";
-  queryParameters?: SrcOptions["queryParameters"];
-};
+export type VideoProps = Omit<ComponentPropsWithRef<"video">, "src"> &
+  Pick<ImageSource, "src" | "urlEndpoint" | "transformation" | "transformationPosition" | "queryParameters">;
 
 /**
  * A `<video>` for an ImageKit file, its `src` built by `@ikit/core` with the provider's endpoint: `@imagekit/react`'s
@@ -27,7 +23,14 @@ export type VideoProps = Omit<ComponentPropsWithRef<"video">, "src"> & {
  * <Video src="/intro.mp4" controls width={640} height={360} transformation={[{ width: 640, height: 360 }]} />
  * ```
  */
-export function Video({ src, urlEndpoint, transformation, transformationPosition, queryParameters, ...rest }: VideoProps) {
+export function Video({
+  src,
+  urlEndpoint,
+  transformation,
+  transformationPosition,
+  queryParameters,
+  ...rest
+}: VideoProps) {
   const config = useImageKit();
   const position = transformationPosition ?? config.transformationPosition;
   const url = buildSrc({

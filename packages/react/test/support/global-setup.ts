@@ -39,7 +39,7 @@ export default async function setup(project: TestProject) {
     ["tall.png", 600, 900],
   ] as const) {
     const form = new FormData();
-    form.set("file", new Blob([gradientPng(width, height)], { type: "image/png" }), name);
+    form.set("file", new Blob([new Uint8Array(gradientPng(width, height))], { type: "image/png" }), name);
     form.set("fileName", name);
     form.set("folder", "/samples");
     form.set("useUniqueFileName", "false");

@@ -26,7 +26,14 @@ const CASES: ComponentProps<typeof TheirImage>[] = [
   { src: "/hero.jpg", alt: "", sizes: "(max-width: 600px) 50vw, 33vw" },
   { src: "/a b/ü.png", alt: "", width: 100, transformation: [{ height: "ih_div_2", crop: "at_least" }] },
   { src: "/hero.jpg", alt: "", transformationPosition: "path", transformation: [{ rotation: 90 }], width: 640 },
-  { src: "/hero.jpg", alt: "", queryParameters: { v: 2 }, width: 50, deviceBreakpoints: [320, 1000], imageBreakpoints: [40] },
+  {
+    src: "/hero.jpg",
+    alt: "",
+    queryParameters: { v: 2 },
+    width: 50,
+    deviceBreakpoints: [320, 1000],
+    imageBreakpoints: [40],
+  },
   { src: "/hero.jpg", alt: "", responsive: false, transformation: [{ width: 300 }] },
   { src: "https://example.com/remote.jpg", alt: "", urlEndpoint: "https://ik.imagekit.io/other", width: 200 },
   {
@@ -39,29 +46,34 @@ const CASES: ComponentProps<typeof TheirImage>[] = [
 ];
 
 describe("<Image> beside @imagekit/react 5.0.3", () => {
-  it.each(CASES.map((props, i) => [i, props] as const))("case %i: same src, srcset, sizes and attributes", (_, props) => {
-    const theirs = imgOf(
-      renderToStaticMarkup(
-        <TheirProvider urlEndpoint={urlEndpoint}>
-          <TheirImage {...props} />
-        </TheirProvider>,
-      ),
-    );
-    const ours = imgOf(
-      renderToStaticMarkup(
-        <ImageKitProvider urlEndpoint={urlEndpoint}>
-          <Image {...props} />
-        </ImageKitProvider>,
-      ),
-    );
-    expect(theirs.src).toMatch(/^https:/);
-    const { decoding, sizes, ...rest } = ours;
-    expect(decoding).toBe("async");
-    // Theirs leaves `sizes` out when a w-descriptor srcset has no sizes prop; core writes the browser's default.
-    expect(sizes).toBe(theirs.sizes ?? (theirs.srcset?.includes("w,") || theirs.srcset?.endsWith("w") ? "100vw" : undefined));
-    const { sizes: _theirSizes, ...theirRest } = theirs;
-    expect(rest).toEqual(theirRest);
-  });
+  it.each(CASES.map((props, i) => [i, props] as const))(
+    "case %i: same src, srcset, sizes and attributes",
+    (_, props) => {
+      const theirs = imgOf(
+        renderToStaticMarkup(
+          <TheirProvider urlEndpoint={urlEndpoint}>
+            <TheirImage {...props} />
+          </TheirProvider>,
+        ),
+      );
+      const ours = imgOf(
+        renderToStaticMarkup(
+          <ImageKitProvider urlEndpoint={urlEndpoint}>
+            <Image {...props} />
+          </ImageKitProvider>,
+        ),
+      );
+      expect(theirs.src).toMatch(/^https:/);
+      const { decoding, sizes, ...rest } = ours;
+      expect(decoding).toBe("async");
+      // Theirs leaves `sizes` out when a w-descriptor srcset has no sizes prop; core writes the browser's default.
+      expect(sizes).toBe(
+        theirs.sizes ?? (theirs.srcset?.includes("w,") || theirs.srcset?.endsWith("w") ? "100vw" : undefined),
+      );
+      const { sizes: _theirSizes, ...theirRest } = theirs;
+      expect(rest).toEqual(theirRest);
+    },
+  );
 });
 
 describe("<Image>", () => {
@@ -87,7 +99,15 @@ describe("<Image>", () => {
 
   it("lets explicit loading, decoding and fetchPriority win over the defaults", () => {
     render(
-      <Image urlEndpoint={urlEndpoint} src="/a.jpg" alt="A" priority loading="lazy" decoding="sync" fetchPriority="low" />,
+      <Image
+        urlEndpoint={urlEndpoint}
+        src="/a.jpg"
+        alt="A"
+        priority
+        loading="lazy"
+        decoding="sync"
+        fetchPriority="low"
+      />,
     );
     const img = screen.getByAltText("A");
     expect(img).toHaveAttribute("loading", "lazy");
@@ -141,7 +161,13 @@ describe("<Image>", () => {
       <ImageKitProvider urlEndpoint="https://ik.imagekit.io/outer" transformationPosition="path">
         <ImageKitProvider urlEndpoint={urlEndpoint}>
           <Image src="/a.jpg" alt="inner" responsive={false} transformation={[{ width: 10 }]} />
-          <Image src="/a.jpg" alt="prop" responsive={false} transformationPosition="query" transformation={[{ width: 10 }]} />
+          <Image
+            src="/a.jpg"
+            alt="prop"
+            responsive={false}
+            transformationPosition="query"
+            transformation={[{ width: 10 }]}
+          />
         </ImageKitProvider>
       </ImageKitProvider>,
     );
@@ -186,7 +212,8 @@ describe("<Image signed>", () => {
       "srcset",
       `${workerUrl}/img/private/a%20b.jpg?w=640 1x, ${workerUrl}/img/private/a%20b.jpg?w=828 2x`,
     );
-    const widths = (img: HTMLElement) => [...(img.getAttribute("srcset") ?? "").matchAll(/w[=-](\d+)/g)].map((m) => m[1]);
+    const widths = (img: HTMLElement) =>
+      [...(img.getAttribute("srcset") ?? "").matchAll(/w[=-](\d+)/g)].map((m) => m[1]);
     expect(widths(signed)).toEqual(widths(screen.getByAltText("plain")));
     for (const attribute of ["src", "srcset"]) expect(signed.getAttribute(attribute)).not.toMatch(/ik-s|ik-t|tr[:=]/);
   });
@@ -202,7 +229,10 @@ describe("<Image signed>", () => {
         signed={{ quality: 80, format: "auto", fit: "cover" }}
       />,
     );
-    expect(screen.getByAltText("A")).toHaveAttribute("src", `${workerUrl}/img/p/a.jpg?w=828&h=414&q=80&fit=cover&f=auto`);
+    expect(screen.getByAltText("A")).toHaveAttribute(
+      "src",
+      `${workerUrl}/img/p/a.jpg?w=828&h=414&q=80&fit=cover&f=auto`,
+    );
   });
 
   it("uses a preset route, with dpr candidates only when asked, and the provider's image path", () => {
@@ -235,8 +265,13 @@ describe("<Image signed>", () => {
   it.each([
     [<Image key="a" src="/a.jpg" alt="" signed />, "MISSING_WORKER_URL"],
     [<Image key="b" workerUrl={workerUrl} src="https://x.example/a.jpg" alt="" signed />, "INVALID_SIGNED_SRC"],
-    [<Image key="c" workerUrl={workerUrl} src="/a.jpg" alt="" signed transformation={[{ width: 5 }]} />, "SIGNED_TRANSFORMATION"],
+    [
+      <Image key="c" workerUrl={workerUrl} src="/a.jpg" alt="" signed transformation={[{ width: 5 }]} />,
+      "SIGNED_TRANSFORMATION",
+    ],
   ])("refuses a configuration it cannot serve: %#", (element, code) => {
-    expect(() => renderToStaticMarkup(element)).toThrow(expect.objectContaining({ constructor: ReactImageKitError, code }));
+    expect(() => renderToStaticMarkup(element)).toThrow(
+      expect.objectContaining({ constructor: ReactImageKitError, code }),
+    );
   });
 });
