@@ -18,6 +18,8 @@ export interface ReactTestEnv {
   authUrl: string;
   /** GET `?path=/folder/` → the files stored there, `[{ filePath, size }]`. */
   filesUrl: string;
+  /** POST `?ms=N` → every upload waits N ms before the emulator handles it (0 turns it off). */
+  latencyUrl: string;
   /** Paths of the sample images already stored. */
   samples: string[];
 }
@@ -59,6 +61,9 @@ export default async function setup(project: TestProject) {
     if (url.pathname === "/auth") {
       const response = await auth(new Request(`http://127.0.0.1${req.url}`));
       res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text());
+    } else if (url.pathname === "/latency" && req.method === "POST") {
+      Object.assign(emu.faults, { latencyMs: Number(url.searchParams.get("ms")), routes: ["upload"] });
+      res.writeHead(204).end();
     } else if (url.pathname === "/files") {
       const query = new URLSearchParams({ type: "file", path: url.searchParams.get("path") ?? "/" });
       const listed = await fetch(`${emu.apiBase}/v1/files?${query}`, { headers: { authorization: basic } });
@@ -77,6 +82,7 @@ export default async function setup(project: TestProject) {
     publicKey: emu.publicKey,
     authUrl: `${base}/auth`,
     filesUrl: `${base}/files`,
+    latencyUrl: `${base}/latency`,
     samples,
   });
   return async () => {
