@@ -27,12 +27,20 @@ export async function gzipSize({ build }, file, names) {
 
 /**
  * Measures each case (`{ label, ours: [file, names], theirs?: names, budget, target? }`, KB), prints a table beside
- * the official package (`theirsFile`), and exits 1 when a case is over its budget or a file is missing (build first).
+ * the official package (`theirsFile`, named `theirsName` in the header), and exits 1 when a case is over its budget
+ * or a file is missing (build first).
  *
  * @example
  * await checkBudgets({ esbuild, package: "@ikit/upload", files: [dist], theirsFile, cases: [{ label: "import { upload }", ours: [dist, "upload"], theirs: "upload", budget: 2.65 }] });
  */
-export async function checkBudgets({ esbuild, package: name, files, theirsFile, cases }) {
+export async function checkBudgets({
+  esbuild,
+  package: name,
+  files,
+  theirsFile,
+  theirsName = "@imagekit/javascript 5.5.1 (ESM)",
+  cases,
+}) {
   for (const file of [...files, theirsFile]) {
     if (!existsSync(file)) {
       console.error(`✖ ${file} is missing: build first (pnpm --filter ${name} run build).`);
@@ -56,7 +64,7 @@ export async function checkBudgets({ esbuild, package: name, files, theirsFile, 
       c.target === undefined ? "" : `${mine <= c.target * 1000 ? "met" : "not met"}: ≤ ${c.target} KB`,
     ]);
   }
-  const header = ["entry (min+gzip)", name, "@imagekit/javascript 5.5.1 (ESM)", "ours/theirs", "budget", "target"];
+  const header = ["entry (min+gzip)", name, theirsName, "ours/theirs", "budget", "target"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join("  "));
   if (over) {
