@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import reactViteProjects from "./examples/react-vite/vitest.projects.ts";
 import adminProjects from "./packages/admin/vitest.projects.ts";
 import reactProjects from "./packages/react/vitest.projects.ts";
 import uploadProjects from "./packages/upload/vitest.projects.ts";
@@ -7,6 +8,13 @@ import projects from "./vitest.workspace.ts";
 
 export default defineConfig({
   test: {
-    projects: [...projects, ...uploadProjects, ...workerProjects, ...adminProjects, ...reactProjects],
+    projects: [
+      ...projects,
+      ...uploadProjects,
+      ...workerProjects,
+      ...adminProjects,
+      ...reactProjects,
+      ...reactViteProjects,
+    ],
   },
 });
