@@ -71,13 +71,13 @@ export interface ImageAttributes {
 }
 
 /** The transformation the blur-up placeholder adds after the image's own steps: tiny, low quality, blurred. */
-export const BLUR_STEP: Transformation = { width: 32, quality: 20, blur: 20 };
+const BLUR_STEP: Transformation = { width: 32, quality: 20, blur: 20 };
 
 /**
  * `"100"` → 100, any other string (`"100%"`, `"100px"`) or a non-finite number → undefined, as `@imagekit/react`
  * reads `width`.
  */
-export function pixels(value: unknown): number | undefined {
+function pixels(value: unknown): number | undefined {
   if (typeof value === "number") return Number.isFinite(value) && value > 0 ? value : undefined;
   if (typeof value === "string" && /^\d+$/.test(value)) return Number.parseInt(value, 10) || undefined;
   return undefined;

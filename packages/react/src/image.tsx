@@ -64,21 +64,23 @@ function useMergedRef<T>(own: { current: T | null }, theirs: Ref<T> | undefined)
  */
 export function Image(props: ImageProps) {
   const config = useImageKit();
+  const attrs = imageAttributes(props, config);
+  // What is ours leaves the props; the rest (alt, className, data-*, handlers…) goes onto the <img>.
   const {
-    src,
-    urlEndpoint,
-    transformation,
-    transformationPosition,
-    queryParameters,
-    responsive,
+    src: _src,
+    urlEndpoint: _urlEndpoint,
+    transformation: _transformation,
+    transformationPosition: _transformationPosition,
+    queryParameters: _queryParameters,
+    responsive: _responsive,
+    sizes: _sizes,
+    deviceBreakpoints: _deviceBreakpoints,
+    imageBreakpoints: _imageBreakpoints,
+    signed: _signed,
+    workerUrl: _workerUrl,
+    placeholder: _placeholder,
     width,
     height,
-    sizes,
-    deviceBreakpoints,
-    imageBreakpoints,
-    signed,
-    workerUrl,
-    placeholder,
     priority = false,
     loading,
     decoding = "async",
@@ -88,25 +90,6 @@ export function Image(props: ImageProps) {
     ref,
     ...rest
   } = props;
-  const attrs = imageAttributes(
-    {
-      src,
-      urlEndpoint,
-      transformation,
-      transformationPosition,
-      queryParameters,
-      responsive,
-      width,
-      height,
-      sizes,
-      deviceBreakpoints,
-      imageBreakpoints,
-      signed,
-      workerUrl,
-      placeholder,
-    },
-    config,
-  );
   // The src whose load ended the placeholder: a new src brings the placeholder back until it loads.
   const [loadedSrc, setLoadedSrc] = useState<string>();
   const own = useRef<HTMLImageElement>(null);
