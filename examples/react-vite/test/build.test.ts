@@ -1,9 +1,11 @@
 // @vitest-environment node
 // `vite build` of the example as CI and the demo run it: it needs no server and no configuration (the page then
 // says what is missing), and the values given at build time are what the page uses.
+import { execFile } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { promisify } from "node:util";
 import { build } from "vite";
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -33,6 +35,14 @@ afterAll(async () => {
 });
 
 describe("vite build", () => {
+  it("type-checks, as the build script does first", async () => {
+    const tsc = resolve(root, "../../node_modules/typescript/bin/tsc");
+    const { stdout } = await promisify(execFile)(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: root }).catch(
+      (error: { stdout: string }) => ({ stdout: `tsc failed:\n${error.stdout}` }),
+    );
+    expect(stdout).toBe("");
+  });
+
   it("builds with no configuration, and the page says what to set", async () => {
     const { html, js } = await buildWith({});
     expect(html).toContain('<link rel="icon" href="data:," />');

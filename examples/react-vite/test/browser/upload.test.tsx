@@ -4,10 +4,12 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
 import { describe, expect, inject, it } from "vitest";
+// Also declares `inject("react")`'s type, for the type check.
+import type { ReactTestEnv } from "../../../../packages/react/test/support/global-setup.ts";
 import { App } from "../../src/App.tsx";
 import { readConfig } from "../../src/config.ts";
 
-const env = inject("react");
+const env: ReactTestEnv = inject("react");
 
 describe("the example page in Chromium", () => {
   it("loads the gallery and adds an uploaded image to it", async () => {
