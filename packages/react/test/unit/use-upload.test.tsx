@@ -144,6 +144,40 @@ describe("useUpload", () => {
     expect(result.current.status).toBe("done");
   });
 
+  it("pauses and resumes one file or all", async () => {
+    const { authenticator, release } = heldTokens();
+    const { result } = hook({ publicKey: "public_x", authenticator, concurrency: 1 });
+    act(() => {
+      result.current.add([file("a.png"), file("b.png")]);
+    });
+    await waitFor(() => expect(result.current.items.map((i) => i.status)).toEqual(["uploading", "queued"]));
+    act(() => {
+      result.current.pause(2);
+    });
+    expect(result.current.items.map((i) => i.status)).toEqual(["uploading", "paused"]);
+    expect(result.current.status).toBe("uploading");
+    act(() => {
+      result.current.resume(2);
+    });
+    expect(result.current.items.map((i) => i.status)).toEqual(["uploading", "queued"]);
+    act(() => {
+      result.current.pause();
+    });
+    expect(result.current.items.map((i) => i.status)).toEqual(["paused", "paused"]);
+    // The paused attempt ends once its token arrives (an upload cannot be stopped inside the authenticator).
+    release();
+    await waitFor(() => expect(authenticator).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    act(() => {
+      result.current.resume();
+    });
+    await waitFor(() => expect(result.current.items.map((i) => i.status)).toEqual(["uploading", "queued"]));
+    await waitFor(() => expect(authenticator).toHaveBeenCalledTimes(2));
+    act(() => {
+      result.current.abort();
+    });
+  });
+
   it("cancels unfinished files when the component unmounts", async () => {
     const { authenticator, release } = heldTokens();
     const { result, unmount } = hook({ publicKey: "public_x", authenticator });
