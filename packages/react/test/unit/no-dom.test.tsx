@@ -29,3 +29,16 @@ it("imports and renders on a server without browser globals", () => {
   expect(html).toContain('type="file"');
   expect(html).toContain("<output>idle</output>");
 });
+
+it("has React preload a priority image's srcset in the server render, and no lazy one", () => {
+  const html = renderToString(
+    <ImageKitProvider urlEndpoint="https://ik.imagekit.io/demo">
+      <Image src="/hero.jpg" width={400} height={300} alt="Hero" priority />
+      <Image src="/other.jpg" width={400} height={300} alt="Other" />
+    </ImageKitProvider>,
+  );
+  const preloads = html.match(/<link rel="preload"[^>]*>/g) ?? [];
+  expect(preloads).toHaveLength(1);
+  expect(preloads[0]).toContain('imageSrcSet="https://ik.imagekit.io/demo/hero.jpg?tr=w-640,c-at_max 1x');
+  expect(preloads[0]).toContain('fetchPriority="high"');
+});
