@@ -24,7 +24,7 @@ import { type ImageKitConfig, useImageKit } from "./provider.js";
  * ```
  */
 export type UseUploadOptions = Partial<UploadOptions> & {
-  /** Files sent at once. @default 4 */
+  /** Files sent at once; read when the component mounts. @default 4 */
   concurrency?: number;
   /** A URL answering `{ token, expire, signature }` (GET), used when no `authenticator` is given. */
   authEndpoint?: string;
