@@ -1,6 +1,7 @@
 // The one way the size budgets are measured (packages/*/bench/size.mjs): an entry file re-exporting one import,
 // bundled with esbuild (`--bundle --minify --format=esm --platform=browser`), then gzip level 9, ours and the
-// official package's ESM build alike. 1 KB = 1000 bytes. Each package passes its own esbuild (the root has none).
+// official package's ESM build alike. 1 KB = 1000 bytes. Each package passes its own esbuild (the root has none),
+// and may pass esbuild options for both sides (`external: ["vue"]` for a peer the app already has).
 import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
@@ -10,7 +11,7 @@ import { gzipSync } from "node:zlib";
  * @example
  * await gzipSize(esbuild, "/repo/packages/upload/dist/index.js", "upload"); // 2600
  */
-export async function gzipSize({ build }, file, names) {
+export async function gzipSize({ build }, file, names, options = {}) {
   const contents =
     names === "*" ? `export * from ${JSON.stringify(file)};` : `export { ${names} } from ${JSON.stringify(file)};`;
   const result = await build({
@@ -21,14 +22,14 @@ export async function gzipSize({ build }, file, names) {
     platform: "browser",
     write: false,
     logLevel: "error",
+    ...options,
   });
   return gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
 }
 
 /**
  * Measures each case (`{ label, ours: [file, names], theirs?: names, budget, target? }`, KB), prints a table beside
- * the official package (`theirsFile`, named `theirsName` in the header), and exits 1 when a case is over its budget
- * or a file is missing (build first).
+ * the official package (`theirsFile`), and exits 1 when a case is over its budget or a file is missing (build first).
  *
  * @example
  * await checkBudgets({ esbuild, package: "@ikit/upload", files: [dist], theirsFile, cases: [{ label: "import { upload }", ours: [dist, "upload"], theirs: "upload", budget: 2.65 }] });
@@ -38,8 +39,9 @@ export async function checkBudgets({
   package: name,
   files,
   theirsFile,
-  theirsName = "@imagekit/javascript 5.5.1 (ESM)",
   cases,
+  theirsLabel = "@imagekit/javascript 5.5.1 (ESM)",
+  esbuildOptions = {},
 }) {
   for (const file of [...files, theirsFile]) {
     if (!existsSync(file)) {
@@ -51,8 +53,8 @@ export async function checkBudgets({
   const rows = [];
   let over = 0;
   for (const c of cases) {
-    const mine = await gzipSize(esbuild, ...c.ours);
-    const official = c.theirs ? await gzipSize(esbuild, theirsFile, c.theirs) : undefined;
+    const mine = await gzipSize(esbuild, ...c.ours, esbuildOptions);
+    const official = c.theirs ? await gzipSize(esbuild, theirsFile, c.theirs, esbuildOptions) : undefined;
     const ok = mine <= c.budget * 1000;
     if (!ok) over++;
     rows.push([
@@ -64,7 +66,7 @@ export async function checkBudgets({
       c.target === undefined ? "" : `${mine <= c.target * 1000 ? "met" : "not met"}: ≤ ${c.target} KB`,
     ]);
   }
-  const header = ["entry (min+gzip)", name, theirsName, "ours/theirs", "budget", "target"];
+  const header = ["entry (min+gzip)", name, theirsLabel, "ours/theirs", "budget", "target"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join("  "));
   if (over) {

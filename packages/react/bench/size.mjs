@@ -15,24 +15,20 @@ const theirsFile = resolve(
   dirname(createRequire(import.meta.url).resolve("@imagekit/react/package.json")),
   "dist/imagekitio-react.esm.js",
 );
-const asApp = {
-  build: (options) =>
-    esbuild.build({
-      ...options,
-      external: ["react", "react-dom", "react/jsx-runtime"],
-      define: { "process.env.NODE_ENV": '"production"' },
-    }),
-};
 
 // Most of each figure is @ikit/core's URL builder (buildSrc 3.09 KB, getResponsiveImageAttributes 3.63 KB) and
 // @ikit/upload's queue (createUploader 3.47 KB); @ikit/react's own code adds about 1.8 KB to <Image> (signed URLs,
 // the placeholder, the provider) and 1 KB to useUpload.
 await checkBudgets({
-  esbuild: asApp,
+  esbuild,
   package: "@ikit/react",
   files: Object.values(ours),
   theirsFile,
-  theirsName: "@imagekit/react 5.0.3 (ESM)",
+  theirsLabel: "@imagekit/react 5.0.3 (ESM)",
+  esbuildOptions: {
+    external: ["react", "react-dom", "react/jsx-runtime"],
+    define: { "process.env.NODE_ENV": '"production"' },
+  },
   cases: [
     { label: "import { Image }", ours: [ours.main, "Image"], theirs: "Image", budget: 5.6 },
     {
