@@ -1,11 +1,20 @@
 import { defineConfig } from "vitest/config";
+import reactViteProjects from "./examples/react-vite/vitest.projects.ts";
 import adminProjects from "./packages/admin/vitest.projects.ts";
+import reactProjects from "./packages/react/vitest.projects.ts";
 import uploadProjects from "./packages/upload/vitest.projects.ts";
 import workerProjects from "./packages/worker/vitest.projects.ts";
 import projects from "./vitest.workspace.ts";
 
 export default defineConfig({
   test: {
-    projects: [...projects, ...uploadProjects, ...workerProjects, ...adminProjects],
+    projects: [
+      ...projects,
+      ...uploadProjects,
+      ...workerProjects,
+      ...adminProjects,
+      ...reactProjects,
+      ...reactViteProjects,
+    ],
   },
 });
