@@ -53,7 +53,7 @@ export default async function setup(project: TestProject) {
     if (!response.ok) throw new Error(`seeding ${name} failed: ${response.status} ${await response.text()}`);
     samples.push(((await response.json()) as { filePath: string }).filePath);
   }
-  const auth = createUploadAuthHandler({ privateKey: emu.privateKey });
+  const auth = createUploadAuthHandler({ privateKey: emu.privateKey, anonymous: true });
   const server = createServer(async (req, res) => {
     const origin = req.headers.origin;
     if (origin && LOCAL_ORIGIN.test(origin)) res.setHeader("access-control-allow-origin", origin);
