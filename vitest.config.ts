@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import nodeServerProjects from "./examples/node-server/vitest.projects.ts";
 import adminProjects from "./packages/admin/vitest.projects.ts";
 import uploadProjects from "./packages/upload/vitest.projects.ts";
 import workerProjects from "./packages/worker/vitest.projects.ts";
@@ -6,6 +7,6 @@ import projects from "./vitest.workspace.ts";
 
 export default defineConfig({
   test: {
-    projects: [...projects, ...uploadProjects, ...workerProjects, ...adminProjects],
+    projects: [...projects, ...uploadProjects, ...workerProjects, ...adminProjects, ...nodeServerProjects],
   },
 });
