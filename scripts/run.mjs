@@ -2,7 +2,7 @@
 // Entry point of the README quick start: `npm run demo` and `npm test` on a machine that has only Node 20 and npm.
 // It fetches the pinned pnpm through npx (no global install), installs from the lockfile, makes sure a Chromium is
 // there for the browser tests, then hands over to the workspace's own pnpm scripts.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,6 +18,17 @@ function run(cmd, args, env = {}) {
     console.error(`\n✖ ${cmd} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`);
     process.exit(result.status ?? 1);
   }
+}
+
+/**
+ * Runs scripts/demo/main.mjs and exits with its status. Ctrl-C reaches it from the terminal (same process group) and
+ * it stops what it started, so this process waits for it instead of dying first; SIGTERM and SIGHUP are passed on.
+ */
+function runDemo(args) {
+  const child = spawn(process.execPath, ["scripts/demo/main.mjs", ...args], { cwd: root, stdio: "inherit" });
+  process.on("SIGINT", () => {});
+  for (const signal of ["SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
 function pnpm(...args) {
@@ -44,9 +55,14 @@ if (task === "test") {
   ensureChromium();
   pnpm("run", "ci");
 } else if (task === "demo") {
+  const check = process.argv.includes("--check");
   pnpm("install", "--frozen-lockfile", "--reporter=silent");
-  pnpm("--filter", "@ikit/core", "--filter", "@ikit/emulator", "run", "build");
-  run(process.execPath, ["scripts/demo.mjs"]);
+  if (check) ensureChromium();
+  // What the demo runs, with what they import: the emulator, the example worker, the front-end examples' packages.
+  const fronts = check ? ["react-vite", "vue-vite"] : ["react-vite"];
+  const examples = ["worker", ...fronts].flatMap((name) => ["--filter", `{./examples/${name}}^...`]);
+  pnpm("--filter", "@ikit/emulator...", ...examples, "run", "build");
+  runDemo(check ? ["--check"] : []);
 } else {
   console.error("usage: node scripts/run.mjs <test|demo>");
   process.exit(2);
