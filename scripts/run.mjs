@@ -6,6 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { chromiumPath } from "./chromium.mjs";
 
 const PNPM = "pnpm@10.34.9";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -37,11 +38,10 @@ function pnpm(...args) {
 
 /** Browser tests drive Debian's Chromium; install it when it is missing and we may. */
 function ensureChromium() {
-  const wanted = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (existsSync(wanted)) return;
+  if (existsSync(chromiumPath)) return;
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   if (!existsSync("/usr/bin/apt-get")) {
-    console.error(`✖ Chromium not found at ${wanted}. Install Chromium and set CHROMIUM_PATH to its binary.`);
+    console.error(`✖ Chromium not found at ${chromiumPath}. Install Chromium and set CHROMIUM_PATH to its binary.`);
     process.exit(1);
   }
   console.log("• installing Debian's chromium for the browser tests (apt-get)");

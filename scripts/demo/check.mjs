@@ -5,19 +5,10 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { chromium } from "playwright";
+import { chromiumArgs, chromiumPath } from "../chromium.mjs";
 import { noisyJpeg } from "./samples.mjs";
 
 const STEP_MS = 15_000;
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
 /**
  * The candidates of a `srcset`: URL and its `w` (or `x`) descriptor.
  * @param {string} srcset
@@ -308,8 +299,8 @@ export async function checkDemo(demo) {
   }
   const upload = await noisyJpeg(demo.root, 1_500_000);
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
+    executablePath: chromiumPath,
+    args: chromiumArgs,
     timeout: STEP_MS,
   });
   try {

@@ -10,8 +10,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startWranglerDev } from "../../packages/worker/bench/wrangler-dev.mjs";
-import { killGroup, port, runToEnd, startServer } from "./processes.mjs";
+import { startInGroup, startWranglerDev } from "../../packages/worker/bench/wrangler-dev.mjs";
+import { killGroup, port, runToEnd } from "./processes.mjs";
 import { seedSamples } from "./samples.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -101,10 +101,10 @@ try {
       const vite = join(cwd, "node_modules/.bin/vite");
       const outDir = join(scratch, front.name);
       await runToEnd(vite, ["build", "--outDir", outDir, "--emptyOutDir", "--logLevel", "warn"], { cwd, env: viteEnv });
-      const preview = await startServer(
+      const preview = await startInGroup(
         vite,
         ["preview", "--outDir", outDir, "--host", "127.0.0.1", "--port", String(front.port), "--strictPort"],
-        { cwd, url: front.url },
+        { cwd, url: front.url, timeoutMs: 30_000 },
       );
       started.push(preview);
     }),
