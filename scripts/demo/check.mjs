@@ -290,13 +290,22 @@ export async function checkDemo(demo) {
   const started = Date.now();
   await mkdir(join(demo.root, "test-results/demo"), { recursive: true });
   let ok = true;
-  // /auth fails closed for callers that are not a page of the front end (a server, curl).
+  // The worker: /auth fails closed for callers that are not a page of the front end (a server, curl), and /img
+  // answers carry CORS for the front end.
   const stranger = await fetch(`${demo.worker}/auth`);
   await stranger.arrayBuffer();
-  if (stranger.status !== 401) {
-    console.error(`✖ worker: /auth without an Origin answered ${stranger.status}, not 401`);
-    ok = false;
-  }
+  const origin = demo.fronts[0]?.url ?? "";
+  const image = await fetch(`${demo.worker}/img/thumb${demo.samples[0]}`, { headers: { origin } });
+  await image.arrayBuffer();
+  const worker = new Run("worker");
+  worker.expect(stranger.status === 401, `/auth without an Origin answered ${stranger.status}, not 401`);
+  worker.expect(image.status === 200, `/img/thumb${demo.samples[0]} answered ${image.status}`);
+  worker.expect(
+    image.headers.get("access-control-allow-origin") === origin,
+    `/img has access-control-allow-origin ${image.headers.get("access-control-allow-origin")}, not ${origin}`,
+  );
+  for (const failure of worker.failures) console.error(`✖ worker: ${failure}`);
+  ok = worker.failures.length === 0;
   const upload = await noisyJpeg(demo.root, 1_500_000);
   const browser = await chromium.launch({
     executablePath: chromiumPath,
