@@ -61,7 +61,8 @@ function heightFromTransformation(width: number, steps: Transformation[]): numbe
     const w = pixels(step.width);
     const h = pixels(step.height);
     if (w && h) return Math.round((width * h) / w);
-    const ratio = typeof step.aspectRatio === "string" ? /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(step.aspectRatio) : null;
+    const ratio =
+      typeof step.aspectRatio === "string" ? /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(step.aspectRatio) : null;
     if (ratio) return Math.round((width * Number(ratio[2])) / Number(ratio[1]));
   }
   return undefined;
@@ -170,4 +171,3 @@ export function imageAttributes(props: ImageProps): ImageAttributes {
   if ("placeholder" in urls && urls.placeholder) attrs.placeholder = urls.placeholder;
   return attrs;
 }
-

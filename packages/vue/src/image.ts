@@ -8,8 +8,8 @@ import {
   onMounted,
   type PropType,
   ref,
-  watch,
   warn,
+  watch,
 } from "vue";
 import { imageAttributes } from "./attributes.js";
 import { type ImagePlaceholder, useImageKit, withDefined } from "./config.js";

@@ -3,8 +3,8 @@
 import {
   type Authenticator,
   createUploader,
-  type UploaderOptions,
   type UploadError,
+  type UploaderOptions,
   type UploadOptions,
   type UploadResult,
   type UploadSource,
@@ -12,7 +12,7 @@ import {
   type UploadTaskStatus,
 } from "@ikit/upload";
 import { type ComputedRef, computed, getCurrentScope, onScopeDispose, type Ref, shallowRef } from "vue";
-import { type ImageKitOptions, useImageKit } from "./config.js";
+import { type ImageKitOptions, useImageKit, withDefined } from "./config.js";
 
 /**
  * Options of {@link useUpload}: any `@ikit/upload` option (applied to every file), `concurrency`, and the plugin's
@@ -49,8 +49,8 @@ export interface UploadItem {
 }
 
 /**
- * The state of the whole queue: `idle` before any file, `uploading` while any is queued or sent, `paused`, then
- * `error` if the last round had a failure, else `done`.
+ * The state of the whole queue, cancelled files left out: `idle` before any file, `uploading` while any is queued or
+ * sent, `paused`, then `error` if a file failed (until it is retried or cleared), else `done`.
  *
  * @example
  * ```ts
@@ -82,7 +82,10 @@ export interface UseUpload {
    * Queues one file or many (`File`, `Blob`, a `FileList`, an array); resolves with their results in order, or rejects
    * with the first `UploadError`. `options` override the composable's for these files.
    */
-  upload(files: UploadSource | FileList | readonly UploadSource[], options?: Partial<UploadOptions>): Promise<UploadResult[]>;
+  upload(
+    files: UploadSource | FileList | readonly UploadSource[],
+    options?: Partial<UploadOptions>,
+  ): Promise<UploadResult[]>;
   /** Cancels one file, or every unfinished one (`ABORT`). */
   abort(item?: UploadItem): void;
   /** Sends a failed or cancelled file again (all of them without an argument), with a fresh token. */
@@ -131,7 +134,7 @@ const FINISHED = new Set<UploadTaskStatus>(["done", "failed", "cancelled"]);
  * ```
  */
 export function useUpload(options: UseUploadOptions = {}): UseUpload {
-  const uploader = createUploader({ ...fromOptions(useImageKit().value), ...options } as UploaderOptions);
+  const uploader = createUploader(withDefined(fromOptions(useImageKit().value), options) as UploaderOptions);
   // Our items in order, each with the task currently carrying it (a retry swaps in a new task).
   const entries: { id: number; task: UploadTask }[] = [];
   const items = shallowRef<readonly UploadItem[]>([]);
@@ -167,7 +170,7 @@ export function useUpload(options: UseUploadOptions = {}): UseUpload {
   }
 
   const status = computed<UploadStatus>(() => {
-    const list = items.value;
+    const list = items.value.filter((item) => item.status !== "cancelled");
     if (!list.length) return "idle";
     if (list.some((item) => item.status === "queued" || item.status === "uploading")) return "uploading";
     if (list.some((item) => item.status === "paused")) return "paused";
