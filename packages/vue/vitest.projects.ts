@@ -16,6 +16,12 @@ export default [
   defineProject({
     // Pre-bundled up front: discovering them mid-run makes Vite reload the page under the tests.
     optimizeDeps: { include: ["vue"] },
+    // Vue's esm-bundler build asks the bundler for these; without them it logs a notice into the test output.
+    define: {
+      __VUE_OPTIONS_API__: "true",
+      __VUE_PROD_DEVTOOLS__: "false",
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: "false",
+    },
     test: {
       name: "vue-chromium",
       root,
