@@ -125,7 +125,7 @@ export const ImageKit = {
  *   );
  * ```
  */
-export const ImageKitProvider = defineComponent({
+export const ImageKitProvider = /* @__PURE__ */ defineComponent({
   name: "ImageKitProvider",
   props: {
     urlEndpoint: String,

@@ -33,7 +33,7 @@ function filesOf(list: FileList | null | undefined): File[] {
  * h(IkDropZone, { accept: "image/*", label: "Drop photos here", onFiles: (files: File[]) => upload(files) });
  * ```
  */
-export const IkDropZone = defineComponent({
+export const IkDropZone = /* @__PURE__ */ defineComponent({
   name: "IkDropZone",
   props: {
     /** Passed to the input (`"image/*"`, `".pdf"`); check files with `useUpload({ accept })` as drops are not filtered. */

@@ -50,7 +50,7 @@ function placeholderStyle(url: string): CSSProperties {
  * h(IkImage, { src: "/products/shoe.jpg", signed: true, sizes: "50vw", width: 800, height: 600, alt: "Shoe" });
  * ```
  */
-export const IkImage = defineComponent({
+export const IkImage = /* @__PURE__ */ defineComponent({
   name: "IkImage",
   inheritAttrs: false,
   props: {
