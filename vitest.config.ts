@@ -2,11 +2,12 @@ import { defineConfig } from "vitest/config";
 import nodeServerProjects from "./examples/node-server/vitest.projects.ts";
 import adminProjects from "./packages/admin/vitest.projects.ts";
 import uploadProjects from "./packages/upload/vitest.projects.ts";
+import vueProjects from "./packages/vue/vitest.projects.ts";
 import workerProjects from "./packages/worker/vitest.projects.ts";
 import projects from "./vitest.workspace.ts";
 
 export default defineConfig({
   test: {
-    projects: [...projects, ...uploadProjects, ...workerProjects, ...adminProjects, ...nodeServerProjects],
+    projects: [...projects, ...uploadProjects, ...workerProjects, ...adminProjects, ...vueProjects, ...nodeServerProjects],
   },
 });

@@ -1,6 +1,7 @@
 // The one way the size budgets are measured (packages/*/bench/size.mjs): an entry file re-exporting one import,
 // bundled with esbuild (`--bundle --minify --format=esm --platform=browser`), then gzip level 9, ours and the
-// official package's ESM build alike. 1 KB = 1000 bytes. Each package passes its own esbuild (the root has none).
+// official package's ESM build alike. 1 KB = 1000 bytes. Each package passes its own esbuild (the root has none),
+// and may pass esbuild options for both sides (`external: ["vue"]` for a peer the app already has).
 import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
@@ -10,7 +11,7 @@ import { gzipSync } from "node:zlib";
  * @example
  * await gzipSize(esbuild, "/repo/packages/upload/dist/index.js", "upload"); // 2600
  */
-export async function gzipSize({ build }, file, names) {
+export async function gzipSize({ build }, file, names, options = {}) {
   const contents =
     names === "*" ? `export * from ${JSON.stringify(file)};` : `export { ${names} } from ${JSON.stringify(file)};`;
   const result = await build({
@@ -21,6 +22,7 @@ export async function gzipSize({ build }, file, names) {
     platform: "browser",
     write: false,
     logLevel: "error",
+    ...options,
   });
   return gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
 }
@@ -32,7 +34,15 @@ export async function gzipSize({ build }, file, names) {
  * @example
  * await checkBudgets({ esbuild, package: "@ikit/upload", files: [dist], theirsFile, cases: [{ label: "import { upload }", ours: [dist, "upload"], theirs: "upload", budget: 2.65 }] });
  */
-export async function checkBudgets({ esbuild, package: name, files, theirsFile, cases }) {
+export async function checkBudgets({
+  esbuild,
+  package: name,
+  files,
+  theirsFile,
+  cases,
+  theirsLabel = "@imagekit/javascript 5.5.1 (ESM)",
+  esbuildOptions = {},
+}) {
   for (const file of [...files, theirsFile]) {
     if (!existsSync(file)) {
       console.error(`✖ ${file} is missing: build first (pnpm --filter ${name} run build).`);
@@ -43,8 +53,8 @@ export async function checkBudgets({ esbuild, package: name, files, theirsFile, 
   const rows = [];
   let over = 0;
   for (const c of cases) {
-    const mine = await gzipSize(esbuild, ...c.ours);
-    const official = c.theirs ? await gzipSize(esbuild, theirsFile, c.theirs) : undefined;
+    const mine = await gzipSize(esbuild, ...c.ours, esbuildOptions);
+    const official = c.theirs ? await gzipSize(esbuild, theirsFile, c.theirs, esbuildOptions) : undefined;
     const ok = mine <= c.budget * 1000;
     if (!ok) over++;
     rows.push([
@@ -56,7 +66,7 @@ export async function checkBudgets({ esbuild, package: name, files, theirsFile, 
       c.target === undefined ? "" : `${mine <= c.target * 1000 ? "met" : "not met"}: ≤ ${c.target} KB`,
     ]);
   }
-  const header = ["entry (min+gzip)", name, "@imagekit/javascript 5.5.1 (ESM)", "ours/theirs", "budget", "target"];
+  const header = ["entry (min+gzip)", name, theirsLabel, "ours/theirs", "budget", "target"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join("  "));
   if (over) {
