@@ -8,6 +8,13 @@ import projects from "./vitest.workspace.ts";
 
 export default defineConfig({
   test: {
-    projects: [...projects, ...uploadProjects, ...workerProjects, ...adminProjects, ...vueProjects, ...nodeServerProjects],
+    projects: [
+      ...projects,
+      ...uploadProjects,
+      ...workerProjects,
+      ...adminProjects,
+      ...vueProjects,
+      ...nodeServerProjects,
+    ],
   },
 });
