@@ -39,6 +39,9 @@ class Run {
     this.name = name;
     /** @type {string[]} */
     this.failures = [];
+    /** What was seen, for the summary line: e.g. "sunrise.jpg 640w of 8". */
+    /** @type {string[]} */
+    this.seen = [];
   }
   /** @param {boolean} ok @param {string} message */
   expect(ok, message) {
@@ -48,7 +51,7 @@ class Run {
 }
 
 /**
- * Drives one front end. Returns the failures (empty when every check held).
+ * Drives one front end. Returns its run: the failures (none when every check held) and what was seen.
  * @param {import("playwright").Browser} browser
  * @param {{ name: string, url: string }} front
  * @param {{ root: string, worker: string, emulator: { urlEndpoint: string }, samples: string[], privateSamples: string[], upload: Buffer }} demo
@@ -122,7 +125,7 @@ async function drive(browser, front, demo) {
     for (const message of pageErrors) run.expect(false, message);
     await context.close();
   }
-  return run.failures;
+  return run;
 }
 
 /**
@@ -139,6 +142,7 @@ async function checkImage(run, image, responses) {
   const chosen = candidates.find((candidate) => candidate.url === currentSrc);
   if (!run.expect(chosen !== undefined, `gallery: ${path} loaded ${currentSrc}, not one of its srcset candidates`))
     return;
+  run.seen.push(`${path.split("/").pop()} ${chosen.descriptor} of ${candidates.length}`);
   const served = responses.get(currentSrc);
   run.expect(served?.status === 200, `gallery: ${currentSrc} answered ${served?.status ?? "nothing"}`);
   run.expect(served?.type.startsWith("image/") === true, `gallery: ${currentSrc} is ${served?.type}, not an image`);
@@ -268,6 +272,7 @@ async function uploadOne(run, page, context, bytes, responses) {
   run.expect(text === "done", `upload: status reads "${text}", not "done"`);
   const samples = await page.evaluate(() => window.__uploadSamples);
   const during = samples.filter((sample) => sample.status !== "done" && sample.value > 0);
+  run.seen.push(`upload progress > 0 in ${during.length} of ${samples.length} frames`);
   run.expect(
     during.length > 0,
     `upload: the progress bar never showed a value above 0 before "done" (${samples.length} frames)`,
@@ -314,8 +319,8 @@ export async function checkDemo(demo) {
   });
   try {
     for (const front of demo.fronts) {
-      const failures = await drive(browser, front, { ...demo, upload });
-      if (failures.length === 0) console.log(`✔ ${front.name}: gallery, upload, signed images (${front.url})`);
+      const { failures, seen } = await drive(browser, front, { ...demo, upload });
+      if (failures.length === 0) console.log(`✔ ${front.name}: gallery, upload, signed images: ${seen.join(", ")}`);
       for (const failure of failures) console.error(`✖ ${front.name}: ${failure}`);
       ok &&= failures.length === 0;
     }
