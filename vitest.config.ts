@@ -1,6 +1,8 @@
 import { defineConfig } from "vitest/config";
 import nodeServerProjects from "./examples/node-server/vitest.projects.ts";
+import reactViteProjects from "./examples/react-vite/vitest.projects.ts";
 import adminProjects from "./packages/admin/vitest.projects.ts";
+import reactProjects from "./packages/react/vitest.projects.ts";
 import uploadProjects from "./packages/upload/vitest.projects.ts";
 import vueProjects from "./packages/vue/vitest.projects.ts";
 import workerProjects from "./packages/worker/vitest.projects.ts";
@@ -14,6 +16,8 @@ export default defineConfig({
       ...workerProjects,
       ...adminProjects,
       ...vueProjects,
+      ...reactProjects,
+      ...reactViteProjects,
       ...nodeServerProjects,
     ],
   },

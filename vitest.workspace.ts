@@ -37,7 +37,13 @@ export default [
       environment: "node",
       include: ["packages/*/test/**/*.test.ts"],
       // Packages that declare their own projects (packages/<name>/vitest.projects.ts).
-      exclude: [...configDefaults.exclude, "packages/upload/**", "packages/worker/**", "packages/vue/**"],
+      exclude: [
+        ...configDefaults.exclude,
+        "packages/upload/**",
+        "packages/worker/**",
+        "packages/vue/**",
+        "packages/react/**",
+      ],
     },
   }),
   defineProject({

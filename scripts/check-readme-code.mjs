@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Type-checks every ```ts block of the root README and packages/*/README.md against the workspace packages' sources,
+// Type-checks every ```ts and ```tsx block of the root README and packages/*/README.md against the workspace packages'
+// sources (```tsx with the automatic JSX runtime, its React types found from the README's package),
 // so the docs cannot drift from the code. A block is checked as its own module, with:
 // - the exports of the README's own package imported for it (those the block imports or declares itself excepted),
 // - the names that README examples take as given declared in scripts/readme-globals.d.ts (urlEndpoint, env, …).
@@ -50,8 +51,8 @@ function exportsOf(dir) {
 }
 
 /** Names a block binds at its top level: its own imports and declarations. */
-function boundNames(code) {
-  const source = ts.createSourceFile("block.ts", code, ts.ScriptTarget.Latest);
+function boundNames(code, extension = "ts") {
+  const source = ts.createSourceFile(`block.${extension}`, code, ts.ScriptTarget.Latest);
   const names = new Set();
   const bind = (name) => {
     if (ts.isIdentifier(name)) names.add(name.text);
@@ -76,17 +77,22 @@ function boundNames(code) {
   return names;
 }
 
-/** The ```ts blocks of a Markdown file, with the line each one's code starts on. */
+/** The ```ts and ```tsx blocks of a Markdown file, with the line each one's code starts on. */
 function blocksOf(markdown) {
   const blocks = [];
   const lines = markdown.split("\n");
   for (let i = 0; i < lines.length; i++) {
-    const fence = /^(\s*)```(ts|typescript)\b(.*)$/.exec(lines[i]);
+    const fence = /^(\s*)```(ts|typescript|tsx)\b(.*)$/.exec(lines[i]);
     if (!fence) continue;
     const start = i + 1;
     let end = start;
     while (end < lines.length && !/^\s*```\s*$/.test(lines[end])) end++;
-    blocks.push({ line: start + 1, code: lines.slice(start, end).join("\n"), skip: /\bnocheck\b/.test(fence[3]) });
+    blocks.push({
+      line: start + 1,
+      code: lines.slice(start, end).join("\n"),
+      skip: /\bnocheck\b/.test(fence[3]),
+      extension: fence[2] === "tsx" ? "tsx" : "ts",
+    });
     i = end;
   }
   return blocks;
@@ -108,11 +114,11 @@ for (const readme of readmes) {
       skipped++;
       continue;
     }
-    const bound = boundNames(block.code);
+    const bound = boundNames(block.code, block.extension);
     const names = own.filter((name) => !bound.has(name));
     const prelude = names.length ? `import { ${names.join(", ")} } from "${readme.name}"; ` : "";
     // One line of prelude, so a diagnostic's line maps straight onto the README.
-    const file = join(readme.dir, `README.md.line-${block.line}.ts`);
+    const file = join(readme.dir, `README.md.line-${block.line}.${block.extension}`);
     virtual.set(file, `${prelude}export {};\n${block.code}\n`);
     origins.set(file, { readme: readme.file, line: block.line });
   }
@@ -128,6 +134,7 @@ const options = {
   noUncheckedIndexedAccess: true,
   skipLibCheck: true,
   noEmit: true,
+  jsx: ts.JsxEmit.ReactJSX,
   types: ["node"],
   typeRoots: [join(root, "node_modules/@types")],
   // The workspace packages as their sources, so a README is checked against the code of this commit.

@@ -1,0 +1,50 @@
+// `pnpm size` (root, part of `npm test`; after `pnpm build`): what a browser bundle pays for each export of
+// @ikit/react, beside @imagekit/react 5.0.3's, by the repository's one method (scripts/bundle-size.mjs).
+//
+// Both sides alike: React is the app's (external), everything else is bundled (@ikit/core and @ikit/upload for
+// ours, @imagekit/javascript for theirs), `process.env.NODE_ENV` is "production" as an app's bundler sets it.
+// Theirs is bundled from its ESM build (`module`: dist/imagekitio-react.esm.js). 1 KB = 1000 bytes.
+import { createRequire } from "node:module";
+import { dirname, resolve } from "node:path";
+import * as esbuild from "esbuild";
+import { checkBudgets } from "../../../scripts/bundle-size.mjs";
+
+const root = resolve(import.meta.dirname, "..");
+const ours = { main: resolve(root, "dist/index.js"), next: resolve(root, "dist/next.js") };
+const theirsFile = resolve(
+  dirname(createRequire(import.meta.url).resolve("@imagekit/react/package.json")),
+  "dist/imagekitio-react.esm.js",
+);
+
+// Most of each figure is @ikit/core's URL builder (buildSrc 3.09 KB, getResponsiveImageAttributes 3.63 KB) and
+// @ikit/upload's queue (createUploader 3.47 KB); @ikit/react's own code adds about 1.8 KB to <Image> (signed URLs,
+// the placeholder, the provider) and 1 KB to useUpload.
+await checkBudgets({
+  esbuild,
+  package: "@ikit/react",
+  files: Object.values(ours),
+  theirsFile,
+  theirsLabel: "@imagekit/react 5.0.3 (ESM)",
+  esbuildOptions: {
+    external: ["react", "react-dom", "react/jsx-runtime"],
+    define: { "process.env.NODE_ENV": '"production"' },
+  },
+  cases: [
+    { label: "import { Image }", ours: [ours.main, "Image"], theirs: "Image", budget: 5.6 },
+    {
+      label: "import { ImageKitProvider }",
+      ours: [ours.main, "ImageKitProvider"],
+      theirs: "ImageKitProvider",
+      budget: 0.5,
+    },
+    { label: "import { Video }", ours: [ours.main, "Video"], theirs: "Video", budget: 3.45 },
+    { label: "import { useUpload }", ours: [ours.main, "useUpload"], budget: 4.6 },
+    { label: "import { UploadDropZone }", ours: [ours.main, "UploadDropZone"], budget: 0.9 },
+    { label: "everything (import *)", ours: [ours.main, "*"], theirs: "*", budget: 10.4 },
+    {
+      label: 'import { createImageKitLoader } from "@ikit/react/next"',
+      ours: [ours.next, "createImageKitLoader"],
+      budget: 3.25,
+    },
+  ],
+});

@@ -1,0 +1,30 @@
+"use client";
+
+// @ikit/react: ImageKit in React. provider → <Image> (core URLs, or @ikit/worker's signed route) / <Video>;
+// useUpload (over @ikit/upload's queue) → <UploadDropZone>. The next/image loaders are in "@ikit/react/next".
+
+export { UploadDropZone, type UploadDropZoneProps } from "./drop-zone.js";
+export { ReactImageKitError, type ReactImageKitErrorCode } from "./errors.js";
+export { Image, type ImageProps } from "./image.js";
+export {
+  type ImageAttributes,
+  type ImageSource,
+  imageAttributes,
+  type SignedImageOptions,
+} from "./image-attributes.js";
+export {
+  type ImageKitConfig,
+  ImageKitContext,
+  ImageKitProvider,
+  type ImageKitProviderProps,
+  useImageKit,
+} from "./provider.js";
+export {
+  type UploadItem,
+  type UploadStatus,
+  type UseUploadOptions,
+  type UseUploadResult,
+  useUpload,
+} from "./use-upload.js";
+export { Video, type VideoProps } from "./video.js";
+export { type WorkerImageParams, type WorkerImageTarget, workerImageUrl } from "./worker-url.js";

@@ -1,0 +1,277 @@
+import { IkitError } from "@ikit/core";
+import { Image as TheirImage, ImageKitProvider as TheirProvider } from "@imagekit/react";
+import { fireEvent, render, screen } from "@testing-library/react";
+import type { ComponentProps } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { Image, ImageKitProvider, ReactImageKitError } from "../../src/index.js";
+
+const urlEndpoint = "https://ik.imagekit.io/demo";
+const workerUrl = "https://img.example.com";
+
+/** The attributes of the one `<img>` in some static markup. */
+function imgOf(markup: string): Record<string, string> {
+  const template = document.createElement("template");
+  template.innerHTML = markup;
+  const img = template.content.querySelector("img");
+  if (!img) throw new Error(`no <img> in ${markup}`);
+  return Object.fromEntries([...img.attributes].map((a) => [a.name, a.value]));
+}
+
+// @imagekit/react 5.0.3's props, unchanged: each must give the same URLs from ours.
+const CASES: ComponentProps<typeof TheirImage>[] = [
+  { src: "/hero.jpg", alt: "" },
+  { src: "/hero.jpg", alt: "", width: 400 },
+  { src: "/hero.jpg", alt: "", width: "300" },
+  { src: "/hero.jpg", alt: "", sizes: "(max-width: 600px) 50vw, 33vw" },
+  { src: "/a b/ü.png", alt: "", width: 100, transformation: [{ height: "ih_div_2", crop: "at_least" }] },
+  { src: "/hero.jpg", alt: "", transformationPosition: "path", transformation: [{ rotation: 90 }], width: 640 },
+  {
+    src: "/hero.jpg",
+    alt: "",
+    queryParameters: { v: 2 },
+    width: 50,
+    deviceBreakpoints: [320, 1000],
+    imageBreakpoints: [40],
+  },
+  { src: "/hero.jpg", alt: "", responsive: false, transformation: [{ width: 300 }] },
+  { src: "https://example.com/remote.jpg", alt: "", urlEndpoint: "https://ik.imagekit.io/other", width: 200 },
+  {
+    src: "/hero.jpg",
+    alt: "",
+    width: 300,
+    transformation: [{ overlay: { type: "text", text: "Grüße", position: { x: 10, y: "bh_mul_0.8" } } }],
+  },
+  { src: "/hero.jpg", alt: "A hero", className: "wide", loading: "eager", height: 200, width: 300 },
+];
+
+describe("<Image> beside @imagekit/react 5.0.3", () => {
+  it.each(CASES.map((props, i) => [i, props] as const))(
+    "case %i: same src, srcset, sizes and attributes",
+    (_, props) => {
+      const theirs = imgOf(
+        renderToStaticMarkup(
+          <TheirProvider urlEndpoint={urlEndpoint}>
+            <TheirImage {...props} />
+          </TheirProvider>,
+        ),
+      );
+      const ours = imgOf(
+        renderToStaticMarkup(
+          <ImageKitProvider urlEndpoint={urlEndpoint}>
+            <Image {...props} />
+          </ImageKitProvider>,
+        ),
+      );
+      expect(theirs.src).toMatch(/^https:/);
+      const { decoding, sizes, ...rest } = ours;
+      expect(decoding).toBe("async");
+      // Theirs leaves `sizes` out when a w-descriptor srcset has no sizes prop; core writes the browser's default.
+      expect(sizes).toBe(
+        theirs.sizes ?? (theirs.srcset?.includes("w,") || theirs.srcset?.endsWith("w") ? "100vw" : undefined),
+      );
+      const { sizes: _theirSizes, ...theirRest } = theirs;
+      expect(rest).toEqual(theirRest);
+    },
+  );
+});
+
+describe("<Image>", () => {
+  it("renders width and height, lazy loading and async decoding by default", () => {
+    render(<Image urlEndpoint={urlEndpoint} src="/a.jpg" width={400} height={300} alt="A" />);
+    const img = screen.getByAltText("A");
+    expect(img).toHaveAttribute("width", "400");
+    expect(img).toHaveAttribute("height", "300");
+    expect(img).toHaveAttribute("loading", "lazy");
+    expect(img).toHaveAttribute("decoding", "async");
+    expect(img).not.toHaveAttribute("fetchpriority");
+    expect(img.getAttribute("srcset")).toBe(
+      `${urlEndpoint}/a.jpg?tr=w-640,c-at_max 1x, ${urlEndpoint}/a.jpg?tr=w-828,c-at_max 2x`,
+    );
+  });
+
+  it("loads priority images eagerly with high fetch priority", () => {
+    render(<Image urlEndpoint={urlEndpoint} src="/a.jpg" width={400} height={300} alt="A" priority />);
+    const img = screen.getByAltText("A");
+    expect(img).toHaveAttribute("loading", "eager");
+    expect(img).toHaveAttribute("fetchpriority", "high");
+  });
+
+  it("lets explicit loading, decoding and fetchPriority win over the defaults", () => {
+    render(
+      <Image
+        urlEndpoint={urlEndpoint}
+        src="/a.jpg"
+        alt="A"
+        priority
+        loading="lazy"
+        decoding="sync"
+        fetchPriority="low"
+      />,
+    );
+    const img = screen.getByAltText("A");
+    expect(img).toHaveAttribute("loading", "lazy");
+    expect(img).toHaveAttribute("decoding", "sync");
+    expect(img).toHaveAttribute("fetchpriority", "low");
+  });
+
+  it("shows a tiny blurred version as the background until the image loads, then removes it", () => {
+    render(
+      <Image
+        urlEndpoint={urlEndpoint}
+        src="/a.jpg"
+        width={400}
+        height={300}
+        alt="A"
+        placeholder="blur"
+        transformation={[{ rotation: 90 }]}
+        style={{ borderRadius: 4 }}
+      />,
+    );
+    const img = screen.getByAltText("A");
+    expect(img.style.backgroundImage).toBe(`url("${urlEndpoint}/a.jpg?tr=rt-90:w-32,q-20,bl-20")`);
+    expect(img.style.backgroundSize).toBe("cover");
+    expect(img.style.borderRadius).toBe("4px");
+    fireEvent.load(img);
+    expect(img.style.backgroundImage).toBe("");
+    expect(img.style.borderRadius).toBe("4px");
+  });
+
+  it("calls the caller's onLoad and ref", () => {
+    const loads: string[] = [];
+    let node: HTMLImageElement | null = null;
+    render(
+      <Image
+        urlEndpoint={urlEndpoint}
+        src="/a.jpg"
+        alt="A"
+        onLoad={(event) => loads.push(event.currentTarget.alt)}
+        ref={(el) => {
+          node = el;
+        }}
+      />,
+    );
+    fireEvent.load(screen.getByAltText("A"));
+    expect(loads).toEqual(["A"]);
+    expect(node).toBe(screen.getByAltText("A"));
+  });
+
+  it("takes urlEndpoint and transformationPosition from the nearest provider, props winning", () => {
+    render(
+      <ImageKitProvider urlEndpoint="https://ik.imagekit.io/outer" transformationPosition="path">
+        <ImageKitProvider urlEndpoint={urlEndpoint}>
+          <Image src="/a.jpg" alt="inner" responsive={false} transformation={[{ width: 10 }]} />
+          <Image
+            src="/a.jpg"
+            alt="prop"
+            responsive={false}
+            transformationPosition="query"
+            transformation={[{ width: 10 }]}
+          />
+        </ImageKitProvider>
+      </ImageKitProvider>,
+    );
+    expect(screen.getByAltText("inner")).toHaveAttribute("src", `${urlEndpoint}/tr:w-10/a.jpg`);
+    expect(screen.getByAltText("prop")).toHaveAttribute("src", `${urlEndpoint}/a.jpg?tr=w-10`);
+  });
+
+  it("uses the provider's breakpoints", () => {
+    render(
+      <ImageKitProvider urlEndpoint={urlEndpoint} deviceBreakpoints={[500, 1000]} imageBreakpoints={[]}>
+        <Image src="/a.jpg" alt="A" />
+      </ImageKitProvider>,
+    );
+    expect(screen.getByAltText("A").getAttribute("srcset")).toBe(
+      `${urlEndpoint}/a.jpg?tr=w-500,c-at_max 500w, ${urlEndpoint}/a.jpg?tr=w-1000,c-at_max 1000w`,
+    );
+  });
+
+  it("throws core's MISSING_URL_ENDPOINT for a relative src without an endpoint (theirs renders nothing)", () => {
+    expect(() => renderToStaticMarkup(<Image src="/a.jpg" alt="" />)).toThrow(
+      expect.objectContaining({ constructor: IkitError, code: "MISSING_URL_ENDPOINT" }),
+    );
+  });
+
+  it("renders no src attribute for an empty src, as React warns about src=''", () => {
+    const html = renderToStaticMarkup(<Image urlEndpoint={urlEndpoint} src="" alt="none" />);
+    expect(imgOf(html).src).toBeUndefined();
+  });
+});
+
+describe("<Image signed>", () => {
+  it("takes its URLs from the worker's /img route, with the widths an unsigned image would get", () => {
+    render(
+      <ImageKitProvider urlEndpoint={urlEndpoint} workerUrl={workerUrl}>
+        <Image src="/private/a b.jpg" width={400} height={300} alt="signed" signed />
+        <Image src="/private/a b.jpg" width={400} height={300} alt="plain" />
+      </ImageKitProvider>,
+    );
+    const signed = screen.getByAltText("signed");
+    expect(signed).toHaveAttribute("src", `${workerUrl}/img/private/a%20b.jpg?w=828`);
+    expect(signed).toHaveAttribute(
+      "srcset",
+      `${workerUrl}/img/private/a%20b.jpg?w=640 1x, ${workerUrl}/img/private/a%20b.jpg?w=828 2x`,
+    );
+    const widths = (img: HTMLElement) =>
+      [...(img.getAttribute("srcset") ?? "").matchAll(/w[=-](\d+)/g)].map((m) => m[1]);
+    expect(widths(signed)).toEqual(widths(screen.getByAltText("plain")));
+    for (const attribute of ["src", "srcset"]) expect(signed.getAttribute(attribute)).not.toMatch(/ik-s|ik-t|tr[:=]/);
+  });
+
+  it("passes quality, format and fit, asking for the box's aspect ratio when fitting", () => {
+    render(
+      <Image
+        workerUrl={`${workerUrl}/`}
+        src="/p/a.jpg"
+        width={400}
+        height={200}
+        alt="A"
+        signed={{ quality: 80, format: "auto", fit: "cover" }}
+      />,
+    );
+    expect(screen.getByAltText("A")).toHaveAttribute(
+      "src",
+      `${workerUrl}/img/p/a.jpg?w=828&h=414&q=80&fit=cover&f=auto`,
+    );
+  });
+
+  it("uses a preset route, with dpr candidates only when asked, and the provider's image path", () => {
+    render(
+      <ImageKitProvider workerUrl={workerUrl} workerImagePath="/images/">
+        <Image src="/p/a.jpg" width={200} height={200} alt="one" signed={{ preset: "thumb" }} />
+        <Image src="/p/a.jpg" width={200} height={200} alt="dprs" signed={{ preset: "thumb", dprs: [1, 2] }} />
+      </ImageKitProvider>,
+    );
+    const one = screen.getByAltText("one");
+    expect(one).toHaveAttribute("src", `${workerUrl}/images/thumb/p/a.jpg`);
+    expect(one).not.toHaveAttribute("srcset");
+    expect(screen.getByAltText("dprs")).toHaveAttribute(
+      "srcset",
+      `${workerUrl}/images/thumb/p/a.jpg?dpr=1 1x, ${workerUrl}/images/thumb/p/a.jpg?dpr=2 2x`,
+    );
+  });
+
+  it("takes its blur placeholder from a worker preset, and renders none without one", () => {
+    render(
+      <ImageKitProvider workerUrl={workerUrl}>
+        <Image src="/p/a.jpg" alt="preset" placeholder="blur" signed={{ placeholderPreset: "blur" }} />
+        <Image src="/p/a.jpg" alt="none" placeholder="blur" signed />
+      </ImageKitProvider>,
+    );
+    expect(screen.getByAltText("preset").style.backgroundImage).toBe(`url("${workerUrl}/img/blur/p/a.jpg")`);
+    expect(screen.getByAltText("none").style.backgroundImage).toBe("");
+  });
+
+  it.each([
+    [<Image key="a" src="/a.jpg" alt="" signed />, "MISSING_WORKER_URL"],
+    [<Image key="b" workerUrl={workerUrl} src="https://x.example/a.jpg" alt="" signed />, "INVALID_SIGNED_SRC"],
+    [
+      <Image key="c" workerUrl={workerUrl} src="/a.jpg" alt="" signed transformation={[{ width: 5 }]} />,
+      "SIGNED_TRANSFORMATION",
+    ],
+  ])("refuses a configuration it cannot serve: %#", (element, code) => {
+    expect(() => renderToStaticMarkup(element)).toThrow(
+      expect.objectContaining({ constructor: ReactImageKitError, code }),
+    );
+  });
+});
