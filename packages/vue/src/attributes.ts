@@ -19,7 +19,8 @@ export interface ImageProps {
   transformation?: Transformation[] | undefined;
   transformationPosition?: TransformationPosition | undefined;
   queryParameters?: QueryParameters | undefined;
-  responsive?: boolean | undefined;
+  // biome-ignore lint/complexity/noBannedTypes: @imagekit/vue's type for this prop, accepted for migration.
+  responsive?: boolean | Boolean | undefined;
   width?: number | string | undefined;
   height?: number | string | undefined;
   sizes?: string | undefined;

@@ -1,5 +1,5 @@
 import { getResponsiveImageAttributes, IkitError } from "@ikit/core";
-import { Image as OfficialImage } from "@imagekit/vue";
+import { type IKImageProps, Image as OfficialImage } from "@imagekit/vue";
 import { cleanup, fireEvent, render, screen } from "@testing-library/vue";
 import { afterEach, describe, expect, it } from "vitest";
 import { type App, createApp, defineComponent, h, nextTick, ref } from "vue";
@@ -10,16 +10,19 @@ const workerUrl = "https://images.example.com";
 
 afterEach(cleanup);
 
+/** Props and fallthrough attributes (alt, class, listeners) together, as a template writes them. */
+const asProps = (props: Record<string, unknown>) => props as InstanceType<typeof IkImage>["$props"];
+
 /** Renders one IkImage under the plugin and returns its <img>. */
 function renderImage(props: Record<string, unknown>, options: ImageKitOptions = { urlEndpoint }) {
-  render(IkImage, { props: { alt: "test image", ...props }, global: { plugins: [[ImageKit, options]] } });
+  render(IkImage, { props: asProps({ alt: "test image", ...props }), global: { plugins: [[ImageKit, options]] } });
   return screen.getByRole("img") as HTMLImageElement;
 }
 
 /** Vue's warnings while an app rendering one IkImage with `props` is set up by `run`. */
 function warningsDuring(run: (app: App) => void, props: Record<string, unknown>): string[] {
   const warnings: string[] = [];
-  const app = createApp({ render: () => h(IkImage, { alt: "", ...props } as { src: string }) });
+  const app = createApp({ render: () => h(IkImage, asProps({ alt: "", ...props })) });
   app.config.warnHandler = (message) => warnings.push(message);
   run(app);
   return warnings;
@@ -41,10 +44,10 @@ describe("<IkImage> against @imagekit/vue's <Image>", () => {
   ];
   for (const props of cases) {
     it(`renders the same src, srcset, sizes, width and loading for ${JSON.stringify(props)}`, () => {
-      render(OfficialImage, { props: { urlEndpoint, alt: "theirs", ...props } });
+      render(OfficialImage, { props: { urlEndpoint, alt: "theirs", ...props } as unknown as IKImageProps });
       // Some cases have no height: the layout warning is tested below, not here.
       render(IkImage, {
-        props: { urlEndpoint, alt: "ours", ...props },
+        props: asProps({ urlEndpoint, alt: "ours", ...props }),
         global: { config: { warnHandler: () => {} } },
       });
       const theirs = screen.getByAltText("theirs");
