@@ -1,8 +1,8 @@
 // Checked by `tsc` (the package's typecheck): code written for @imagekit/vue 4.0.1 keeps compiling against ours.
-// Every prop of their Image and ImageKitProvider assigns to ours under the same name, and `h()` takes their props.
-import type { IKImageProps, ImageKitProviderProps } from "@imagekit/vue";
+// Every prop of their Image, Video and ImageKitProvider assigns to ours under the same name, and `h()` takes their props.
+import type { IKImageProps, IKVideoProps, ImageKitProviderProps } from "@imagekit/vue";
 import { h } from "vue";
-import { IkImage, type ImageKitOptions, type ImageKitProvider } from "../src/index.ts";
+import { IkImage, type IkVideo, type ImageKitOptions, type ImageKitProvider } from "../src/index.ts";
 
 type OurImageProps = InstanceType<typeof IkImage>["$props"];
 type OurProviderProps = InstanceType<typeof ImageKitProvider>["$props"];
@@ -31,3 +31,6 @@ export const full: OurImageProps = {
 // Ours is stricter where theirs is untyped: a transformation name neither SDK knows is a compile error.
 // @ts-expect-error `widht` is not a transformation parameter
 export const typo: OurImageProps = { src: "/a.jpg", transformation: [{ widht: 300 }] };
+
+type OurVideoProps = InstanceType<typeof IkVideo>["$props"];
+export const videoProps = (props: IKVideoProps): OurVideoProps => props;

@@ -1,9 +1,9 @@
 import { getResponsiveImageAttributes, IkitError } from "@ikit/core";
-import { type IKImageProps, Image as OfficialImage } from "@imagekit/vue";
+import { type IKImageProps, type IKVideoProps, Image as OfficialImage, Video as OfficialVideo } from "@imagekit/vue";
 import { cleanup, fireEvent, render, screen } from "@testing-library/vue";
 import { afterEach, describe, expect, it } from "vitest";
 import { type App, createApp, defineComponent, h, nextTick, ref } from "vue";
-import { IkImage, ImageKit, type ImageKitOptions, ImageKitProvider } from "../../src/index.ts";
+import { IkImage, IkVideo, ImageKit, type ImageKitOptions, ImageKitProvider } from "../../src/index.ts";
 
 const urlEndpoint = "https://ik.imagekit.io/demo";
 const workerUrl = "https://images.example.com";
@@ -232,4 +232,25 @@ describe("<IkImage signed>: URLs from the worker's /img route", () => {
     const img = renderImage({ src: "/p/a.jpg", width: 400, height: 300, placeholder: "blur" }, signed);
     expect(img.style.backgroundImage).toBe(`url("${workerUrl}/img/p/a.jpg?w=640")`);
   });
+});
+
+describe("<IkVideo> against @imagekit/vue's <Video>", () => {
+  const cases: Record<string, unknown>[] = [
+    { src: "/clips/intro.mp4" },
+    { src: "/clips/intro.mp4", transformation: [{ width: 640, height: 360 }], queryParameters: { v: 3 } },
+    { src: "/clips/intro.mp4", transformation: [{ width: 640 }], transformationPosition: "path" },
+    { src: "https://other.example.com/x.mp4", transformation: [{ width: 320 }] },
+  ];
+  for (const props of cases) {
+    it(`builds the same src for ${JSON.stringify(props)}, passing attributes through`, () => {
+      render(OfficialVideo, { props: { urlEndpoint, "data-who": "theirs", ...props } as unknown as IKVideoProps });
+      render(IkVideo, {
+        props: { "data-who": "ours", controls: true, ...props } as unknown as { src: string },
+        global: { plugins: [[ImageKit, { urlEndpoint }]] },
+      });
+      const [theirs, ours] = ["theirs", "ours"].map((who) => document.querySelector(`video[data-who="${who}"]`));
+      expect(ours?.getAttribute("src")).toBe(theirs?.getAttribute("src"));
+      expect(ours?.hasAttribute("controls")).toBe(true);
+    });
+  }
 });
