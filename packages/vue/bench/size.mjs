@@ -24,6 +24,7 @@ await checkBudgets({
   esbuildOptions: { external: ["vue"], mainFields: ["module", "main"] },
   cases: [
     { label: "import { IkImage } / { Image }", ours: [dist, "IkImage"], theirs: "Image", budget: 6.1 },
+    { label: "import { IkVideo } / { Video }", ours: [dist, "IkVideo"], theirs: "Video", budget: 3.6 },
     {
       label: "import { ImageKit } (plugin) / { ImageKitProvider }",
       ours: [dist, "ImageKit"],

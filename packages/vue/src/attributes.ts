@@ -12,14 +12,22 @@ import {
 import type { ImagePlaceholder } from "./config.js";
 import { type WorkerImageParams, workerImageUrl, workerParams } from "./worker-url.js";
 
-/** The props of `<IkImage>` that shape its URLs and attributes (every other attribute passes through). */
+/**
+ * The props of `<IkImage>` that shape its URLs and attributes (every other attribute passes through).
+ *
+ * @example
+ * ```ts
+ * const props: ImageProps = { src: "/a.jpg", urlEndpoint: "https://ik.imagekit.io/demo", width: 400, height: 300 };
+ * ```
+ */
 export interface ImageProps {
   src: string;
   urlEndpoint?: string | undefined;
   transformation?: Transformation[] | undefined;
   transformationPosition?: TransformationPosition | undefined;
   queryParameters?: QueryParameters | undefined;
-  responsive?: boolean | undefined;
+  // biome-ignore lint/complexity/noBannedTypes: @imagekit/vue's type for this prop, accepted for migration.
+  responsive?: boolean | Boolean | undefined;
   width?: number | string | undefined;
   height?: number | string | undefined;
   sizes?: string | undefined;
@@ -33,7 +41,14 @@ export interface ImageProps {
   workerUrl?: string | undefined;
 }
 
-/** The `<img>` attributes, plus the placeholder's URL for the component's style. */
+/**
+ * The `<img>` attributes, plus the placeholder's URL for the component's style.
+ *
+ * @example
+ * ```ts
+ * const { placeholder, ...attrs }: ImageAttributes = imageAttributes({ src: "/a.jpg", urlEndpoint, placeholder: "blur" });
+ * ```
+ */
 export interface ImageAttributes {
   loading: "lazy" | "eager";
   decoding: "async";
@@ -155,6 +170,12 @@ function signedUrls(props: ImageProps, placeholder: boolean) {
 /**
  * Every attribute `<IkImage>` renders for these props and defaults: lazy and async unless `priority`, width and
  * height whenever they can be known, URLs unsigned (core) or from the worker (`signed`).
+ *
+ * @example
+ * ```ts
+ * imageAttributes({ src: "/a.jpg", urlEndpoint: "https://ik.imagekit.io/demo", width: 400, height: 300 });
+ * // { loading: "lazy", decoding: "async", src: ".../a.jpg?tr=w-828,c-at_max", srcset: "… 1x, … 2x", width: 400, height: 300 }
+ * ```
  */
 export function imageAttributes(props: ImageProps): ImageAttributes {
   const placeholder = props.placeholder === "blur";

@@ -63,7 +63,15 @@ export type ImagePlaceholder = "blur" | "none";
 
 const KEY: InjectionKey<ComputedRef<ImageKitOptions>> = Symbol("ikit");
 
-/** `base` with the values of `over` that are set: an unset prop never hides a default. */
+/**
+ * `base` with the values of `over` that are set: an unset prop never hides a default.
+ *
+ * @example
+ * ```ts
+ * withDefined({ urlEndpoint: "https://ik.imagekit.io/demo", signed: true }, { signed: undefined, src: "/a.jpg" });
+ * // { urlEndpoint: "https://ik.imagekit.io/demo", signed: true, src: "/a.jpg" }
+ * ```
+ */
 export function withDefined<T extends object, U extends object>(base: T, over: U): T & U {
   const merged: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [key, value] of Object.entries(over)) if (value !== undefined) merged[key] = value;

@@ -14,6 +14,9 @@ import {
 import { imageAttributes } from "./attributes.js";
 import { type ImagePlaceholder, useImageKit, withDefined } from "./config.js";
 
+/** A prop that may also be given as `undefined` (as `@imagekit/vue`'s types allow under exactOptionalPropertyTypes). */
+type Maybe<T> = PropType<T | undefined>;
+
 /** The placeholder painted behind the image until it loads: the tiny version, stretched over the reserved box. */
 function placeholderStyle(url: string): CSSProperties {
   return {
@@ -57,37 +60,39 @@ export const IkImage = /* @__PURE__ */ defineComponent({
     /** A path under `urlEndpoint` (`/products/shoe.jpg`) or an absolute URL (unsigned mode only). */
     src: { type: String, required: true },
     /** Overrides the plugin's or provider's `urlEndpoint`. */
-    urlEndpoint: String,
+    urlEndpoint: String as Maybe<string>,
     /** Chained transformation steps (`@ikit/core`). In signed mode: one step of width, height, quality, dpr, crop, format. */
-    transformation: Array as PropType<Transformation[]>,
+    transformation: Array as Maybe<Transformation[]>,
     /** `"query"` (`?tr=`, the default) or `"path"` (`/tr:…/`). */
-    transformationPosition: String as PropType<TransformationPosition>,
+    transformationPosition: String as Maybe<TransformationPosition>,
     /** More query parameters, e.g. `{ v: 2 }`. */
-    queryParameters: Object as PropType<QueryParameters>,
+    queryParameters: Object as Maybe<QueryParameters>,
     /** `false` renders one URL without `srcset`. @default true */
-    responsive: { type: Boolean, default: undefined },
+    // `Boolean` too: @imagekit/vue types this prop with the wrapper type, and their props must keep compiling.
+    // biome-ignore lint/complexity/noBannedTypes: the wrapper type is theirs, accepted for migration only.
+    responsive: { type: Boolean as Maybe<boolean | Boolean>, default: undefined },
     /** The displayed width in CSS px: gives a `1x, 2x` srcset. Units (`"100%"`) are rendered but not used for srcset. */
-    width: [Number, String] as PropType<number | `${number}` | string>,
+    width: [Number, String] as Maybe<number | `${number}` | string>,
     /** The displayed height in CSS px; derived from the transformation when not given. */
-    height: [Number, String] as PropType<number | `${number}` | string>,
+    height: [Number, String] as Maybe<number | `${number}` | string>,
     /** The `sizes` attribute; gives a `w` srcset trimmed by its `vw` values. @default "100vw" without width */
-    sizes: String,
+    sizes: String as Maybe<string>,
     /** @default "lazy" ("eager" with priority) */
-    loading: String as PropType<"lazy" | "eager">,
+    loading: String as Maybe<"lazy" | "eager">,
     /** Overrides the default device widths. */
-    deviceBreakpoints: Array as PropType<number[]>,
+    deviceBreakpoints: Array as Maybe<number[]>,
     /** Overrides the default small widths. */
-    imageBreakpoints: Array as PropType<number[]>,
+    imageBreakpoints: Array as Maybe<number[]>,
     /** Above the fold: `loading="eager"` and `fetchpriority="high"`. */
     priority: Boolean,
     /** `"blur"` paints a tiny blurred version until the image loads. @default "none" */
-    placeholder: String as PropType<ImagePlaceholder>,
+    placeholder: String as Maybe<ImagePlaceholder>,
     /** Take the URLs from the worker's `/img` route instead of building them here. @default the plugin's, else false */
-    signed: { type: Boolean, default: undefined },
+    signed: { type: Boolean as Maybe<boolean>, default: undefined },
     /** A preset of the worker (`/img/<preset>/<path>`), in signed mode. */
-    preset: String,
+    preset: String as Maybe<string>,
     /** Overrides the plugin's `workerUrl`. */
-    workerUrl: String,
+    workerUrl: String as Maybe<string>,
   },
   setup(props, { attrs }) {
     const options = useImageKit();

@@ -3,7 +3,14 @@
 // checked by the worker against its allow-list; this file maps a transformation onto those or says why it cannot.
 import { IkitError, type Transformation } from "@ikit/core";
 
-/** The query parameters of the worker's `/img/<path>` route. */
+/**
+ * The query parameters of the worker's `/img/<path>` route.
+ *
+ * @example
+ * ```ts
+ * const params: WorkerImageParams = { w: 640, q: 80, f: "webp" };
+ * ```
+ */
 export interface WorkerImageParams {
   w?: number;
   h?: number;
@@ -42,6 +49,12 @@ function whole(key: string, value: unknown): number {
 /**
  * The worker query for a transformation of one step, or an {@link IkitError} `INVALID_OPTIONS` naming the first
  * parameter the route cannot express.
+ *
+ * @example
+ * ```ts
+ * workerParams([{ width: 640, quality: 80, crop: "at_max" }]); // { w: 640, q: 80, fit: "contain" }
+ * workerParams([{ rotation: 90 }]); // throws INVALID_OPTIONS: "…transformation rotation (90) has no equivalent…"
+ * ```
  */
 export function workerParams(transformation: Transformation[] = []): WorkerImageParams {
   if (transformation.length > 1) refuse("", transformation, "has several steps; the route applies one");
@@ -61,6 +74,12 @@ export function workerParams(transformation: Transformation[] = []): WorkerImage
 
 /**
  * `<workerUrl>/img[/<preset>]/<path>?<params>`, each path segment percent-encoded (the worker decodes and checks them).
+ *
+ * @example
+ * ```ts
+ * workerImageUrl("https://images.example.com", "/private/a b.jpg", { w: 640 }); // ".../img/private/a%20b.jpg?w=640"
+ * workerImageUrl("https://images.example.com", "/p/a.jpg", {}, "thumb"); // "https://images.example.com/img/thumb/p/a.jpg"
+ * ```
  */
 export function workerImageUrl(workerUrl: string, path: string, params: WorkerImageParams, preset?: string): string {
   const segments = path.split("/").filter(Boolean).map(encodeURIComponent);

@@ -3,7 +3,7 @@
 // <IkImage> from one of its srcset candidates.
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { userEvent } from "vitest/browser";
-import { type App, createApp, defineComponent, h, watch } from "vue";
+import { type App, type Component, createApp, defineComponent, h, watch } from "vue";
 import { IkDropZone, IkImage, ImageKit, useUpload } from "../../src/index.ts";
 
 const env = inject("upload");
@@ -14,6 +14,19 @@ afterEach(() => {
   app?.unmount();
   document.body.replaceChildren();
 });
+
+/** Mounts `component` in the page under the plugin, pointed at the emulator and the token server. */
+function mount(component: Component) {
+  app = createApp(component).use(ImageKit, {
+    urlEndpoint,
+    publicKey: env.publicKey,
+    uploadEndpoint: env.uploadUrl,
+    authenticator: async () => (await fetch(env.authUrl)).json(),
+  });
+  const root = document.createElement("div");
+  document.body.append(root);
+  app.mount(root);
+}
 
 /** A real PNG drawn on a canvas, so the emulator can transform it and the browser decode it. */
 async function photo(name: string): Promise<File> {
@@ -58,15 +71,7 @@ describe("upload then show, in Chromium", () => {
           ]);
       },
     });
-    app = createApp(Gallery).use(ImageKit, {
-      urlEndpoint,
-      publicKey: env.publicKey,
-      uploadEndpoint: env.uploadUrl,
-      authenticator: async () => (await fetch(env.authUrl)).json(),
-    });
-    const root = document.createElement("div");
-    document.body.append(root);
-    app.mount(root);
+    mount(Gallery);
 
     const input = document.querySelector('input[type="file"]') as HTMLInputElement;
     await userEvent.upload(input, await photo("sunset.png"));
@@ -97,15 +102,7 @@ describe("upload then show, in Chromium", () => {
         return () => h(IkDropZone, { label: "Paste here", onFiles: (files: File[]) => upload(files).catch(() => {}) });
       },
     });
-    app = createApp(Paste).use(ImageKit, {
-      urlEndpoint,
-      publicKey: env.publicKey,
-      uploadEndpoint: env.uploadUrl,
-      authenticator: async () => (await fetch(env.authUrl)).json(),
-    });
-    const root = document.createElement("div");
-    document.body.append(root);
-    app.mount(root);
+    mount(Paste);
     const zone = document.querySelector(".ik-drop-zone") as HTMLElement;
     const data = new DataTransfer();
     for (const name of ["a.png", "b.png", "c.png"]) data.items.add(await photo(name));

@@ -39,7 +39,7 @@ function composable(options: UseUploadOptions = {}, plugin: ImageKitOptions = {}
         authenticator: async () => (await fetch(env.authUrl)).json(),
         retryDelay: 10,
         ...options,
-      }),
+      } as UseUploadOptions),
     ),
   );
   if (!state) throw new Error("scope did not run");

@@ -1,25 +1,28 @@
 import { getResponsiveImageAttributes, IkitError } from "@ikit/core";
-import { Image as OfficialImage } from "@imagekit/vue";
+import { type IKImageProps, type IKVideoProps, Image as OfficialImage, Video as OfficialVideo } from "@imagekit/vue";
 import { cleanup, fireEvent, render, screen } from "@testing-library/vue";
 import { afterEach, describe, expect, it } from "vitest";
 import { type App, createApp, defineComponent, h, nextTick, ref } from "vue";
-import { IkImage, ImageKit, type ImageKitOptions, ImageKitProvider } from "../../src/index.ts";
+import { IkImage, IkVideo, ImageKit, type ImageKitOptions, ImageKitProvider } from "../../src/index.ts";
 
 const urlEndpoint = "https://ik.imagekit.io/demo";
 const workerUrl = "https://images.example.com";
 
 afterEach(cleanup);
 
+/** Props and fallthrough attributes (alt, class, listeners) together, as a template writes them. */
+const asProps = (props: Record<string, unknown>) => props as InstanceType<typeof IkImage>["$props"];
+
 /** Renders one IkImage under the plugin and returns its <img>. */
 function renderImage(props: Record<string, unknown>, options: ImageKitOptions = { urlEndpoint }) {
-  render(IkImage, { props: { alt: "test image", ...props }, global: { plugins: [[ImageKit, options]] } });
+  render(IkImage, { props: asProps({ alt: "test image", ...props }), global: { plugins: [[ImageKit, options]] } });
   return screen.getByRole("img") as HTMLImageElement;
 }
 
 /** Vue's warnings while an app rendering one IkImage with `props` is set up by `run`. */
 function warningsDuring(run: (app: App) => void, props: Record<string, unknown>): string[] {
   const warnings: string[] = [];
-  const app = createApp({ render: () => h(IkImage, { alt: "", ...props } as { src: string }) });
+  const app = createApp({ render: () => h(IkImage, asProps({ alt: "", ...props })) });
   app.config.warnHandler = (message) => warnings.push(message);
   run(app);
   return warnings;
@@ -41,10 +44,10 @@ describe("<IkImage> against @imagekit/vue's <Image>", () => {
   ];
   for (const props of cases) {
     it(`renders the same src, srcset, sizes, width and loading for ${JSON.stringify(props)}`, () => {
-      render(OfficialImage, { props: { urlEndpoint, alt: "theirs", ...props } });
+      render(OfficialImage, { props: { urlEndpoint, alt: "theirs", ...props } as unknown as IKImageProps });
       // Some cases have no height: the layout warning is tested below, not here.
       render(IkImage, {
-        props: { urlEndpoint, alt: "ours", ...props },
+        props: asProps({ urlEndpoint, alt: "ours", ...props }),
         global: { config: { warnHandler: () => {} } },
       });
       const theirs = screen.getByAltText("theirs");
@@ -229,4 +232,25 @@ describe("<IkImage signed>: URLs from the worker's /img route", () => {
     const img = renderImage({ src: "/p/a.jpg", width: 400, height: 300, placeholder: "blur" }, signed);
     expect(img.style.backgroundImage).toBe(`url("${workerUrl}/img/p/a.jpg?w=640")`);
   });
+});
+
+describe("<IkVideo> against @imagekit/vue's <Video>", () => {
+  const cases: Record<string, unknown>[] = [
+    { src: "/clips/intro.mp4" },
+    { src: "/clips/intro.mp4", transformation: [{ width: 640, height: 360 }], queryParameters: { v: 3 } },
+    { src: "/clips/intro.mp4", transformation: [{ width: 640 }], transformationPosition: "path" },
+    { src: "https://other.example.com/x.mp4", transformation: [{ width: 320 }] },
+  ];
+  for (const props of cases) {
+    it(`builds the same src for ${JSON.stringify(props)}, passing attributes through`, () => {
+      render(OfficialVideo, { props: { urlEndpoint, "data-who": "theirs", ...props } as unknown as IKVideoProps });
+      render(IkVideo, {
+        props: { "data-who": "ours", controls: true, ...props } as unknown as { src: string },
+        global: { plugins: [[ImageKit, { urlEndpoint }]] },
+      });
+      const [theirs, ours] = ["theirs", "ours"].map((who) => document.querySelector(`video[data-who="${who}"]`));
+      expect(ours?.getAttribute("src")).toBe(theirs?.getAttribute("src"));
+      expect(ours?.hasAttribute("controls")).toBe(true);
+    });
+  }
 });
