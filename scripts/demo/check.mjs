@@ -6,7 +6,7 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { chromium } from "playwright";
 import { chromiumArgs, chromiumPath } from "../chromium.mjs";
-import { noisyJpeg } from "./samples.mjs";
+import { grainyPhoto } from "./samples.mjs";
 
 const STEP_MS = 15_000;
 /**
@@ -90,6 +90,8 @@ async function drive(browser, front, demo) {
 
     // 2. Upload: progress is visible before "done", then the new file appears in the gallery and loads.
     await uploadOne(run, page, context, demo.upload, responses);
+
+    await checkRequestedImages(run, page, responses, demo.emulator.urlEndpoint);
 
     // 3. Signed images come through the worker; straight from the emulator, unsigned, the same file is refused.
     const signed = page.locator('[data-testid="signed"] img[data-testid="signed-image"]');
@@ -176,13 +178,23 @@ async function checkImage(run, image, responses) {
     }
     run.expect(chosen.descriptor === `${dpr}x`, `gallery: ${path} loaded ${chosen.descriptor} at DPR ${dpr}`);
   }
-  // Every request the browser made for this file was one of its candidates (or its plain src).
-  const src = await image.getAttribute("src");
-  for (const url of responses.keys()) {
-    if (!new URL(url).pathname.endsWith(path)) continue;
+}
+
+/**
+ * Every image the browser fetched from the emulator was offered by an `<img>` on the page, as its `src` or a `srcset`
+ * candidate, or is a blur-up placeholder: nothing was fetched at a width no srcset asked for.
+ */
+async function checkRequestedImages(run, page, responses, urlEndpoint) {
+  const images = await page
+    .locator("img")
+    .evaluateAll((all) => all.map((img) => ({ src: img.src, srcset: img.srcset })));
+  const offered = new Set(images.flatMap(({ src, srcset }) => [src, ...candidatesOf(srcset).map(({ url }) => url)]));
+  const fetched = [...responses.keys()].filter((url) => url.startsWith(`${urlEndpoint}/`));
+  run.seen.push(`${fetched.length} image requests, ${fetched.filter(isPlaceholder).length} of them placeholders`);
+  for (const url of fetched) {
     run.expect(
-      url === src || candidates.some((candidate) => candidate.url === url) || isPlaceholder(url),
-      `gallery: ${path} was fetched at ${url}, which its srcset does not offer`,
+      offered.has(url) || isPlaceholder(url),
+      `images: ${url} was fetched, but no <img> on the page offers it in src or srcset`,
     );
   }
 }
@@ -219,7 +231,7 @@ async function waitLoaded(run, image, label) {
 }
 
 /**
- * Uploads a 1.5 MB photo through the page's file input with the upload bandwidth throttled, watching the progress bar
+ * Uploads a 1 MB photo through the page's file input with the upload bandwidth throttled, watching the progress bar
  * and the status text on every animation frame.
  */
 async function uploadOne(run, page, context, bytes, responses) {
@@ -239,7 +251,7 @@ async function uploadOne(run, page, context, bytes, responses) {
     };
     requestAnimationFrame(sample);
   });
-  // About 4 Mbit/s up: the 1.5 MB body takes a few seconds, long enough to see the bar move.
+  // About 4 Mbit/s up: the 1 MB body takes about two seconds, long enough to see the bar move.
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.emulateNetworkConditions", {
@@ -253,7 +265,7 @@ async function uploadOne(run, page, context, bytes, responses) {
   });
   await section
     .locator('input[type="file"]')
-    .setInputFiles({ name: "upload.jpg", mimeType: "image/jpeg", buffer: bytes });
+    .setInputFiles({ name: "meadow.jpg", mimeType: "image/jpeg", buffer: bytes });
   const response = await answered;
   await cdp.send("Network.emulateNetworkConditions", {
     offline: false,
@@ -311,7 +323,7 @@ export async function checkDemo(demo) {
   );
   for (const failure of worker.failures) console.error(`✖ worker: ${failure}`);
   ok = worker.failures.length === 0;
-  const upload = await noisyJpeg(demo.root, 1_500_000);
+  const upload = await grainyPhoto(demo.root);
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: chromiumArgs,

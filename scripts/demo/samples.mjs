@@ -44,17 +44,26 @@ async function draw(sharp, sample, width = 1600, height = 1000) {
   return sample.name.endsWith(".png") ? image.png().toBuffer() : image.jpeg({ quality: 82 }).toBuffer();
 }
 
+/** The picture the demo check uploads. */
+const UPLOAD = { name: "meadow.jpg", sky: ["#7ec8e3", "#fdf6e3"], land: "#3a5a40", sun: "#fefae0" };
+
 /**
- * A photo-like JPEG of about `bytes` (noise does not compress), for an upload slow enough to show progress.
+ * A 1600×1000 landscape with film grain, a JPEG of about 1 MB (grain does not compress): an upload slow enough to
+ * show progress under the check's throttled network, and still a picture in the screenshot.
  * @param {string} root the repository root
- * @param {number} bytes
  */
-export async function noisyJpeg(root, bytes) {
+export async function grainyPhoto(root) {
   const sharp = loadSharp(root);
-  const side = Math.ceil(Math.sqrt(bytes / 1.2));
-  return sharp({
-    create: { width: side, height: side, channels: 3, noise: { type: "gaussian", mean: 128, sigma: 60 } },
+  const [width, height] = [1600, 1000];
+  const grain = await sharp({
+    create: { width, height, channels: 4, noise: { type: "gaussian", mean: 128, sigma: 90 } },
   })
+    .ensureAlpha(0.35)
+    .png()
+    .toBuffer();
+  const picture = await draw(sharp, UPLOAD, width, height);
+  return sharp(picture)
+    .composite([{ input: grain, blend: "overlay" }])
     .jpeg({ quality: 95 })
     .toBuffer();
 }
