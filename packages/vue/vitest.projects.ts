@@ -2,8 +2,9 @@
 // - vue-unit: components and the composable under happy-dom (Testing Library), hydration of server-rendered HTML,
 //   side by side with @imagekit/vue;
 // - vue-node: the built package imported and rendered by @vue/server-renderer in plain Node, where no window exists;
-// - vue-chromium: a real browser uploading to the emulator over HTTP through useUpload() and <IkDropZone>, and
-//   loading the uploaded image through <IkImage>'s srcset (test/support/global-setup.ts starts the emulator).
+// - vue-chromium: a real browser uploading to the emulator over HTTP through useUpload() and <IkDropZone>, loading
+//   the uploaded image through <IkImage>'s srcset, and lazy vs priority loading (test/support/global-setup.ts starts
+//   the emulator).
 import { resolve } from "node:path";
 import { defineProject } from "vitest/config";
 import { chromiumBrowser } from "../../vitest.workspace.ts";

@@ -20,7 +20,7 @@ await checkBudgets({
   package: "@ikit/vue",
   files: [dist],
   theirsFile,
-  theirsLabel: "@imagekit/vue 4.0.1",
+  theirsName: "@imagekit/vue 4.0.1",
   esbuildOptions: { external: ["vue"], mainFields: ["module", "main"] },
   cases: [
     { label: "import { IkImage } / { Image }", ours: [dist, "IkImage"], theirs: "Image", budget: 6.1 },
@@ -37,8 +37,8 @@ await checkBudgets({
       theirs: "ImageKitProvider",
       budget: 0.55,
     },
-    { label: "import { useUpload } / { upload }", ours: [dist, "useUpload"], theirs: "upload", budget: 4.6 },
-    { label: "import { IkDropZone }", ours: [dist, "IkDropZone"], budget: 1.1 },
-    { label: "everything (import *)", ours: [dist, "*"], theirs: "*", budget: 11 },
+    { label: "import { useUpload } / { upload }", ours: [dist, "useUpload"], theirs: "upload", budget: 4.7 },
+    { label: "import { IkDropZone }", ours: [dist, "IkDropZone"], budget: 1.15 },
+    { label: "everything (import *)", ours: [dist, "*"], theirs: "*", budget: 11.2 },
   ],
 });

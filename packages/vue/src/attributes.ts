@@ -39,6 +39,7 @@ export interface ImageProps {
   signed?: boolean | undefined;
   preset?: string | undefined;
   workerUrl?: string | undefined;
+  workerImagePath?: string | undefined;
 }
 
 /**
@@ -117,7 +118,7 @@ function unsignedUrls(props: ImageProps, placeholder: boolean) {
 
 /** The same choices on the worker's route: the widths `getResponsiveImageAttributes` picks, sent as `w`. */
 function signedUrls(props: ImageProps, placeholder: boolean) {
-  const { src, workerUrl, preset } = props;
+  const { src, workerUrl, preset, workerImagePath } = props;
   if (!workerUrl)
     throw new IkitError(
       "INVALID_OPTIONS",
@@ -137,10 +138,11 @@ function signedUrls(props: ImageProps, placeholder: boolean) {
         "<IkImage signed> takes a preset or a transformation, not both: the preset holds the transformation.",
         props.transformation,
       );
-    return { src: workerImageUrl(workerUrl, src, {}, preset) };
+    return { src: workerImageUrl(workerUrl, src, {}, preset, workerImagePath) };
   }
   const params = workerParams(props.transformation);
-  const at = (w: number | undefined): string => workerImageUrl(workerUrl, src, { ...params, ...(w && { w }) });
+  const at = (w: number | undefined) =>
+    workerImageUrl(workerUrl, src, { ...params, ...(w && { w }) }, undefined, workerImagePath);
   if (props.responsive === false) return { src: at(params.w) };
   // Candidates and descriptors exactly as the unsigned image has them; only their URLs differ.
   const width = pixels(props.width);
@@ -157,7 +159,7 @@ function signedUrls(props: ImageProps, placeholder: boolean) {
     return { w: Number(w), descriptor };
   });
   const { h: _height, ...responsive }: WorkerImageParams = params;
-  const url = (w: number) => workerImageUrl(workerUrl, src, { ...responsive, w });
+  const url = (w: number) => workerImageUrl(workerUrl, src, { ...responsive, w }, undefined, workerImagePath);
   const widest = candidates[candidates.length - 1]?.w ?? 0;
   return {
     src: url(widest),

@@ -34,6 +34,8 @@ export interface ImageKitOptions {
    * and uploads get their tokens from its `/auth` route unless `authenticator` is given.
    */
   workerUrl?: string;
+  /** Where the worker mounts its image route (its `imagePath` option). @default "/img" */
+  workerImagePath?: string;
   /** Serve every image through `workerUrl` (signed there) unless an image says `:signed="false"`. @default false */
   signed?: boolean;
   /** Device widths offered in `srcset`. @default [640, 750, 828, 1080, 1200, 1920, 2048, 3840] */
@@ -46,7 +48,9 @@ export interface ImageKitOptions {
   publicKey?: string;
   /** Where uploads are posted: the emulator's `/api/v1/files/upload`, or your proxy. @default ImageKit's upload API */
   uploadEndpoint?: string;
-  /** Fetches `{ token, expire, signature }` before every upload attempt. @default GET `${workerUrl}/auth` */
+  /** A URL answering `GET` with `{ token, expire, signature }` for uploads. @default `${workerUrl}/auth` */
+  authEndpoint?: string;
+  /** Fetches `{ token, expire, signature }` before every upload attempt; wins over `authEndpoint`. */
   authenticator?: Authenticator;
 }
 
@@ -139,12 +143,14 @@ export const ImageKitProvider = /* @__PURE__ */ defineComponent({
     urlEndpoint: String,
     transformationPosition: String as PropType<TransformationPosition>,
     workerUrl: String,
+    workerImagePath: String,
     signed: { type: Boolean, default: undefined },
     deviceBreakpoints: Array as PropType<number[]>,
     imageBreakpoints: Array as PropType<number[]>,
     placeholder: String as PropType<ImagePlaceholder>,
     publicKey: String,
     uploadEndpoint: String,
+    authEndpoint: String,
     authenticator: Function as PropType<Authenticator>,
   },
   setup(props, { slots }) {

@@ -1,4 +1,4 @@
-import { defineComponent, h, ref, useId } from "vue";
+import { defineComponent, h, type PropType, ref, useId } from "vue";
 
 // Hidden from sight, not from the browser: the input still receives files (and a test's setInputFiles) and submits.
 const VISUALLY_HIDDEN = {
@@ -29,8 +29,8 @@ function filesOf(list: FileList | null | undefined): File[] {
  * ```ts
  * import { h } from "vue";
  *
- * const { upload } = useUpload({ folder: "/gallery" });
- * h(IkDropZone, { accept: "image/*", label: "Drop photos here", onFiles: (files: File[]) => upload(files) });
+ * const { add } = useUpload({ folder: "/gallery", accept: ["image/*"] });
+ * h(IkDropZone, { accept: "image/*", label: "Add photos", onFiles: (files: File[]) => add(files) });
  * ```
  */
 export const IkDropZone = /* @__PURE__ */ defineComponent({
@@ -41,10 +41,15 @@ export const IkDropZone = /* @__PURE__ */ defineComponent({
     /** Allow several files at once. @default true */
     multiple: { type: Boolean, default: true },
     disabled: Boolean,
-    /** The zone's accessible name and visible hint. */
-    label: { type: String, default: "Drop files here, paste them, or choose them" },
-    /** The button's text. */
-    buttonLabel: { type: String, default: "Choose files" },
+    /** The button's text, which also labels the file input. */
+    label: { type: String, default: "Choose files" },
+    /** Shown beside the button; with the label, the zone's accessible name. */
+    hint: { type: String, default: "or drop them here, or paste from the clipboard" },
+    /** What the live region says after files arrive. @default (n) => "n file(s) added" */
+    announce: {
+      type: Function as PropType<(count: number) => string>,
+      default: (count: number) => `${count} file${count === 1 ? "" : "s"} added`,
+    },
   },
   emits: {
     files: (files: File[]) => Array.isArray(files),
@@ -58,7 +63,7 @@ export const IkDropZone = /* @__PURE__ */ defineComponent({
     const take = (files: File[]) => {
       if (props.disabled || !files.length) return;
       const chosen = props.multiple ? files : files.slice(0, 1);
-      announcement.value = `${chosen.length} file${chosen.length === 1 ? "" : "s"} added`;
+      announcement.value = props.announce(chosen.length);
       emit("files", chosen);
     };
     const open = () => {
@@ -71,7 +76,7 @@ export const IkDropZone = /* @__PURE__ */ defineComponent({
         {
           class: "ik-drop-zone",
           role: "group",
-          "aria-labelledby": `${id}-label`,
+          "aria-labelledby": `${id}-label ${id}-hint`,
           "aria-disabled": props.disabled || undefined,
           tabindex: props.disabled ? undefined : 0,
           "data-dragging": dragging.value || undefined,
@@ -117,6 +122,7 @@ export const IkDropZone = /* @__PURE__ */ defineComponent({
             multiple: props.multiple,
             disabled: props.disabled,
             "aria-labelledby": `${id}-label`,
+            "aria-describedby": `${id}-hint`,
             style: VISUALLY_HIDDEN,
             onChange: (event: Event) => {
               const target = event.target as HTMLInputElement;
@@ -124,9 +130,9 @@ export const IkDropZone = /* @__PURE__ */ defineComponent({
               target.value = ""; // choosing the same file again is a new choice
             },
           }),
-          h("span", { id: `${id}-label`, class: "ik-drop-zone-label" }, props.label),
+          h("button", { id: `${id}-label`, type: "button", disabled: props.disabled, onClick: open }, props.label),
           " ",
-          h("button", { type: "button", disabled: props.disabled, onClick: open }, props.buttonLabel),
+          h("span", { id: `${id}-hint`, class: "ik-drop-zone-hint" }, props.hint),
           slots.default?.({ dragging: dragging.value }),
           h("span", { role: "status", "aria-live": "polite", style: VISUALLY_HIDDEN }, announcement.value),
         ],

@@ -6,6 +6,7 @@ import {
   type UploadError,
   type UploaderOptions,
   type UploadOptions,
+  type UploadProgress,
   type UploadResult,
   type UploadSource,
   type UploadTask,
@@ -15,15 +16,18 @@ import { type ComputedRef, computed, getCurrentScope, onScopeDispose, type Ref, 
 import { type ImageKitOptions, useImageKit, withDefined } from "./config.js";
 
 /**
- * Options of {@link useUpload}: any `@ikit/upload` option (applied to every file), `concurrency`, and the plugin's
- * `workerUrl` / `publicKey` / `uploadEndpoint` / `authenticator` as defaults.
+ * Options of {@link useUpload}: any `@ikit/upload` option (applied to every file), `concurrency`, `authEndpoint`, and
+ * the plugin's `workerUrl` / `authEndpoint` / `publicKey` / `uploadEndpoint` / `authenticator` as defaults.
  *
  * @example
  * ```ts
  * const options: UseUploadOptions = { folder: "/gallery", accept: ["image/*"], maxFileSize: 10_000_000, concurrency: 2 };
  * ```
  */
-export type UseUploadOptions = UploaderOptions;
+export type UseUploadOptions = UploaderOptions & {
+  /** A URL answering `GET` with `{ token, expire, signature }`, used when no `authenticator` is given. */
+  authEndpoint?: string;
+};
 
 /**
  * One file in {@link UseUpload.items}: a snapshot, replaced (not mutated) on every change, so templates re-render.
@@ -31,20 +35,20 @@ export type UseUploadOptions = UploaderOptions;
  * @example
  * ```ts
  * const { items } = useUpload();
- * const labels = computed(() => items.value.map((item) => `${item.name}: ${Math.round(item.progress * 100)}%`));
+ * const labels = computed(() => items.value.map((item) => `${item.name}: ${Math.round(item.progress.fraction * 100)}%`));
  * ```
  */
 export interface UploadItem {
-  /** 1, 2, 3… in the order added; a retried file keeps its id. */
+  /** 1, 2, 3… in the order added; a retried file keeps its id (and its place in a `v-for`). */
   readonly id: number;
   /** The `fileName` sent. */
   readonly name: string;
   readonly status: UploadTaskStatus;
-  /** 0 to 1; never goes down. */
-  readonly progress: number;
-  readonly loaded: number;
-  readonly total: number;
+  /** Bytes sent; `fraction` never goes down. */
+  readonly progress: UploadProgress;
+  /** ImageKit's answer, once `done`. */
   readonly result?: UploadResult;
+  /** Why it `failed` (`ABORT` when cancelled): an `UploadError` with a `code`. */
   readonly error?: UploadError;
 }
 
@@ -65,59 +69,64 @@ export type UploadStatus = "idle" | "uploading" | "paused" | "done" | "error";
  *
  * @example
  * ```ts
- * const { upload, items, status, progress, error, abort, retry }: UseUpload = useUpload();
+ * const { add, upload, items, status, progress, error, abort, retry }: UseUpload = useUpload();
  * ```
  */
 export interface UseUpload {
-  /** Every file added, in order. */
+  /** Every file added and not cleared, in order. */
   readonly items: Readonly<Ref<readonly UploadItem[]>>;
   readonly status: ComputedRef<UploadStatus>;
-  /** Overall progress, 0 to 1, weighted by size over the files not cancelled. */
-  readonly progress: ComputedRef<number>;
-  /** The most recent failure, cleared by `retry()`. */
+  /** Over the files not cancelled, weighted by size (adding files lowers `fraction`). */
+  readonly progress: ComputedRef<UploadProgress>;
+  /** The most recent failure, gone once that file is retried or cleared. */
   readonly error: ComputedRef<UploadError | undefined>;
-  /** Results of the files uploaded, in order. */
+  /** ImageKit's answers for the files done, in order. */
   readonly results: ComputedRef<UploadResult[]>;
   /**
-   * Queues one file or many (`File`, `Blob`, a `FileList`, an array); resolves with their results in order, or rejects
-   * with the first `UploadError`. `options` override the composable's for these files.
+   * Queues files (a `File`, a `FileList` from an input, a drop or a paste, an array); returns their tasks. Failures
+   * land in `items` and `error`, never thrown. `options` override the composable's for these files.
    */
-  upload(
-    files: UploadSource | FileList | readonly UploadSource[],
-    options?: Partial<UploadOptions>,
-  ): Promise<UploadResult[]>;
-  /** Cancels one file, or every unfinished one (`ABORT`). */
-  abort(item?: UploadItem): void;
-  /** Sends a failed or cancelled file again (all of them without an argument), with a fresh token. */
-  retry(item?: UploadItem): Promise<UploadResult[]>;
-  pause(item?: UploadItem): void;
-  resume(item?: UploadItem): void;
-  /** Forgets the finished files (done, failed, cancelled). */
+  add(files: UploadSource | FileList | readonly UploadSource[], options?: Partial<UploadOptions>): UploadTask[];
+  /** Queues one file and resolves with ImageKit's answer (rejects with its `UploadError`). */
+  upload(file: UploadSource, options?: Partial<UploadOptions>): Promise<UploadResult>;
+  /** Cancels one file (by `id`), or every unfinished one (`ABORT`). */
+  abort(id?: number): void;
+  /** Sends failed or cancelled files again (one, or all) with a fresh token, under the same ids; returns the tasks. */
+  retry(id?: number): UploadTask[];
+  /** Pauses one file or all (one being sent is stopped and sent again later with a fresh token). */
+  pause(id?: number): void;
+  resume(id?: number): void;
+  /** Forgets finished files (done, failed, cancelled). */
   clear(): void;
 }
 
-/** The default authenticator: a `GET <workerUrl>/auth` with cookies (the worker's CORS allows them). */
-function workerAuthenticator(workerUrl: string): Authenticator {
+/** An authenticator fetching `{ token, expire, signature }` from `url` with the page's cookies (for `authorize`). */
+function tokensFrom(url: string): Authenticator {
   return async () => {
-    const response = await fetch(`${workerUrl.endsWith("/") ? workerUrl.slice(0, -1) : workerUrl}/auth`, {
-      credentials: "include",
-    });
-    if (!response.ok) throw new Error(`${workerUrl}/auth answered ${response.status}: ${await response.text()}`);
-    return response.json();
+    const response = await fetch(url, { credentials: "include", headers: { accept: "application/json" } });
+    if (!response.ok)
+      throw new Error(`the token endpoint ${url} answered ${response.status}: ${await response.text()}`);
+    const { token, expire, signature } = await response.json();
+    return { token, expire, signature };
   };
 }
 
-/** Upload defaults taken from the plugin's options. */
-function fromOptions(options: ImageKitOptions): Partial<UploadOptions> {
-  const authenticator = options.authenticator ?? (options.workerUrl && workerAuthenticator(options.workerUrl));
-  return {
-    ...(options.publicKey && { publicKey: options.publicKey }),
-    ...(options.uploadEndpoint && { endpoint: options.uploadEndpoint }),
-    ...(authenticator && { authenticator }),
-  } as Partial<UploadOptions>;
+/** Upload defaults from the plugin's options and the composable's: the authenticator, key and endpoint. */
+function defaultsOf(config: ImageKitOptions, options: UseUploadOptions): UploaderOptions {
+  const { authEndpoint = config.authEndpoint, ...rest } = options;
+  const base = config.workerUrl?.endsWith("/") ? config.workerUrl.slice(0, -1) : config.workerUrl;
+  const tokens = authEndpoint ?? (base && `${base}/auth`);
+  const authenticator = config.authenticator ?? (tokens ? tokensFrom(tokens) : undefined);
+  const defaults = {
+    ...(config.publicKey && { publicKey: config.publicKey }),
+    ...(config.uploadEndpoint && { endpoint: config.uploadEndpoint }),
+    ...(authenticator && !rest.token && { authenticator }),
+  };
+  return withDefined(defaults, rest) as UploaderOptions;
 }
 
 const FINISHED = new Set<UploadTaskStatus>(["done", "failed", "cancelled"]);
+const NOTHING: UploadProgress = { loaded: 0, total: 0, fraction: 0 };
 
 /**
  * Uploads from the browser to ImageKit with `@ikit/upload`: a queue (`concurrency` at a time), a fresh token from
@@ -126,15 +135,16 @@ const FINISHED = new Set<UploadTaskStatus>(["done", "failed", "cancelled"]);
  *
  * @example
  * ```ts
- * const { upload, status, progress, error } = useUpload({ folder: "/gallery", accept: ["image/*"] });
- * async function onFiles(files: File[]) {
- *   const [result] = await upload(files);
- *   console.log(result?.filePath, status.value, progress.value, error.value?.code);
+ * const { add, upload, status, progress, error } = useUpload({ folder: "/gallery", accept: ["image/*"] });
+ * const onFiles = (files: File[]) => add(files); // from <IkDropZone @files>; failures show in `error`
+ * async function replaceAvatar(file: File) {
+ *   const result = await upload(file, { folder: "/avatars" });
+ *   console.log(result.filePath, status.value, progress.value.fraction, error.value?.code);
  * }
  * ```
  */
 export function useUpload(options: UseUploadOptions = {}): UseUpload {
-  const uploader = createUploader(withDefined(fromOptions(useImageKit().value), options) as UploaderOptions);
+  const uploader = createUploader(defaultsOf(useImageKit().value, options));
   // Our items in order, each with the task currently carrying it (a retry swaps in a new task).
   const entries: { id: number; task: UploadTask }[] = [];
   const items = shallowRef<readonly UploadItem[]>([]);
@@ -142,9 +152,7 @@ export function useUpload(options: UseUploadOptions = {}): UseUpload {
     id,
     name: task.options.fileName,
     status: task.status,
-    progress: task.progress.fraction,
-    loaded: task.progress.loaded,
-    total: task.progress.total,
+    progress: task.progress,
     ...(task.result && { result: task.result }),
     ...(task.error && { error: task.error }),
   });
@@ -153,21 +161,20 @@ export function useUpload(options: UseUploadOptions = {}): UseUpload {
   };
   for (const event of ["progress", "success", "error", "retry", "complete"] as const) uploader.on(event, sync);
 
-  const entryOf = (item: UploadItem) => entries.find((entry) => entry.id === item.id);
-  const tasksOf = (item?: UploadItem) => (item ? [entryOf(item)?.task].filter((task) => task !== undefined) : []);
-  const settle = (tasks: UploadTask[]) => {
-    sync();
-    return Promise.all(tasks.map((task) => task.promise));
-  };
-
   let added = 0;
-  function add(file: UploadSource, fileOptions?: Partial<UploadOptions>, id = ++added) {
+  function queue(file: UploadSource, fileOptions?: Partial<UploadOptions>, id = ++added) {
     const task = uploader.add(file, fileOptions);
     const existing = entries.find((entry) => entry.id === id);
     if (existing) existing.task = task;
     else entries.push({ id, task });
     return task;
   }
+  const chosen = (id?: number) => entries.filter((entry) => id === undefined || entry.id === id);
+  const each = (id: number | undefined, act: (task?: UploadTask) => void) => {
+    if (id === undefined) act();
+    else for (const { task } of chosen(id)) act(task);
+    sync();
+  };
 
   const status = computed<UploadStatus>(() => {
     const list = items.value.filter((item) => item.status !== "cancelled");
@@ -176,15 +183,26 @@ export function useUpload(options: UseUploadOptions = {}): UseUpload {
     if (list.some((item) => item.status === "paused")) return "paused";
     return list.some((item) => item.status === "failed") ? "error" : "done";
   });
-  const progress = computed(() => {
+  const progress = computed<UploadProgress>(() => {
     const live = items.value.filter((item) => item.status !== "cancelled");
-    const total = live.reduce((sum, item) => sum + (item.total || 1), 0);
-    return total ? live.reduce((sum, item) => sum + (item.total || 1) * item.progress, 0) / total : 0;
+    if (!live.length) return NOTHING;
+    const weight = (item: UploadItem) => item.progress.total || 1;
+    const total = live.reduce((sum, item) => sum + weight(item), 0);
+    const loaded = live.reduce((sum, item) => sum + weight(item) * item.progress.fraction, 0);
+    return { loaded, total, fraction: loaded / total };
   });
   const error = computed(() => [...items.value].reverse().find((item) => item.status === "failed")?.error);
   const results = computed(() => items.value.flatMap((item) => (item.result ? [item.result] : [])));
 
   if (getCurrentScope()) onScopeDispose(() => uploader.cancel());
+
+  const add: UseUpload["add"] = (files, fileOptions) => {
+    const many = Array.isArray(files) || (typeof FileList === "function" && files instanceof FileList);
+    const list = many ? Array.from(files as ArrayLike<UploadSource>) : [files as UploadSource];
+    const tasks = list.map((file) => queue(file, fileOptions));
+    sync();
+    return tasks;
+  };
 
   return {
     items,
@@ -192,30 +210,19 @@ export function useUpload(options: UseUploadOptions = {}): UseUpload {
     progress,
     error,
     results,
-    upload(files, fileOptions) {
-      const many = Array.isArray(files) || (typeof FileList === "function" && files instanceof FileList);
-      const list = many ? Array.from(files as ArrayLike<UploadSource>) : [files as UploadSource];
-      return settle(list.map((file) => add(file, fileOptions)));
+    add,
+    upload(file, fileOptions) {
+      const [task] = add(file, fileOptions);
+      return (task as UploadTask).promise;
     },
-    abort(item) {
-      if (item) for (const task of tasksOf(item)) uploader.cancel(task);
-      else uploader.cancel();
+    abort: (id) => each(id, (task) => uploader.cancel(task)),
+    pause: (id) => each(id, (task) => uploader.pause(task)),
+    resume: (id) => each(id, (task) => uploader.resume(task)),
+    retry(id) {
+      const again = chosen(id).filter(({ task }) => task.status === "failed" || task.status === "cancelled");
+      const tasks = again.map(({ id: same, task }) => queue(task.file, task.options, same));
       sync();
-    },
-    retry(item) {
-      const chosen = item ? entries.filter((entry) => entry.id === item.id) : entries;
-      const again = chosen.filter(({ task }) => task.status === "failed" || task.status === "cancelled");
-      return settle(again.map(({ id, task }) => add(task.file, task.options, id)));
-    },
-    pause(item) {
-      if (item) for (const task of tasksOf(item)) uploader.pause(task);
-      else uploader.pause();
-      sync();
-    },
-    resume(item) {
-      if (item) for (const task of tasksOf(item)) uploader.resume(task);
-      else uploader.resume();
-      sync();
+      return tasks;
     },
     clear() {
       const unfinished = entries.filter(({ task }) => !FINISHED.has(task.status));

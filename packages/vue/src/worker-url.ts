@@ -73,7 +73,8 @@ export function workerParams(transformation: Transformation[] = []): WorkerImage
 }
 
 /**
- * `<workerUrl>/img[/<preset>]/<path>?<params>`, each path segment percent-encoded (the worker decodes and checks them).
+ * `<workerUrl>/img[/<preset>]/<path>?<params>` (`/img` being the worker's `imagePath`), each path segment
+ * percent-encoded (the worker decodes and checks them).
  *
  * @example
  * ```ts
@@ -81,11 +82,17 @@ export function workerParams(transformation: Transformation[] = []): WorkerImage
  * workerImageUrl("https://images.example.com", "/p/a.jpg", {}, "thumb"); // "https://images.example.com/img/thumb/p/a.jpg"
  * ```
  */
-export function workerImageUrl(workerUrl: string, path: string, params: WorkerImageParams, preset?: string): string {
+export function workerImageUrl(
+  workerUrl: string,
+  path: string,
+  params: WorkerImageParams,
+  preset?: string,
+  imagePath = "/img",
+): string {
   const segments = path.split("/").filter(Boolean).map(encodeURIComponent);
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, String(value));
   const search = `${query}` ? `?${query}` : "";
   const base = workerUrl.endsWith("/") ? workerUrl.slice(0, -1) : workerUrl;
-  return `${base}/img${preset ? `/${encodeURIComponent(preset)}` : ""}/${segments.join("/")}${search}`;
+  return `${base}${imagePath}${preset ? `/${encodeURIComponent(preset)}` : ""}/${segments.join("/")}${search}`;
 }

@@ -47,16 +47,16 @@ describe("upload then show, in Chromium", () => {
     const fractions: number[] = [];
     const Gallery = defineComponent({
       setup() {
-        const { upload, status, progress, results } = useUpload({ folder, accept: ["image/*"] });
-        watch(progress, (fraction) => fractions.push(fraction));
+        const { add, status, progress, results } = useUpload({ folder, accept: ["image/*"] });
+        watch(progress, ({ fraction }) => fractions.push(fraction));
         return () =>
           h("section", [
             h(IkDropZone, {
               accept: "image/*",
-              label: "Drop photos",
-              onFiles: (files: File[]) => upload(files).catch(() => {}),
+              label: "Add photos",
+              onFiles: (files: File[]) => add(files),
             }),
-            h("progress", { max: 1, value: progress.value }),
+            h("progress", { max: 1, value: progress.value.fraction }),
             h("output", status.value),
             ...results.value.map((result) =>
               h(IkImage, {
@@ -98,8 +98,8 @@ describe("upload then show, in Chromium", () => {
     const Paste = defineComponent({
       setup() {
         state = useUpload({ folder, concurrency: 2 });
-        const upload = state.upload;
-        return () => h(IkDropZone, { label: "Paste here", onFiles: (files: File[]) => upload(files).catch(() => {}) });
+        const add = state.add;
+        return () => h(IkDropZone, { onFiles: (files: File[]) => add(files) });
       },
     });
     mount(Paste);

@@ -16,7 +16,7 @@ describe("the built @ikit/vue on a server", () => {
     const Uploader = defineComponent({
       setup() {
         const { status, progress } = useUpload();
-        return () => h("p", `${status.value} ${progress.value}`);
+        return () => h("p", `${status.value} ${progress.value.fraction}`);
       },
     });
     const html = await renderToString(

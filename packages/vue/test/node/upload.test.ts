@@ -1,6 +1,5 @@
 // useUpload() against a real emulator and token server over HTTP (Node's fetch transport): the reactive state a
 // template shows, failures, retry, abort, and the default authenticator on the worker's /auth route.
-import type { UploadResult } from "@ikit/upload";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp, effectScope, watch } from "vue";
 import { startUploadTestEnv, type UploadTestEnv } from "../../../upload/test/support/control.ts";
@@ -48,39 +47,57 @@ function composable(options: UseUploadOptions = {}, plugin: ImageKitOptions = {}
   return { ...state, statuses, stop: () => scope.stop() };
 }
 
+/** Resolves when `condition` holds, checking every 10 ms for at most 5 s. */
+async function until(condition: () => boolean) {
+  for (let waited = 0; !condition(); waited += 10) {
+    if (waited > 5000) throw new Error("condition not met within 5 s");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 describe("useUpload()", () => {
   it("uploads many files through the queue, with status, progress and results a template can show", async () => {
     const where = folder();
     const up = composable({ folder: where, concurrency: 2 });
-    const results = await up.upload([bytes(1000), bytes(2000), bytes(3000)], { fileName: "g.bin" });
-    expect(results.map((result) => result.filePath)).toEqual([...up.results.value.map((r) => r.filePath)]);
+    const tasks = up.add([bytes(1000), bytes(2000), bytes(3000)], { fileName: "g.bin" });
+    const results = await Promise.all(tasks.map((task) => task.promise));
+    expect(results.map((result) => result.filePath)).toEqual(up.results.value.map((result) => result.filePath));
     expect(results.every((result) => result.filePath?.startsWith(`${where}/g`))).toBe(true);
-    expect(up.items.value.map((item) => [item.id, item.status, item.progress])).toEqual([
-      [1, "done", 1],
-      [2, "done", 1],
-      [3, "done", 1],
+    expect(up.items.value.map((item) => [item.id, item.status, item.progress.fraction, item.progress.total])).toEqual([
+      [1, "done", 1, 1000],
+      [2, "done", 1, 2000],
+      [3, "done", 1, 3000],
     ]);
     expect(up.statuses).toEqual(["idle", "uploading", "done"]);
-    expect(up.progress.value).toBe(1);
+    expect(up.progress.value).toEqual({ loaded: 6000, total: 6000, fraction: 1 });
     expect(up.error.value).toBeUndefined();
   });
 
-  it("reports a failure and sends the same file again on retry(), with a fresh token", async () => {
+  it("reports a failure in its state (add() never throws) and sends the file again on retry(), same id", async () => {
     const up = composable({ folder: folder(), retries: 0 });
     faults.errorRate = 1;
     faults.routes = ["upload"];
-    await expect(up.upload(bytes(500), { fileName: "again.bin" })).rejects.toMatchObject({ code: "SERVER" });
-    expect(up.status.value).toBe("error");
+    up.add(bytes(500), { fileName: "again.bin" });
+    await until(() => up.status.value === "error");
+    expect(up.error.value?.code).toBe("SERVER");
     expect(up.error.value?.status).toBeGreaterThanOrEqual(500);
     expect(up.items.value[0]?.status).toBe("failed");
 
     faults.errorRate = 0;
-    const [result] = await up.retry();
-    expect(result?.name).toMatch(/^again/);
+    const [task] = up.retry();
+    expect((await task?.promise)?.name).toMatch(/^again/);
     expect(up.items.value.map((item) => [item.id, item.status])).toEqual([[1, "done"]]);
     expect(up.status.value).toBe("done");
     expect(up.error.value).toBeUndefined();
     expect(up.statuses).toEqual(["idle", "uploading", "error", "uploading", "done"]);
+  });
+
+  it("rejects upload()'s promise with the file's UploadError", async () => {
+    const up = composable({ folder: folder(), accept: ["image/*"] });
+    await expect(up.upload(new Blob(["text"], { type: "text/plain" }), { fileName: "a.txt" })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
+    expect(up.status.value).toBe("error");
   });
 
   it("aborts a file being sent: its promise rejects with ABORT and the queue is idle again", async () => {
@@ -89,7 +106,7 @@ describe("useUpload()", () => {
     const sent = up.upload(bytes(100), { fileName: "slow.bin" });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(up.status.value).toBe("uploading");
-    up.abort();
+    up.abort(1);
     await expect(sent).rejects.toMatchObject({ code: "ABORT" });
     expect(up.items.value[0]?.status).toBe("cancelled");
     expect(up.status.value).toBe("idle");
@@ -98,20 +115,20 @@ describe("useUpload()", () => {
   it("cancels what is still running when its scope (the component) goes away", async () => {
     faults.latencyMs = 5000;
     const up = composable({ folder: folder() });
-    const sent: Promise<UploadResult[]> = up.upload(bytes(100), { fileName: "unmounted.bin" });
+    const sent = up.upload(bytes(100), { fileName: "unmounted.bin" });
     await new Promise((resolve) => setTimeout(resolve, 50));
     up.stop();
     await expect(sent).rejects.toMatchObject({ code: "ABORT" });
   });
 
-  it("pauses and resumes the queue", async () => {
+  it("pauses and resumes the queue, and forgets finished files on clear()", async () => {
     faults.latencyMs = 200;
     const up = composable({ folder: folder(), concurrency: 1 });
-    const sent = up.upload([bytes(10), bytes(20)], { fileName: "p.bin" });
+    const tasks = up.add([bytes(10), bytes(20)], { fileName: "p.bin" });
     up.pause();
     expect(up.status.value).toBe("paused");
     up.resume();
-    expect((await sent).length).toBe(2);
+    expect((await Promise.all(tasks.map((task) => task.promise))).length).toBe(2);
     expect(up.status.value).toBe("done");
     up.clear();
     expect(up.items.value).toEqual([]);
@@ -121,7 +138,11 @@ describe("useUpload()", () => {
   it("gets its tokens from the plugin's workerUrl /auth by default, and its key and endpoint from the plugin", async () => {
     // The token server answers GET /auth as @ikit/worker does; its origin plays the worker here.
     const up = composable({ folder: folder(), authenticator: undefined as never }, { workerUrl: `${env.controlUrl}/` });
-    const [result] = await up.upload(bytes(64), { fileName: "via-worker.bin" });
-    expect(result?.name).toMatch(/^via-worker/);
+    expect((await up.upload(bytes(64), { fileName: "via-worker.bin" })).name).toMatch(/^via-worker/);
+  });
+
+  it("takes its tokens from authEndpoint when given", async () => {
+    const up = composable({ folder: folder(), authenticator: undefined as never, authEndpoint: env.authUrl });
+    expect((await up.upload(bytes(64), { fileName: "via-endpoint.bin" })).name).toMatch(/^via-endpoint/);
   });
 });

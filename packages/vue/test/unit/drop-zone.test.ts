@@ -9,29 +9,40 @@ const png = (name: string) => new File([new Uint8Array([137, 80, 78, 71])], name
 /** Renders the zone and records what it emits. */
 function renderZone(props: Record<string, unknown> = {}) {
   const emitted: File[][] = [];
-  render(IkDropZone, { props: { label: "Drop photos", onFiles: (files: File[]) => emitted.push(files), ...props } });
-  const zone = screen.getByRole("group", { name: "Drop photos" });
+  render(IkDropZone, {
+    props: {
+      label: "Add photos",
+      hint: "or drop them here",
+      onFiles: (files: File[]) => emitted.push(files),
+      ...props,
+    },
+  });
+  const zone = screen.getByRole("group", { name: "Add photos or drop them here" });
   const input = zone.querySelector('input[type="file"]') as HTMLInputElement;
   return { zone, input, emitted };
 }
 
 describe("<IkDropZone>", () => {
-  it("is a named group holding a labelled file input and a real button, and announces politely", () => {
+  it("is a group named by its label and hint, holding a labelled file input and a real button", () => {
     const { zone, input } = renderZone({ accept: "image/*" });
     expect(zone.tabIndex).toBe(0);
     expect(input.getAttribute("accept")).toBe("image/*");
     expect(input.multiple).toBe(true);
-    expect(input.getAttribute("aria-labelledby")).toBe(zone.getAttribute("aria-labelledby"));
-    expect(screen.getByRole("button", { name: "Choose files" }).getAttribute("type")).toBe("button");
+    const button = screen.getByRole("button", { name: "Add photos" });
+    expect(button.getAttribute("type")).toBe("button");
+    expect(input.getAttribute("aria-labelledby")).toBe(button.id);
+    expect(document.getElementById(input.getAttribute("aria-describedby") ?? "")?.textContent).toBe(
+      "or drop them here",
+    );
     expect(screen.getByRole("status").getAttribute("aria-live")).toBe("polite");
   });
 
   it("emits the files chosen in the dialog, and announces how many", async () => {
-    const { input, emitted } = renderZone();
+    const { input, emitted } = renderZone({ announce: (count: number) => `${count} photos ready` });
     Object.defineProperty(input, "files", { value: [png("a.png"), png("b.png")], configurable: true });
     await fireEvent.change(input);
     expect(emitted.map((files) => files.map((file) => file.name))).toEqual([["a.png", "b.png"]]);
-    expect(screen.getByRole("status").textContent).toBe("2 files added");
+    expect(screen.getByRole("status").textContent).toBe("2 photos ready");
   });
 
   it("emits dropped files and marks the zone while dragging", async () => {
@@ -58,7 +69,7 @@ describe("<IkDropZone>", () => {
     await fireEvent.keyDown(zone, { key: "Enter" });
     await fireEvent.keyDown(zone, { key: " " });
     await fireEvent.keyDown(zone, { key: "a" });
-    await fireEvent.click(screen.getByRole("button", { name: "Choose files" }));
+    await fireEvent.click(screen.getByRole("button", { name: "Add photos" }));
     expect(click).toHaveBeenCalledTimes(3);
   });
 

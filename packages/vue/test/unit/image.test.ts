@@ -223,6 +223,14 @@ describe("<IkImage signed>: URLs from the worker's /img route", () => {
     expect(refused({}, { urlEndpoint, signed: true })).toMatch(/needs the worker's origin/);
   });
 
+  it("follows the worker's image path when it is not /img", () => {
+    const img = renderImage(
+      { src: "/p/a.jpg", preset: "thumb", width: 1, height: 1 },
+      { ...signed, workerImagePath: "/images" },
+    );
+    expect(img.getAttribute("src")).toBe(`${workerUrl}/images/thumb/p/a.jpg`);
+  });
+
   it("lets one image opt out of the plugin's signed default", () => {
     const img = renderImage({ src: "/a.jpg", width: 10, height: 10, signed: false, responsive: false }, signed);
     expect(img.getAttribute("src")).toBe(`${urlEndpoint}/a.jpg`);
