@@ -2,18 +2,19 @@
 // front end: the gallery's images load at widths from their srcset, an upload shows progress and lands in the
 // gallery, signed images load through the worker while the emulator refuses the same file unsigned, and the console
 // stays clean. Screenshots go to test-results/demo/. Every wait is bounded.
-import { mkdir } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { chromium } from "playwright";
 import { chromiumArgs, chromiumPath } from "../chromium.mjs";
 import { grainyPhoto } from "./samples.mjs";
 
 const STEP_MS = 15_000;
+
 /**
  * The candidates of a `srcset`: URL and its `w` (or `x`) descriptor.
  * @param {string} srcset
  */
-export function candidatesOf(srcset) {
+function candidatesOf(srcset) {
   return srcset
     .split(/,\s+(?=\S)/)
     .map((part) => part.trim().split(/\s+/))
@@ -25,7 +26,7 @@ export function candidatesOf(srcset) {
  * The width an ImageKit URL asks for (`tr:w-640` or `?tr=w-640`), or undefined.
  * @param {string} href
  */
-export function requestedWidth(href) {
+function requestedWidth(href) {
   const url = new URL(href);
   const tr = `${url.pathname.split("/").find((segment) => segment.startsWith("tr:")) ?? ""},${url.searchParams.get("tr") ?? ""}`;
   const width = /(?:^|[,:])w-(\d+)(?=[,:]|$)/.exec(tr)?.[1];
@@ -34,9 +35,7 @@ export function requestedWidth(href) {
 
 /** Collects the failures of one front end's run; each check adds its own message. */
 class Run {
-  /** @param {string} name */
-  constructor(name) {
-    this.name = name;
+  constructor() {
     /** @type {string[]} */
     this.failures = [];
     /** What was seen, for the summary line: e.g. "sunrise.jpg 640w of 8". */
@@ -57,7 +56,7 @@ class Run {
  * @param {{ root: string, worker: string, emulator: { urlEndpoint: string }, samples: string[], privateSamples: string[], upload: Buffer }} demo
  */
 async function drive(browser, front, demo) {
-  const run = new Run(front.name);
+  const run = new Run();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   context.setDefaultTimeout(STEP_MS);
   const page = await context.newPage();
@@ -305,7 +304,9 @@ async function uploadOne(run, page, context, bytes, responses) {
  */
 export async function checkDemo(demo) {
   const started = Date.now();
-  await mkdir(join(demo.root, "test-results/demo"), { recursive: true });
+  const shots = join(demo.root, "test-results/demo");
+  await rm(shots, { recursive: true, force: true });
+  await mkdir(shots, { recursive: true });
   let ok = true;
   // The worker: /auth fails closed for callers that are not a page of the front end (a server, curl), and /img
   // answers carry CORS for the front end.
@@ -314,7 +315,7 @@ export async function checkDemo(demo) {
   const origin = demo.fronts[0]?.url ?? "";
   const image = await fetch(`${demo.worker}/img/thumb${demo.samples[0]}`, { headers: { origin } });
   await image.arrayBuffer();
-  const worker = new Run("worker");
+  const worker = new Run();
   worker.expect(stranger.status === 401, `/auth without an Origin answered ${stranger.status}, not 401`);
   worker.expect(image.status === 200, `/img/thumb${demo.samples[0]} answered ${image.status}`);
   worker.expect(

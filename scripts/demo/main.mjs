@@ -57,6 +57,16 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   });
 }
 
+// The check is bounded as a whole, whatever hangs: it normally takes about 20 s.
+const CHECK_LIMIT_MS = 110_000;
+if (check) {
+  setTimeout(async () => {
+    console.error(`✖ the demo check did not finish within ${CHECK_LIMIT_MS / 1000} s`);
+    await stopAll();
+    process.exit(1);
+  }, CHECK_LIMIT_MS).unref();
+}
+
 try {
   const scratch = await mkdtemp(join(tmpdir(), "ikit-demo-"));
   started.push({ stop: () => rm(scratch, { recursive: true, force: true }) });
