@@ -42,7 +42,8 @@ const started = [];
 let stopping;
 function stopAll() {
   stopping ??= (async () => {
-    for (const entry of started.reverse()) await entry.stop().catch(() => {});
+    // Taken off the list as they are stopped, so the exit handler never signals a group that is gone.
+    for (const entry of started.splice(0).reverse()) await entry.stop().catch(() => {});
   })();
   return stopping;
 }
