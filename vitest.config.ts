@@ -1,8 +1,10 @@
 import { defineConfig } from "vitest/config";
+import nodeServerProjects from "./examples/node-server/vitest.projects.ts";
 import reactViteProjects from "./examples/react-vite/vitest.projects.ts";
 import adminProjects from "./packages/admin/vitest.projects.ts";
 import reactProjects from "./packages/react/vitest.projects.ts";
 import uploadProjects from "./packages/upload/vitest.projects.ts";
+import vueProjects from "./packages/vue/vitest.projects.ts";
 import workerProjects from "./packages/worker/vitest.projects.ts";
 import projects from "./vitest.workspace.ts";
 
@@ -13,8 +15,10 @@ export default defineConfig({
       ...uploadProjects,
       ...workerProjects,
       ...adminProjects,
+      ...vueProjects,
       ...reactProjects,
       ...reactViteProjects,
+      ...nodeServerProjects,
     ],
   },
 });

@@ -2,12 +2,12 @@ import { resolve } from "node:path";
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { playwright } from "@vitest/browser-playwright";
 import { configDefaults, defineProject } from "vitest/config";
+import { chromiumArgs, chromiumPath } from "./scripts/chromium.mjs";
 
 // The test projects every package reuses: Node, workerd (the Workers runtime) and a real Chromium.
 // Fixtures from ../shared (the official conformance vectors) are imported through the `@shared` alias.
 const shared = resolve(import.meta.dirname, "../shared");
 const alias = { "@shared": shared };
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // Tests that must hold in every runtime: URL building, conformance vectors, parsing, signing, webhooks.
 const isomorphic = [
   "packages/core/test/conformance.test.ts",
@@ -24,18 +24,7 @@ export const chromiumBrowser = () => ({
   headless: true,
   screenshotFailures: false,
   provider: playwright({
-    launchOptions: {
-      executablePath: chromium,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   }),
   instances: [{ browser: "chromium" as const }],
 });
@@ -48,7 +37,13 @@ export default [
       environment: "node",
       include: ["packages/*/test/**/*.test.ts"],
       // Packages that declare their own projects (packages/<name>/vitest.projects.ts).
-      exclude: [...configDefaults.exclude, "packages/upload/**", "packages/worker/**", "packages/react/**"],
+      exclude: [
+        ...configDefaults.exclude,
+        "packages/upload/**",
+        "packages/worker/**",
+        "packages/vue/**",
+        "packages/react/**",
+      ],
     },
   }),
   defineProject({

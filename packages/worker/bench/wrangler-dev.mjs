@@ -1,5 +1,5 @@
-// Starts `wrangler dev` on 127.0.0.1 and stops it by the process group it started: shared by the end-to-end test and
-// the benchmark. Wrangler is run from node_modules/.bin (never npx, whose PID would not own the workerd child).
+// Starts `wrangler dev` (or any server: startInGroup) on 127.0.0.1 and stops it by the process group it started:
+// shared by the end-to-end test, the benchmark and the demo (scripts/demo). Wrangler is run from node_modules/.bin (never npx, whose PID would not own the workerd child).
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { dirname, resolve } from "node:path";
@@ -70,9 +70,29 @@ export async function startWranglerDev({ config, vars = {}, envFile, persistTo, 
   for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}:${value}`);
   if (envFile) args.push("--env-file", envFile);
   if (persistTo) args.push("--persist-to", persistTo);
-  const child = spawn(WRANGLER, args, {
+  return startInGroup(WRANGLER, args, {
     cwd: dirname(config),
-    env: { ...process.env, ...WRANGLER_ENV },
+    env: WRANGLER_ENV,
+    url: `http://127.0.0.1:${port}`,
+    probe: "/__ready",
+    ready: () => true,
+    timeoutMs,
+  });
+}
+
+/**
+ * Starts a server in a process group of its own (so that stopping it ends exactly what this call started, children
+ * included) and waits until `url + probe` answers in a way `ready` accepts.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ cwd: string, url: string, env?: Record<string, string>, probe?: string, ready?: (response: Response) => boolean, timeoutMs?: number }} options
+ * @returns {Promise<{ url: string, pid: number, output: () => string, stop: () => Promise<void> }>}
+ */
+export async function startInGroup(command, args, options) {
+  const { cwd, url, env = {}, probe = "/", ready = (response) => response.ok, timeoutMs = 60_000 } = options;
+  const child = spawn(command, args, {
+    cwd,
+    env: { ...process.env, ...env },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -82,24 +102,24 @@ export async function startWranglerDev({ config, vars = {}, envFile, persistTo, 
   const exited = new Promise((resolveExit) => child.once("exit", resolveExit));
   const pid = /** @type {number} */ (child.pid);
   const stop = async () => {
-    if (child.exitCode === null) {
+    if (child.exitCode === null && child.signalCode === null) {
       try {
-        process.kill(-pid, "SIGTERM"); // the group this call started: wrangler and its workerd
+        process.kill(-pid, "SIGTERM"); // the group this call started: the server and its children
       } catch {}
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     }
   };
-  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`${command} exited with ${child.exitCode}:\n${output}`);
     try {
-      await fetch(`${url}/__ready`, { signal: AbortSignal.timeout(1000) });
-      return { url, pid, output: () => output, stop };
+      const response = await fetch(`${url}${probe}`, { signal: AbortSignal.timeout(1000) });
+      await response.arrayBuffer();
+      if (ready(response)) return { url, pid, output: () => output, stop };
     } catch {}
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`wrangler dev did not answer within ${timeoutMs} ms:\n${output}`);
+      throw new Error(`${command} did not answer within ${timeoutMs} ms:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -1,0 +1,44 @@
+// `pnpm size` (root, part of `npm test`; after `pnpm build`): what a browser bundle pays for each export of @ikit/vue,
+// beside @imagekit/vue 4.0.1's, by the repository's one method (scripts/bundle-size.mjs). Both sides leave `vue`
+// out (the app has it) and bundle the rest: @ikit/core and @ikit/upload for ours, @imagekit/javascript for theirs,
+// resolved to its ESM build (`module`), as Vite resolves it, rather than the UMD build its `browser` field names.
+import { createRequire } from "node:module";
+import { dirname, resolve } from "node:path";
+import * as esbuild from "esbuild";
+import { checkBudgets } from "../../../scripts/bundle-size.mjs";
+
+const dist = resolve(import.meta.dirname, "../dist/index.js");
+const theirsFile = resolve(
+  dirname(createRequire(import.meta.url).resolve("@imagekit/vue/package.json")),
+  "dist/index.es.js",
+);
+
+// Budgets sit a little above the measured sizes (README); IkImage carries core's responsive builder and the
+// signed mode, useUpload @ikit/upload's queue.
+await checkBudgets({
+  esbuild,
+  package: "@ikit/vue",
+  files: [dist],
+  theirsFile,
+  theirsName: "@imagekit/vue 4.0.1",
+  esbuildOptions: { external: ["vue"], mainFields: ["module", "main"] },
+  cases: [
+    { label: "import { IkImage } / { Image }", ours: [dist, "IkImage"], theirs: "Image", budget: 6.1 },
+    { label: "import { IkVideo } / { Video }", ours: [dist, "IkVideo"], theirs: "Video", budget: 3.6 },
+    {
+      label: "import { ImageKit } (plugin) / { ImageKitProvider }",
+      ours: [dist, "ImageKit"],
+      theirs: "ImageKitProvider",
+      budget: 0.3,
+    },
+    {
+      label: "import { ImageKitProvider }",
+      ours: [dist, "ImageKitProvider"],
+      theirs: "ImageKitProvider",
+      budget: 0.55,
+    },
+    { label: "import { useUpload } / { upload }", ours: [dist, "useUpload"], theirs: "upload", budget: 4.7 },
+    { label: "import { IkDropZone }", ours: [dist, "IkDropZone"], budget: 1.15 },
+    { label: "everything (import *)", ours: [dist, "*"], theirs: "*", budget: 11.2 },
+  ],
+});

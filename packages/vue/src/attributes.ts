@@ -1,0 +1,196 @@
+// What <IkImage> renders, as a pure function of its props and the options in force: the same on the server and in
+// the browser, so hydration finds what the server wrote. URLs come from @ikit/core (unsigned) or the worker's /img
+// route (signed); sizes from the props, else from the transformation.
+import {
+  buildSrc,
+  getResponsiveImageAttributes,
+  IkitError,
+  type QueryParameters,
+  type Transformation,
+  type TransformationPosition,
+} from "@ikit/core";
+import type { ImagePlaceholder } from "./config.js";
+import { type WorkerImageParams, workerImageUrl, workerParams } from "./worker-url.js";
+
+/**
+ * The props of `<IkImage>` that shape its URLs and attributes (every other attribute passes through).
+ *
+ * @example
+ * ```ts
+ * const props: ImageProps = { src: "/a.jpg", urlEndpoint: "https://ik.imagekit.io/demo", width: 400, height: 300 };
+ * ```
+ */
+export interface ImageProps {
+  src: string;
+  urlEndpoint?: string | undefined;
+  transformation?: Transformation[] | undefined;
+  transformationPosition?: TransformationPosition | undefined;
+  queryParameters?: QueryParameters | undefined;
+  // biome-ignore lint/complexity/noBannedTypes: @imagekit/vue's type for this prop, accepted for migration.
+  responsive?: boolean | Boolean | undefined;
+  width?: number | string | undefined;
+  height?: number | string | undefined;
+  sizes?: string | undefined;
+  loading?: "lazy" | "eager" | undefined;
+  deviceBreakpoints?: number[] | undefined;
+  imageBreakpoints?: number[] | undefined;
+  priority?: boolean | undefined;
+  placeholder?: ImagePlaceholder | undefined;
+  signed?: boolean | undefined;
+  preset?: string | undefined;
+  workerUrl?: string | undefined;
+  workerImagePath?: string | undefined;
+}
+
+/**
+ * The `<img>` attributes, plus the placeholder's URL for the component's style.
+ *
+ * @example
+ * ```ts
+ * const { placeholder, ...attrs }: ImageAttributes = imageAttributes({ src: "/a.jpg", urlEndpoint, placeholder: "blur" });
+ * ```
+ */
+export interface ImageAttributes {
+  loading: "lazy" | "eager";
+  decoding: "async";
+  fetchpriority?: "high";
+  src: string;
+  srcset?: string;
+  sizes?: string;
+  width?: number | string;
+  height?: number | string;
+  placeholder?: string;
+}
+
+// Where the tiny placeholder is cut: 24 px wide, low quality, blurred by ImageKit; the browser scales it up.
+const PLACEHOLDER_STEP: Transformation = { width: 24, quality: 20, blur: 10 };
+
+/** A number from a number or a numeric string; `undefined` for units (`"100%"`) or anything else. */
+function pixels(value: unknown): number | undefined {
+  if (typeof value === "number") return Number.isFinite(value) && value > 0 ? value : undefined;
+  return typeof value === "string" && /^\d+(\.\d+)?$/.test(value) ? Number(value) : undefined;
+}
+
+/** The height that keeps the transformation's aspect ratio at `width`: from a step's width and height, or `ar-w-h`. */
+function heightFromTransformation(width: number, steps: Transformation[]): number | undefined {
+  for (const step of steps) {
+    const w = pixels(step.width);
+    const h = pixels(step.height);
+    if (w && h) return Math.round((width * h) / w);
+    const ratio =
+      typeof step.aspectRatio === "string" ? /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(step.aspectRatio) : null;
+    if (ratio) return Math.round((width * Number(ratio[2])) / Number(ratio[1]));
+  }
+  return undefined;
+}
+
+/** `width` and `height` for the tag: the props, else the transformation's own size, so the browser reserves space. */
+function dimensions(props: ImageProps): Pick<ImageAttributes, "width" | "height"> {
+  const steps = props.transformation ?? [];
+  const width = props.width ?? steps.map((step) => pixels(step.width)).find(Boolean);
+  const numeric = pixels(width);
+  const height = props.height ?? (numeric ? heightFromTransformation(numeric, steps) : undefined);
+  return { ...(width !== undefined && { width }), ...(height !== undefined && { height }) };
+}
+
+/** `src` / `srcset` / `sizes` / placeholder from ImageKit URLs built in the browser (core, as `@imagekit/vue`). */
+function unsignedUrls(props: ImageProps, placeholder: boolean) {
+  const { src, urlEndpoint = "", transformation = [], transformationPosition, queryParameters } = props;
+  const base = {
+    src,
+    urlEndpoint,
+    transformation,
+    ...(transformationPosition && { transformationPosition }),
+    ...(queryParameters && { queryParameters: queryParameters as Record<string, string | number> }),
+  };
+  const tiny = placeholder ? buildSrc({ ...base, transformation: [...transformation, PLACEHOLDER_STEP] }) : undefined;
+  if (props.responsive === false) return { src: buildSrc(base), placeholder: tiny };
+  const width = pixels(props.width);
+  const attrs = getResponsiveImageAttributes({
+    ...base,
+    ...(width !== undefined && { width }),
+    ...(props.sizes !== undefined && { sizes: props.sizes }),
+    ...(props.deviceBreakpoints && { deviceBreakpoints: props.deviceBreakpoints }),
+    ...(props.imageBreakpoints && { imageBreakpoints: props.imageBreakpoints }),
+  });
+  return { src: attrs.src, srcset: attrs.srcSet, sizes: attrs.sizes, placeholder: tiny };
+}
+
+/** The same choices on the worker's route: the widths `getResponsiveImageAttributes` picks, sent as `w`. */
+function signedUrls(props: ImageProps, placeholder: boolean) {
+  const { src, workerUrl, preset, workerImagePath } = props;
+  if (!workerUrl)
+    throw new IkitError(
+      "INVALID_OPTIONS",
+      "<IkImage signed> needs the worker's origin: pass workerUrl, or set it in app.use(ImageKit, { workerUrl }).",
+      workerUrl,
+    );
+  if (/^[a-z][a-z\d+.-]*:/i.test(src))
+    throw new IkitError(
+      "INVALID_OPTIONS",
+      `<IkImage signed> serves paths through the worker, got the URL ${JSON.stringify(src)}: pass its path.`,
+      src,
+    );
+  if (preset) {
+    if (props.transformation?.length)
+      throw new IkitError(
+        "INVALID_OPTIONS",
+        "<IkImage signed> takes a preset or a transformation, not both: the preset holds the transformation.",
+        props.transformation,
+      );
+    return { src: workerImageUrl(workerUrl, src, {}, preset, workerImagePath) };
+  }
+  const params = workerParams(props.transformation);
+  const at = (w: number | undefined) =>
+    workerImageUrl(workerUrl, src, { ...params, ...(w && { w }) }, undefined, workerImagePath);
+  if (props.responsive === false) return { src: at(params.w) };
+  // Candidates and descriptors exactly as the unsigned image has them; only their URLs differ.
+  const width = pixels(props.width);
+  const { srcSet = "", sizes } = getResponsiveImageAttributes({
+    urlEndpoint: "https://widths.invalid",
+    src: "/x",
+    ...(width !== undefined && { width }),
+    ...(props.sizes !== undefined && { sizes: props.sizes }),
+    ...(props.deviceBreakpoints && { deviceBreakpoints: props.deviceBreakpoints }),
+    ...(props.imageBreakpoints && { imageBreakpoints: props.imageBreakpoints }),
+  });
+  const candidates = srcSet.split(", ").map((candidate) => {
+    const [, w = "", descriptor = ""] = /tr=w-(\d+),c-at_max (\S+)$/.exec(candidate) ?? [];
+    return { w: Number(w), descriptor };
+  });
+  const { h: _height, ...responsive }: WorkerImageParams = params;
+  const url = (w: number) => workerImageUrl(workerUrl, src, { ...responsive, w }, undefined, workerImagePath);
+  const widest = candidates[candidates.length - 1]?.w ?? 0;
+  return {
+    src: url(widest),
+    srcset: candidates.map(({ w, descriptor }) => `${url(w)} ${descriptor}`).join(", "),
+    sizes,
+    placeholder: placeholder ? url(candidates[0]?.w ?? widest) : undefined,
+  };
+}
+
+/**
+ * Every attribute `<IkImage>` renders for these props and defaults: lazy and async unless `priority`, width and
+ * height whenever they can be known, URLs unsigned (core) or from the worker (`signed`).
+ *
+ * @example
+ * ```ts
+ * imageAttributes({ src: "/a.jpg", urlEndpoint: "https://ik.imagekit.io/demo", width: 400, height: 300 });
+ * // { loading: "lazy", decoding: "async", src: ".../a.jpg?tr=w-828,c-at_max", srcset: "… 1x, … 2x", width: 400, height: 300 }
+ * ```
+ */
+export function imageAttributes(props: ImageProps): ImageAttributes {
+  const placeholder = props.placeholder === "blur";
+  const urls = props.signed ? signedUrls(props, placeholder) : unsignedUrls(props, placeholder);
+  const attrs: ImageAttributes = {
+    loading: props.priority ? "eager" : (props.loading ?? "lazy"),
+    decoding: "async",
+    ...(props.priority && { fetchpriority: "high" as const }),
+    src: urls.src,
+  };
+  if ("srcset" in urls && urls.srcset) attrs.srcset = urls.srcset;
+  if ("sizes" in urls && urls.sizes) attrs.sizes = urls.sizes;
+  Object.assign(attrs, dimensions(props));
+  if ("placeholder" in urls && urls.placeholder) attrs.placeholder = urls.placeholder;
+  return attrs;
+}
