@@ -93,6 +93,17 @@ function dimensions(props: ImageProps): Pick<ImageAttributes, "width" | "height"
   return { ...(width !== undefined && { width }), ...(height !== undefined && { height }) };
 }
 
+/** The options that choose the srcset's candidates, the same in both modes. */
+function sizing(props: ImageProps) {
+  const width = pixels(props.width);
+  return {
+    ...(width !== undefined && { width }),
+    ...(props.sizes !== undefined && { sizes: props.sizes }),
+    ...(props.deviceBreakpoints && { deviceBreakpoints: props.deviceBreakpoints }),
+    ...(props.imageBreakpoints && { imageBreakpoints: props.imageBreakpoints }),
+  };
+}
+
 /** `src` / `srcset` / `sizes` / placeholder from ImageKit URLs built in the browser (core, as `@imagekit/vue`). */
 function unsignedUrls(props: ImageProps, placeholder: boolean) {
   const { src, urlEndpoint = "", transformation = [], transformationPosition, queryParameters } = props;
@@ -105,31 +116,24 @@ function unsignedUrls(props: ImageProps, placeholder: boolean) {
   };
   const tiny = placeholder ? buildSrc({ ...base, transformation: [...transformation, PLACEHOLDER_STEP] }) : undefined;
   if (props.responsive === false) return { src: buildSrc(base), placeholder: tiny };
-  const width = pixels(props.width);
-  const attrs = getResponsiveImageAttributes({
-    ...base,
-    ...(width !== undefined && { width }),
-    ...(props.sizes !== undefined && { sizes: props.sizes }),
-    ...(props.deviceBreakpoints && { deviceBreakpoints: props.deviceBreakpoints }),
-    ...(props.imageBreakpoints && { imageBreakpoints: props.imageBreakpoints }),
-  });
+  const attrs = getResponsiveImageAttributes({ ...base, ...sizing(props) });
   return { src: attrs.src, srcset: attrs.srcSet, sizes: attrs.sizes, placeholder: tiny };
 }
 
 /** The same choices on the worker's route: the widths `getResponsiveImageAttributes` picks, sent as `w`. */
 function signedUrls(props: ImageProps, placeholder: boolean) {
-  const { src, workerUrl, preset, workerImagePath } = props;
+  const { src: path, workerUrl, preset, workerImagePath: imagePath } = props;
   if (!workerUrl)
     throw new IkitError(
       "INVALID_OPTIONS",
       "<IkImage signed> needs the worker's origin: pass workerUrl, or set it in app.use(ImageKit, { workerUrl }).",
       workerUrl,
     );
-  if (/^[a-z][a-z\d+.-]*:/i.test(src))
+  if (/^[a-z][a-z\d+.-]*:/i.test(path))
     throw new IkitError(
       "INVALID_OPTIONS",
-      `<IkImage signed> serves paths through the worker, got the URL ${JSON.stringify(src)}: pass its path.`,
-      src,
+      `<IkImage signed> serves paths through the worker, got the URL ${JSON.stringify(path)}: pass its path.`,
+      path,
     );
   if (preset) {
     if (props.transformation?.length)
@@ -138,28 +142,22 @@ function signedUrls(props: ImageProps, placeholder: boolean) {
         "<IkImage signed> takes a preset or a transformation, not both: the preset holds the transformation.",
         props.transformation,
       );
-    return { src: workerImageUrl(workerUrl, src, {}, preset, workerImagePath) };
+    return { src: workerImageUrl({ workerUrl, path, preset, imagePath }) };
   }
   const params = workerParams(props.transformation);
-  const at = (w: number | undefined) =>
-    workerImageUrl(workerUrl, src, { ...params, ...(w && { w }) }, undefined, workerImagePath);
-  if (props.responsive === false) return { src: at(params.w) };
+  if (props.responsive === false) return { src: workerImageUrl({ workerUrl, path, params, imagePath }) };
   // Candidates and descriptors exactly as the unsigned image has them; only their URLs differ.
-  const width = pixels(props.width);
   const { srcSet = "", sizes } = getResponsiveImageAttributes({
     urlEndpoint: "https://widths.invalid",
     src: "/x",
-    ...(width !== undefined && { width }),
-    ...(props.sizes !== undefined && { sizes: props.sizes }),
-    ...(props.deviceBreakpoints && { deviceBreakpoints: props.deviceBreakpoints }),
-    ...(props.imageBreakpoints && { imageBreakpoints: props.imageBreakpoints }),
+    ...sizing(props),
   });
   const candidates = srcSet.split(", ").map((candidate) => {
     const [, w = "", descriptor = ""] = /tr=w-(\d+),c-at_max (\S+)$/.exec(candidate) ?? [];
     return { w: Number(w), descriptor };
   });
   const { h: _height, ...responsive }: WorkerImageParams = params;
-  const url = (w: number) => workerImageUrl(workerUrl, src, { ...responsive, w }, undefined, workerImagePath);
+  const url = (w: number) => workerImageUrl({ workerUrl, path, params: { ...responsive, w }, imagePath });
   const widest = candidates[candidates.length - 1]?.w ?? 0;
   return {
     src: url(widest),

@@ -73,22 +73,42 @@ export function workerParams(transformation: Transformation[] = []): WorkerImage
 }
 
 /**
+ * Where one image is on the worker: its origin, the file's path, and a preset or the query parameters.
+ *
+ * @example
+ * ```ts
+ * const target: WorkerImageTarget = { workerUrl: "https://images.example.com", path: "/p/a.jpg", params: { w: 640 } };
+ * ```
+ */
+export interface WorkerImageTarget {
+  workerUrl: string;
+  path: string;
+  params?: WorkerImageParams | undefined;
+  /** A preset of the worker: `/img/<preset>/<path>`. */
+  preset?: string | undefined;
+  /** The worker's `imagePath`. @default "/img" */
+  imagePath?: string | undefined;
+}
+
+/**
  * `<workerUrl>/img[/<preset>]/<path>?<params>` (`/img` being the worker's `imagePath`), each path segment
  * percent-encoded (the worker decodes and checks them).
  *
  * @example
  * ```ts
- * workerImageUrl("https://images.example.com", "/private/a b.jpg", { w: 640 }); // ".../img/private/a%20b.jpg?w=640"
- * workerImageUrl("https://images.example.com", "/p/a.jpg", {}, "thumb"); // "https://images.example.com/img/thumb/p/a.jpg"
+ * workerImageUrl({ workerUrl: "https://images.example.com", path: "/private/a b.jpg", params: { w: 640 } });
+ * // "https://images.example.com/img/private/a%20b.jpg?w=640"
+ * workerImageUrl({ workerUrl: "https://images.example.com", path: "/p/a.jpg", preset: "thumb" });
+ * // "https://images.example.com/img/thumb/p/a.jpg"
  * ```
  */
-export function workerImageUrl(
-  workerUrl: string,
-  path: string,
-  params: WorkerImageParams,
-  preset?: string,
+export function workerImageUrl({
+  workerUrl,
+  path,
+  params = {},
+  preset,
   imagePath = "/img",
-): string {
+}: WorkerImageTarget): string {
   const segments = path.split("/").filter(Boolean).map(encodeURIComponent);
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, String(value));
