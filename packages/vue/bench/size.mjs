@@ -20,7 +20,7 @@ await checkBudgets({
   package: "@ikit/vue",
   files: [dist],
   theirsFile,
-  theirsName: "@imagekit/vue 4.0.1",
+  theirsLabel: "@imagekit/vue 4.0.1",
   esbuildOptions: { external: ["vue"], mainFields: ["module", "main"] },
   cases: [
     { label: "import { IkImage } / { Image }", ours: [dist, "IkImage"], theirs: "Image", budget: 6.1 },
