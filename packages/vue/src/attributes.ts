@@ -40,6 +40,8 @@ export interface ImageProps {
   preset?: string | undefined;
   workerUrl?: string | undefined;
   workerImagePath?: string | undefined;
+  dprs?: number[] | undefined;
+  placeholderPreset?: string | undefined;
 }
 
 /**
@@ -122,7 +124,7 @@ function unsignedUrls(props: ImageProps, placeholder: boolean) {
 
 /** The same choices on the worker's route: the widths `getResponsiveImageAttributes` picks, sent as `w`. */
 function signedUrls(props: ImageProps, placeholder: boolean) {
-  const { src: path, workerUrl, preset, workerImagePath: imagePath } = props;
+  const { src: path, workerUrl, preset, workerImagePath: imagePath, placeholderPreset } = props;
   if (!workerUrl)
     throw new IkitError(
       "INVALID_OPTIONS",
@@ -135,6 +137,11 @@ function signedUrls(props: ImageProps, placeholder: boolean) {
       `<IkImage signed> serves paths through the worker, got the URL ${JSON.stringify(path)}: pass its path.`,
       path,
     );
+  const presetUrl = (name: string, dpr?: number) =>
+    workerImageUrl({ workerUrl, path, preset: name, imagePath, params: dpr ? { dpr } : {} });
+  // A worker preset for the placeholder (e.g. `[{ width: 32, blur: 20 }]`) when named; without one, the smallest
+  // candidate below (not blurred: the route has no blur parameter).
+  const tiny = placeholder && placeholderPreset ? presetUrl(placeholderPreset) : undefined;
   if (preset) {
     if (props.transformation?.length)
       throw new IkitError(
@@ -142,10 +149,13 @@ function signedUrls(props: ImageProps, placeholder: boolean) {
         "<IkImage signed> takes a preset or a transformation, not both: the preset holds the transformation.",
         props.transformation,
       );
-    return { src: workerImageUrl({ workerUrl, path, preset, imagePath }) };
+    // A preset fixes the size: the srcset can only vary the density, each `dpr` one the worker allows.
+    const srcset = props.dprs?.map((dpr) => `${presetUrl(preset, dpr)} ${dpr}x`).join(", ");
+    return { src: presetUrl(preset), ...(srcset && { srcset }), placeholder: tiny };
   }
   const params = workerParams(props.transformation);
-  if (props.responsive === false) return { src: workerImageUrl({ workerUrl, path, params, imagePath }) };
+  if (props.responsive === false)
+    return { src: workerImageUrl({ workerUrl, path, params, imagePath }), placeholder: tiny };
   // Candidates and descriptors exactly as the unsigned image has them; only their URLs differ.
   const { srcSet = "", sizes } = getResponsiveImageAttributes({
     urlEndpoint: "https://widths.invalid",
@@ -163,7 +173,7 @@ function signedUrls(props: ImageProps, placeholder: boolean) {
     src: url(widest),
     srcset: candidates.map(({ w, descriptor }) => `${url(w)} ${descriptor}`).join(", "),
     sizes,
-    placeholder: placeholder ? url(candidates[0]?.w ?? widest) : undefined,
+    placeholder: placeholder ? (tiny ?? url(candidates[0]?.w ?? widest)) : undefined,
   };
 }
 
