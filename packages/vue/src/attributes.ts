@@ -67,6 +67,18 @@ export interface ImageAttributes {
 // Where the tiny placeholder is cut: 24 px wide, low quality, blurred by ImageKit; the browser scales it up.
 const PLACEHOLDER_STEP: Transformation = { width: 24, quality: 20, blur: 10 };
 
+/** The steps of a `transformation` prop: none for `undefined` or `null`, else it must be an array. */
+function stepsOf(transformation: unknown): Transformation[] {
+  if (transformation === undefined || transformation === null) return [];
+  if (!Array.isArray(transformation))
+    throw new IkitError(
+      "INVALID_VALUE",
+      "<IkImage> transformation must be an array of steps, such as [{ width: 300 }, { rotation: 90 }].",
+      transformation,
+    );
+  return transformation;
+}
+
 /** A number from a number or a numeric string; `undefined` for units (`"100%"`) or anything else. */
 function pixels(value: unknown): number | undefined {
   if (typeof value === "number") return Number.isFinite(value) && value > 0 ? value : undefined;
@@ -150,7 +162,10 @@ function signedUrls(props: ImageProps, placeholder: boolean) {
         props.transformation,
       );
     // A preset fixes the size: the srcset can only vary the density, each `dpr` one the worker allows.
-    const srcset = props.dprs?.map((dpr) => `${presetUrl(preset, dpr)} ${dpr}x`).join(", ");
+    const { dprs = [] } = props;
+    if (!Array.isArray(dprs) || dprs.some((dpr) => typeof dpr !== "number" || !(dpr > 0 && dpr < 10)))
+      throw new IkitError("INVALID_VALUE", "<IkImage> dprs must be an array of densities, such as [1, 2].", dprs);
+    const srcset = dprs.map((dpr) => `${presetUrl(preset, dpr)} ${dpr}x`).join(", ");
     return { src: presetUrl(preset), ...(srcset && { srcset }), placeholder: tiny };
   }
   const params = workerParams(props.transformation);
@@ -187,7 +202,8 @@ function signedUrls(props: ImageProps, placeholder: boolean) {
  * // { loading: "lazy", decoding: "async", src: ".../a.jpg?tr=w-828,c-at_max", srcset: "… 1x, … 2x", width: 400, height: 300 }
  * ```
  */
-export function imageAttributes(props: ImageProps): ImageAttributes {
+export function imageAttributes(input: ImageProps): ImageAttributes {
+  const props = { ...input, transformation: stepsOf(input.transformation) };
   const placeholder = props.placeholder === "blur";
   const urls = props.signed ? signedUrls(props, placeholder) : unsignedUrls(props, placeholder);
   const attrs: ImageAttributes = {

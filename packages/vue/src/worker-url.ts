@@ -29,6 +29,10 @@ const FITS: Record<string, Fit> = {
 };
 const FORMATS = new Set(["auto", "avif", "webp", "jpg", "png"]);
 
+/** A value as a message shows it: text quoted, a number or boolean as it prints, anything else by its kind. */
+const shown = (value: unknown) =>
+  typeof value === "string" ? JSON.stringify(value) : Object(value) === value ? `a ${typeof value}` : String(value);
+
 function refuse(key: string, value: unknown, why: string): never {
   throw new IkitError(
     "INVALID_OPTIONS",
@@ -65,9 +69,11 @@ export function workerParams(transformation: Transformation[] = []): WorkerImage
     else if (key === "height") params.h = whole(key, value);
     else if (key === "quality") params.q = whole(key, value);
     else if (key === "dpr") params.dpr = whole(key, value);
-    else if ((key === "crop" || key === "cropMode") && Object.hasOwn(FITS, value)) params.fit = FITS[value] as Fit;
-    else if (key === "format" && FORMATS.has(value)) params.f = value;
-    else refuse(key, value, `(${JSON.stringify(value)}) has no equivalent on the route`);
+    else if ((key === "crop" || key === "cropMode") && typeof value === "string" && Object.hasOwn(FITS, value))
+      params.fit = FITS[value] as Fit;
+    else if (key === "format" && typeof value === "string" && FORMATS.has(value))
+      params.f = value as NonNullable<WorkerImageParams["f"]>;
+    else refuse(key, value, `(${shown(value)}) has no equivalent on the route`);
   }
   return params;
 }
