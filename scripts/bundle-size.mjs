@@ -29,8 +29,7 @@ export async function gzipSize({ build }, file, names, options = {}) {
 
 /**
  * Measures each case (`{ label, ours: [file, names], theirs?: names, budget, target? }`, KB), prints a table beside
- * the official package (`theirsFile`, named `theirsName` in the header; `esbuildOptions` apply to both sides), and
- * exits 1 when a case is over its budget or a file is missing (build first).
+ * the official package (`theirsFile`), and exits 1 when a case is over its budget or a file is missing (build first).
  *
  * @example
  * await checkBudgets({ esbuild, package: "@ikit/upload", files: [dist], theirsFile, cases: [{ label: "import { upload }", ours: [dist, "upload"], theirs: "upload", budget: 2.65 }] });
@@ -41,7 +40,7 @@ export async function checkBudgets({
   files,
   theirsFile,
   cases,
-  theirsName = "@imagekit/javascript 5.5.1 (ESM)",
+  theirsLabel = "@imagekit/javascript 5.5.1 (ESM)",
   esbuildOptions = {},
 }) {
   for (const file of [...files, theirsFile]) {
@@ -67,7 +66,7 @@ export async function checkBudgets({
       c.target === undefined ? "" : `${mine <= c.target * 1000 ? "met" : "not met"}: ≤ ${c.target} KB`,
     ]);
   }
-  const header = ["entry (min+gzip)", name, theirsName, "ours/theirs", "budget", "target"];
+  const header = ["entry (min+gzip)", name, theirsLabel, "ours/theirs", "budget", "target"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join("  "));
   if (over) {

@@ -20,10 +20,10 @@ await checkBudgets({
   package: "@ikit/vue",
   files: [dist],
   theirsFile,
-  theirsName: "@imagekit/vue 4.0.1",
+  theirsLabel: "@imagekit/vue 4.0.1",
   esbuildOptions: { external: ["vue"], mainFields: ["module", "main"] },
   cases: [
-    { label: "import { IkImage } / { Image }", ours: [dist, "IkImage"], theirs: "Image", budget: 6.1 },
+    { label: "import { IkImage } / { Image }", ours: [dist, "IkImage"], theirs: "Image", budget: 6.3 },
     { label: "import { IkVideo } / { Video }", ours: [dist, "IkVideo"], theirs: "Video", budget: 3.6 },
     {
       label: "import { ImageKit } (plugin) / { ImageKitProvider }",
@@ -37,8 +37,8 @@ await checkBudgets({
       theirs: "ImageKitProvider",
       budget: 0.55,
     },
-    { label: "import { useUpload } / { upload }", ours: [dist, "useUpload"], theirs: "upload", budget: 4.7 },
+    { label: "import { useUpload } / { upload }", ours: [dist, "useUpload"], theirs: "upload", budget: 4.8 },
     { label: "import { IkDropZone }", ours: [dist, "IkDropZone"], budget: 1.15 },
-    { label: "everything (import *)", ours: [dist, "*"], theirs: "*", budget: 11.2 },
+    { label: "everything (import *)", ours: [dist, "*"], theirs: "*", budget: 11.4 },
   ],
 });

@@ -40,6 +40,8 @@ export interface ImageProps {
   preset?: string | undefined;
   workerUrl?: string | undefined;
   workerImagePath?: string | undefined;
+  dprs?: number[] | undefined;
+  placeholderPreset?: string | undefined;
 }
 
 /**
@@ -64,6 +66,18 @@ export interface ImageAttributes {
 
 // Where the tiny placeholder is cut: 24 px wide, low quality, blurred by ImageKit; the browser scales it up.
 const PLACEHOLDER_STEP: Transformation = { width: 24, quality: 20, blur: 10 };
+
+/** The steps of a `transformation` prop: none for `undefined` or `null`, else it must be an array. */
+function stepsOf(transformation: unknown): Transformation[] {
+  if (transformation === undefined || transformation === null) return [];
+  if (!Array.isArray(transformation))
+    throw new IkitError(
+      "INVALID_VALUE",
+      "<IkImage> transformation must be an array of steps, such as [{ width: 300 }, { rotation: 90 }].",
+      transformation,
+    );
+  return transformation;
+}
 
 /** A number from a number or a numeric string; `undefined` for units (`"100%"`) or anything else. */
 function pixels(value: unknown): number | undefined {
@@ -93,6 +107,17 @@ function dimensions(props: ImageProps): Pick<ImageAttributes, "width" | "height"
   return { ...(width !== undefined && { width }), ...(height !== undefined && { height }) };
 }
 
+/** The options that choose the srcset's candidates, the same in both modes. */
+function sizing(props: ImageProps) {
+  const width = pixels(props.width);
+  return {
+    ...(width !== undefined && { width }),
+    ...(props.sizes !== undefined && { sizes: props.sizes }),
+    ...(props.deviceBreakpoints && { deviceBreakpoints: props.deviceBreakpoints }),
+    ...(props.imageBreakpoints && { imageBreakpoints: props.imageBreakpoints }),
+  };
+}
+
 /** `src` / `srcset` / `sizes` / placeholder from ImageKit URLs built in the browser (core, as `@imagekit/vue`). */
 function unsignedUrls(props: ImageProps, placeholder: boolean) {
   const { src, urlEndpoint = "", transformation = [], transformationPosition, queryParameters } = props;
@@ -105,32 +130,30 @@ function unsignedUrls(props: ImageProps, placeholder: boolean) {
   };
   const tiny = placeholder ? buildSrc({ ...base, transformation: [...transformation, PLACEHOLDER_STEP] }) : undefined;
   if (props.responsive === false) return { src: buildSrc(base), placeholder: tiny };
-  const width = pixels(props.width);
-  const attrs = getResponsiveImageAttributes({
-    ...base,
-    ...(width !== undefined && { width }),
-    ...(props.sizes !== undefined && { sizes: props.sizes }),
-    ...(props.deviceBreakpoints && { deviceBreakpoints: props.deviceBreakpoints }),
-    ...(props.imageBreakpoints && { imageBreakpoints: props.imageBreakpoints }),
-  });
+  const attrs = getResponsiveImageAttributes({ ...base, ...sizing(props) });
   return { src: attrs.src, srcset: attrs.srcSet, sizes: attrs.sizes, placeholder: tiny };
 }
 
 /** The same choices on the worker's route: the widths `getResponsiveImageAttributes` picks, sent as `w`. */
 function signedUrls(props: ImageProps, placeholder: boolean) {
-  const { src, workerUrl, preset, workerImagePath } = props;
+  const { src: path, workerUrl, preset, workerImagePath: imagePath, placeholderPreset } = props;
   if (!workerUrl)
     throw new IkitError(
       "INVALID_OPTIONS",
       "<IkImage signed> needs the worker's origin: pass workerUrl, or set it in app.use(ImageKit, { workerUrl }).",
       workerUrl,
     );
-  if (/^[a-z][a-z\d+.-]*:/i.test(src))
+  if (/^[a-z][a-z\d+.-]*:/i.test(path))
     throw new IkitError(
       "INVALID_OPTIONS",
-      `<IkImage signed> serves paths through the worker, got the URL ${JSON.stringify(src)}: pass its path.`,
-      src,
+      `<IkImage signed> serves paths through the worker, got the URL ${JSON.stringify(path)}: pass its path.`,
+      path,
     );
+  const presetUrl = (name: string, dpr?: number) =>
+    workerImageUrl({ workerUrl, path, preset: name, imagePath, params: dpr ? { dpr } : {} });
+  // A worker preset for the placeholder (e.g. `[{ width: 32, blur: 20 }]`) when named; without one, the smallest
+  // candidate below (not blurred: the route has no blur parameter).
+  const tiny = placeholder && placeholderPreset ? presetUrl(placeholderPreset) : undefined;
   if (preset) {
     if (props.transformation?.length)
       throw new IkitError(
@@ -138,34 +161,34 @@ function signedUrls(props: ImageProps, placeholder: boolean) {
         "<IkImage signed> takes a preset or a transformation, not both: the preset holds the transformation.",
         props.transformation,
       );
-    return { src: workerImageUrl(workerUrl, src, {}, preset, workerImagePath) };
+    // A preset fixes the size: the srcset can only vary the density, each `dpr` one the worker allows.
+    const { dprs = [] } = props;
+    if (!Array.isArray(dprs) || dprs.some((dpr) => typeof dpr !== "number" || !(dpr > 0 && dpr < 10)))
+      throw new IkitError("INVALID_VALUE", "<IkImage> dprs must be an array of densities, such as [1, 2].", dprs);
+    const srcset = dprs.map((dpr) => `${presetUrl(preset, dpr)} ${dpr}x`).join(", ");
+    return { src: presetUrl(preset), ...(srcset && { srcset }), placeholder: tiny };
   }
   const params = workerParams(props.transformation);
-  const at = (w: number | undefined) =>
-    workerImageUrl(workerUrl, src, { ...params, ...(w && { w }) }, undefined, workerImagePath);
-  if (props.responsive === false) return { src: at(params.w) };
+  if (props.responsive === false)
+    return { src: workerImageUrl({ workerUrl, path, params, imagePath }), placeholder: tiny };
   // Candidates and descriptors exactly as the unsigned image has them; only their URLs differ.
-  const width = pixels(props.width);
   const { srcSet = "", sizes } = getResponsiveImageAttributes({
     urlEndpoint: "https://widths.invalid",
     src: "/x",
-    ...(width !== undefined && { width }),
-    ...(props.sizes !== undefined && { sizes: props.sizes }),
-    ...(props.deviceBreakpoints && { deviceBreakpoints: props.deviceBreakpoints }),
-    ...(props.imageBreakpoints && { imageBreakpoints: props.imageBreakpoints }),
+    ...sizing(props),
   });
   const candidates = srcSet.split(", ").map((candidate) => {
     const [, w = "", descriptor = ""] = /tr=w-(\d+),c-at_max (\S+)$/.exec(candidate) ?? [];
     return { w: Number(w), descriptor };
   });
   const { h: _height, ...responsive }: WorkerImageParams = params;
-  const url = (w: number) => workerImageUrl(workerUrl, src, { ...responsive, w }, undefined, workerImagePath);
+  const url = (w: number) => workerImageUrl({ workerUrl, path, params: { ...responsive, w }, imagePath });
   const widest = candidates[candidates.length - 1]?.w ?? 0;
   return {
     src: url(widest),
     srcset: candidates.map(({ w, descriptor }) => `${url(w)} ${descriptor}`).join(", "),
     sizes,
-    placeholder: placeholder ? url(candidates[0]?.w ?? widest) : undefined,
+    placeholder: placeholder ? (tiny ?? url(candidates[0]?.w ?? widest)) : undefined,
   };
 }
 
@@ -179,7 +202,8 @@ function signedUrls(props: ImageProps, placeholder: boolean) {
  * // { loading: "lazy", decoding: "async", src: ".../a.jpg?tr=w-828,c-at_max", srcset: "… 1x, … 2x", width: 400, height: 300 }
  * ```
  */
-export function imageAttributes(props: ImageProps): ImageAttributes {
+export function imageAttributes(input: ImageProps): ImageAttributes {
+  const props = { ...input, transformation: stepsOf(input.transformation) };
   const placeholder = props.placeholder === "blur";
   const urls = props.signed ? signedUrls(props, placeholder) : unsignedUrls(props, placeholder);
   const attrs: ImageAttributes = {

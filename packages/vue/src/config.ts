@@ -44,6 +44,8 @@ export interface ImageKitOptions {
   imageBreakpoints?: number[];
   /** Blur-up placeholder for every image unless it says otherwise. @default "none" */
   placeholder?: ImagePlaceholder;
+  /** In signed mode, the worker preset that draws placeholders (tiny and blurred); else the smallest width, unblurred. */
+  placeholderPreset?: string;
   /** Your ImageKit public key, for uploads. */
   publicKey?: string;
   /** Where uploads are posted: the emulator's `/api/v1/files/upload`, or your proxy. @default ImageKit's upload API */
@@ -148,6 +150,7 @@ export const ImageKitProvider = /* @__PURE__ */ defineComponent({
     deviceBreakpoints: Array as PropType<number[]>,
     imageBreakpoints: Array as PropType<number[]>,
     placeholder: String as PropType<ImagePlaceholder>,
+    placeholderPreset: String,
     publicKey: String,
     uploadEndpoint: String,
     authEndpoint: String,

@@ -93,6 +93,10 @@ export const IkImage = /* @__PURE__ */ defineComponent({
     preset: String as Maybe<string>,
     /** Overrides the plugin's `workerUrl`. */
     workerUrl: String as Maybe<string>,
+    /** With `preset`: the densities to offer as `1x, 2x…` (`?dpr=`; each in the worker's `allow.dprs`). */
+    dprs: Array as Maybe<number[]>,
+    /** In signed mode, a worker preset drawing the blur-up placeholder (e.g. `[{ width: 32, blur: 20 }]`). */
+    placeholderPreset: String as Maybe<string>,
   },
   setup(props, { attrs }) {
     const options = useImageKit();

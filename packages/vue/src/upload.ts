@@ -3,7 +3,7 @@
 import {
   type Authenticator,
   createUploader,
-  type UploadError,
+  UploadError,
   type UploaderOptions,
   type UploadOptions,
   type UploadProgress,
@@ -84,7 +84,8 @@ export interface UseUpload {
   readonly results: ComputedRef<UploadResult[]>;
   /**
    * Queues files (a `File`, a `FileList` from an input, a drop or a paste, an array); returns their tasks. Failures
-   * land in `items` and `error`, never thrown. `options` override the composable's for these files.
+   * land in `items` and `error`, never thrown; only `null` or `undefined` in place of a file throws (`VALIDATION`).
+   * `options` override the composable's for these files.
    */
   add(files: UploadSource | FileList | readonly UploadSource[], options?: Partial<UploadOptions>): UploadTask[];
   /** Queues one file and resolves with ImageKit's answer (rejects with its `UploadError`). */
@@ -199,6 +200,14 @@ export function useUpload(options: UseUploadOptions = {}): UseUpload {
   const add: UseUpload["add"] = (files, fileOptions) => {
     const many = Array.isArray(files) || (typeof FileList === "function" && files instanceof FileList);
     const list = many ? Array.from(files as ArrayLike<UploadSource>) : [files as UploadSource];
+    // The queue reads a source's size when adding it; null or undefined is no source at all, said here in its words.
+    const missing = list.findIndex((file) => file === null || file === undefined);
+    if (missing >= 0)
+      throw new UploadError(
+        "VALIDATION",
+        `useUpload: file ${missing} is ${list[missing]}; pass a File, Blob, FileList, bytes, a URL or an array of them.`,
+        list[missing],
+      );
     const tasks = list.map((file) => queue(file, fileOptions));
     sync();
     return tasks;

@@ -29,6 +29,10 @@ const FITS: Record<string, Fit> = {
 };
 const FORMATS = new Set(["auto", "avif", "webp", "jpg", "png"]);
 
+/** A value as a message shows it: text quoted, a number or boolean as it prints, anything else by its kind. */
+const shown = (value: unknown) =>
+  typeof value === "string" ? JSON.stringify(value) : Object(value) === value ? `a ${typeof value}` : String(value);
+
 function refuse(key: string, value: unknown, why: string): never {
   throw new IkitError(
     "INVALID_OPTIONS",
@@ -65,11 +69,31 @@ export function workerParams(transformation: Transformation[] = []): WorkerImage
     else if (key === "height") params.h = whole(key, value);
     else if (key === "quality") params.q = whole(key, value);
     else if (key === "dpr") params.dpr = whole(key, value);
-    else if ((key === "crop" || key === "cropMode") && Object.hasOwn(FITS, value)) params.fit = FITS[value] as Fit;
-    else if (key === "format" && FORMATS.has(value)) params.f = value;
-    else refuse(key, value, `(${JSON.stringify(value)}) has no equivalent on the route`);
+    else if ((key === "crop" || key === "cropMode") && typeof value === "string" && Object.hasOwn(FITS, value))
+      params.fit = FITS[value] as Fit;
+    else if (key === "format" && typeof value === "string" && FORMATS.has(value))
+      params.f = value as NonNullable<WorkerImageParams["f"]>;
+    else refuse(key, value, `(${shown(value)}) has no equivalent on the route`);
   }
   return params;
+}
+
+/**
+ * Where one image is on the worker: its origin, the file's path, and a preset or the query parameters.
+ *
+ * @example
+ * ```ts
+ * const target: WorkerImageTarget = { workerUrl: "https://images.example.com", path: "/p/a.jpg", params: { w: 640 } };
+ * ```
+ */
+export interface WorkerImageTarget {
+  workerUrl: string;
+  path: string;
+  params?: WorkerImageParams | undefined;
+  /** A preset of the worker: `/img/<preset>/<path>`. */
+  preset?: string | undefined;
+  /** The worker's `imagePath`. @default "/img" */
+  imagePath?: string | undefined;
 }
 
 /**
@@ -78,17 +102,19 @@ export function workerParams(transformation: Transformation[] = []): WorkerImage
  *
  * @example
  * ```ts
- * workerImageUrl("https://images.example.com", "/private/a b.jpg", { w: 640 }); // ".../img/private/a%20b.jpg?w=640"
- * workerImageUrl("https://images.example.com", "/p/a.jpg", {}, "thumb"); // "https://images.example.com/img/thumb/p/a.jpg"
+ * workerImageUrl({ workerUrl: "https://images.example.com", path: "/private/a b.jpg", params: { w: 640 } });
+ * // "https://images.example.com/img/private/a%20b.jpg?w=640"
+ * workerImageUrl({ workerUrl: "https://images.example.com", path: "/p/a.jpg", preset: "thumb" });
+ * // "https://images.example.com/img/thumb/p/a.jpg"
  * ```
  */
-export function workerImageUrl(
-  workerUrl: string,
-  path: string,
-  params: WorkerImageParams,
-  preset?: string,
+export function workerImageUrl({
+  workerUrl,
+  path,
+  params = {},
+  preset,
   imagePath = "/img",
-): string {
+}: WorkerImageTarget): string {
   const segments = path.split("/").filter(Boolean).map(encodeURIComponent);
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, String(value));

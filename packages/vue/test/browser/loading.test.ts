@@ -1,9 +1,12 @@
 // Chromium: what the loading defaults mean in a real browser. A lazy image far below the fold is not requested
 // until it is scrolled near; a priority image is requested at once with high fetch priority; the reserved box has
 // the image's size before any byte arrives.
+
+import { upload } from "@ikit/upload";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { type App, createApp, h } from "vue";
 import { IkImage, ImageKit } from "../../src/index.ts";
+import { photo } from "../support/photo.ts";
 
 const urlEndpoint = inject("vueUrlEndpoint");
 const env = inject("upload");
@@ -14,20 +17,16 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-/** Uploads a small PNG straight to the emulator (a token from the token server) and returns its path. */
+/** Uploads a small PNG straight to the emulator and returns its path. */
 async function storedImage(name: string): Promise<string> {
-  const canvas = new OffscreenCanvas(320, 240);
-  const context = canvas.getContext("2d");
-  if (!context) throw new Error("no 2d context");
-  context.fillStyle = "#36c";
-  context.fillRect(0, 0, 320, 240);
-  const form = new FormData();
-  const auth = await (await fetch(env.authUrl)).json();
-  for (const [key, value] of Object.entries({ ...auth, publicKey: env.publicKey, fileName: name, folder: "/loading" }))
-    form.set(key, String(value));
-  form.set("file", await canvas.convertToBlob({ type: "image/png" }), name);
-  const response = await fetch(env.uploadUrl, { method: "POST", body: form });
-  return (await response.json()).filePath;
+  const result = await upload(await photo(name, 320, 240), {
+    fileName: name,
+    folder: "/loading",
+    publicKey: env.publicKey,
+    endpoint: env.uploadUrl,
+    authenticator: async () => (await fetch(env.authUrl)).json(),
+  });
+  return result.filePath ?? "";
 }
 
 const requested = (url: string) => performance.getEntriesByName(url, "resource").length > 0;

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, inject, it } from "vitest";
 import { userEvent } from "vitest/browser";
 import { type App, type Component, createApp, defineComponent, h, watch } from "vue";
 import { IkDropZone, IkImage, ImageKit, useUpload } from "../../src/index.ts";
+import { photo } from "../support/photo.ts";
 
 const env = inject("upload");
 const urlEndpoint = inject("vueUrlEndpoint");
@@ -26,19 +27,6 @@ function mount(component: Component) {
   const root = document.createElement("div");
   document.body.append(root);
   app.mount(root);
-}
-
-/** A real PNG drawn on a canvas, so the emulator can transform it and the browser decode it. */
-async function photo(name: string): Promise<File> {
-  const canvas = new OffscreenCanvas(800, 600);
-  const context = canvas.getContext("2d");
-  if (!context) throw new Error("no 2d context");
-  const gradient = context.createLinearGradient(0, 0, 800, 600);
-  gradient.addColorStop(0, "#0a7");
-  gradient.addColorStop(1, "#e52");
-  context.fillStyle = gradient;
-  context.fillRect(0, 0, 800, 600);
-  return new File([await canvas.convertToBlob({ type: "image/png" })], name, { type: "image/png" });
 }
 
 describe("upload then show, in Chromium", () => {

@@ -100,6 +100,14 @@ describe("useUpload()", () => {
     expect(up.status.value).toBe("error");
   });
 
+  it("says at once, with a typed error, when it is given no file at all", () => {
+    const up = composable();
+    expect(() => up.add([bytes(1), null as never])).toThrow(
+      expect.objectContaining({ code: "VALIDATION", message: expect.stringContaining("file 1 is null") }),
+    );
+    expect(up.items.value).toEqual([]);
+  });
+
   it("aborts a file being sent: its promise rejects with ABORT and the queue is idle again", async () => {
     faults.latencyMs = 5000;
     const up = composable({ folder: folder() });

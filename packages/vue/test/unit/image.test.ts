@@ -205,6 +205,23 @@ describe("<IkImage signed>: URLs from the worker's /img route", () => {
     expect(img.getAttribute("srcset")).toBeNull();
   });
 
+  it("offers a preset at the densities asked for, each as ?dpr=", () => {
+    const img = renderImage({ src: "/p/a.jpg", preset: "card", dprs: [1, 2], width: 640, height: 360 }, signed);
+    expect(img.getAttribute("src")).toBe(`${workerUrl}/img/card/p/a.jpg`);
+    expect(img.getAttribute("srcset")).toBe(
+      `${workerUrl}/img/card/p/a.jpg?dpr=1 1x, ${workerUrl}/img/card/p/a.jpg?dpr=2 2x`,
+    );
+  });
+
+  it("draws the placeholder with the worker's placeholder preset when one is named", () => {
+    const options = { ...signed, placeholder: "blur", placeholderPreset: "tiny" } satisfies ImageKitOptions;
+    const img = renderImage({ src: "/p/a.jpg", width: 400, height: 300 }, options);
+    expect(img.style.backgroundImage).toBe(`url("${workerUrl}/img/tiny/p/a.jpg")`);
+    cleanup();
+    const preset = renderImage({ src: "/p/a.jpg", preset: "card", width: 640, height: 360 }, options);
+    expect(preset.style.backgroundImage).toBe(`url("${workerUrl}/img/tiny/p/a.jpg")`);
+  });
+
   it("refuses what the route cannot express, naming the parameter", () => {
     const refused = (props: Record<string, unknown>, options: ImageKitOptions = signed) => {
       try {
@@ -236,7 +253,7 @@ describe("<IkImage signed>: URLs from the worker's /img route", () => {
     expect(img.getAttribute("src")).toBe(`${urlEndpoint}/a.jpg`);
   });
 
-  it("uses the smallest offered width as the placeholder", () => {
+  it("uses the smallest offered width as the placeholder without a placeholder preset", () => {
     const img = renderImage({ src: "/p/a.jpg", width: 400, height: 300, placeholder: "blur" }, signed);
     expect(img.style.backgroundImage).toBe(`url("${workerUrl}/img/p/a.jpg?w=640")`);
   });
