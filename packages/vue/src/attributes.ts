@@ -49,7 +49,11 @@ export interface ImageProps {
  *
  * @example
  * ```ts
- * const { placeholder, ...attrs }: ImageAttributes = imageAttributes({ src: "/a.jpg", urlEndpoint, placeholder: "blur" });
+ * const { placeholder, ...attrs }: ImageAttributes = imageAttributes({
+ *   src: "/a.jpg",
+ *   urlEndpoint: "https://ik.imagekit.io/demo",
+ *   placeholder: "blur",
+ * });
  * ```
  */
 export interface ImageAttributes {

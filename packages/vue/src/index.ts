@@ -1,8 +1,11 @@
 // @ikit/vue: ImageKit in Vue 3. Options (plugin, provider) → <IkImage> (core URLs or the worker's signed ones), <IkVideo>,
-// and useUpload() (@ikit/upload's queue as reactive state) with <IkDropZone>. Importing it touches no browser global.
+// and useUpload() (@ikit/upload's queue as reactive state) with <IkDropZone>; imageAttributes() and workerImageUrl()
+// for markup the components do not write. Importing it touches no browser global.
 
+export { type ImageAttributes, type ImageProps, imageAttributes } from "./attributes.js";
 export { ImageKit, type ImageKitOptions, ImageKitProvider, type ImagePlaceholder, useImageKit } from "./config.js";
 export { IkDropZone } from "./drop-zone.js";
 export { IkImage } from "./image.js";
 export { type UploadItem, type UploadStatus, type UseUpload, type UseUploadOptions, useUpload } from "./upload.js";
 export { IkVideo } from "./video.js";
+export { type WorkerImageParams, type WorkerImageTarget, workerImageUrl } from "./worker-url.js";

@@ -3,7 +3,14 @@ import { type IKImageProps, type IKVideoProps, Image as OfficialImage, Video as 
 import { cleanup, fireEvent, render, screen } from "@testing-library/vue";
 import { afterEach, describe, expect, it } from "vitest";
 import { type App, createApp, defineComponent, h, nextTick, ref } from "vue";
-import { IkImage, IkVideo, ImageKit, type ImageKitOptions, ImageKitProvider } from "../../src/index.ts";
+import {
+  IkImage,
+  IkVideo,
+  ImageKit,
+  type ImageKitOptions,
+  ImageKitProvider,
+  imageAttributes,
+} from "../../src/index.ts";
 
 const urlEndpoint = "https://ik.imagekit.io/demo";
 const workerUrl = "https://images.example.com";
@@ -61,6 +68,14 @@ describe("<IkImage> against @imagekit/vue's <Image>", () => {
       expect(ours.getAttribute("sizes")).toBe(theirs.getAttribute("sizes") ?? (wDescriptors ? "100vw" : null));
     });
   }
+
+  it("renders what imageAttributes() computes for the same props, for markup the component does not write", () => {
+    const props = { src: "/a.jpg", width: 300, height: 200, priority: true, placeholder: "blur" as const };
+    const img = renderImage(props);
+    const { placeholder, ...attrs } = imageAttributes({ urlEndpoint, ...props });
+    for (const [name, value] of Object.entries(attrs)) expect(img.getAttribute(name), name).toBe(String(value));
+    expect(img.style.backgroundImage).toBe(`url("${placeholder}")`);
+  });
 
   it("passes other attributes and listeners through to the <img>, as theirs does", async () => {
     let clicks = 0;
