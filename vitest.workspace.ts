@@ -48,7 +48,7 @@ export default [
       environment: "node",
       include: ["packages/*/test/**/*.test.ts"],
       // Packages that declare their own projects (packages/<name>/vitest.projects.ts).
-      exclude: [...configDefaults.exclude, "packages/upload/**", "packages/worker/**"],
+      exclude: [...configDefaults.exclude, "packages/upload/**", "packages/worker/**", "packages/cli/**"],
     },
   }),
   defineProject({

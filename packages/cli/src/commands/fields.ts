@@ -22,7 +22,7 @@ interface SchemaOptions {
 }
 
 /** A select option or default as the field's type wants it: numbers and booleans for Number and Boolean. */
-function valueOf(text: string, type: FieldType | undefined): string | number | boolean {
+function typedValue(text: string, type: FieldType | undefined): string | number | boolean {
   if (type === "Number") {
     const n = Number(text);
     if (Number.isNaN(n)) throw new CliError("USAGE", `${JSON.stringify(text)} is not a number.`, text);
@@ -41,15 +41,17 @@ function schemaOf(options: SchemaOptions, type: FieldType | undefined): Partial<
   const schema: Partial<CustomMetadataFieldSchema> = {};
   if (type) schema.type = type;
   if (options.required) schema.isValueRequired = true;
-  if (options.select !== undefined) schema.selectOptions = listFlag(options.select).map((v) => valueOf(v, type));
+  if (options.select !== undefined) schema.selectOptions = listFlag(options.select).map((v) => typedValue(v, type));
   if (options.default !== undefined) {
     schema.defaultValue =
-      type === "MultiSelect" ? listFlag(options.default).map((v) => valueOf(v, type)) : valueOf(options.default, type);
+      type === "MultiSelect"
+        ? listFlag(options.default).map((v) => typedValue(v, type))
+        : typedValue(options.default, type);
   }
   if (options.min !== undefined)
-    schema.minValue = type === "Date" ? options.min : (valueOf(options.min, "Number") as number);
+    schema.minValue = type === "Date" ? options.min : (typedValue(options.min, "Number") as number);
   if (options.max !== undefined)
-    schema.maxValue = type === "Date" ? options.max : (valueOf(options.max, "Number") as number);
+    schema.maxValue = type === "Date" ? options.max : (typedValue(options.max, "Number") as number);
   const minLength = numberFlag(options.minLength, "--min-length");
   const maxLength = numberFlag(options.maxLength, "--max-length");
   if (minLength !== undefined) schema.minLength = minLength;
