@@ -105,7 +105,10 @@ describe("a local file that vanishes mid-sync", () => {
       .split("\n")
       .map((l) => JSON.parse(l))
       .filter((o) => o.action === "would upload");
-    const victim = (order.at(-1)?.path as string).split("/").pop() ?? "";
+    const victim =
+      String(order.at(-1)?.path ?? "")
+        .split("/")
+        .pop() ?? "";
     emu.faults.latencyMs = 150;
     emu.faults.routes = ["upload"];
     const run = ikit(["sync", local, "/v", "--concurrency", "1", "--delete", "--yes"], env);
