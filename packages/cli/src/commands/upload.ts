@@ -51,8 +51,18 @@ export const registerUpload: Register = (program, ctx) => {
       for await (const item of walkRemote(admin, folder, { recursive: false, versions: false, foldersOnly: false })) {
         if (item.type !== "folder" && item.name) existing.set(item.name, item as FileDetails);
       }
+      const seen = new Map<string, string>();
       const jobs = files.map((file) => {
         const name = storedName(basename(file));
+        const twin = seen.get(name);
+        if (twin !== undefined) {
+          throw new CliError(
+            "USAGE",
+            `${twin} and ${file} would both be stored as ${joinRemote(folder, name)}. Nothing was uploaded.`,
+            file,
+          );
+        }
+        seen.set(name, file);
         const current = existing.get(name);
         if (current && !options.overwrite) {
           throw new CliError(
