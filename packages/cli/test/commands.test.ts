@@ -2,7 +2,7 @@
 // would run them (later tests use what earlier ones made).
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { AdminClient } from "@ikit/admin";
+import type { AdminClient } from "@ikit/admin";
 import type { Emulator } from "@ikit/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ikit, PRIVATE_KEY, type Result, setup, writeTree } from "./support/cli.js";
@@ -13,8 +13,7 @@ let dir: string;
 let admin: AdminClient;
 
 beforeAll(async () => {
-  ({ emu, env, dir } = await setup());
-  admin = new AdminClient({ privateKey: PRIVATE_KEY, apiBase: emu.apiBase, uploadUrl: emu.uploadUrl });
+  ({ emu, env, dir, admin } = await setup());
   await writeTree(join(dir, "site"), {
     "index.html": "<h1>hi</h1>",
     "img/logo.txt": "logo",
@@ -237,12 +236,12 @@ describe("download and cat", () => {
   it("--only-signed signs the URL, which an account restricting unsigned URLs needs", async () => {
     const strict = await setup({ restrictUnsignedUrls: true });
     try {
-      const client = new AdminClient({
-        privateKey: PRIVATE_KEY,
-        apiBase: strict.emu.apiBase,
-        uploadUrl: strict.emu.uploadUrl,
+      await strict.admin.upload({
+        file: new Blob(["secret"]),
+        fileName: "s.txt",
+        folder: "/p",
+        useUniqueFileName: false,
       });
-      await client.upload({ file: new Blob(["secret"]), fileName: "s.txt", folder: "/p", useUniqueFileName: false });
       const unsigned = await ikit(["cat", "/p/s.txt"], strict.env);
       expect(unsigned.code).toBe(8);
       expect(unsigned.stderr).toContain("pass --only-signed");

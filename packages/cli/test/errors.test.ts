@@ -2,7 +2,7 @@
 // private key never reaches stdout or stderr, whatever failed and however verbose the run.
 import { readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { AdminClient } from "@ikit/admin";
+import type { AdminClient } from "@ikit/admin";
 import type { Emulator } from "@ikit/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ikit, PRIVATE_KEY, setup, writeTree } from "./support/cli.js";
@@ -13,8 +13,7 @@ let dir: string;
 let admin: AdminClient;
 
 beforeAll(async () => {
-  ({ emu, env, dir } = await setup());
-  admin = new AdminClient({ privateKey: PRIVATE_KEY, apiBase: emu.apiBase, uploadUrl: emu.uploadUrl });
+  ({ emu, env, dir, admin } = await setup());
 });
 afterAll(() => emu?.close());
 

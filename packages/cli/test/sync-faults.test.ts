@@ -4,10 +4,10 @@
 // - a sync killed with SIGKILL half-way and run again: finishes without sending again what had arrived.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { AdminClient } from "@ikit/admin";
+import type { AdminClient } from "@ikit/admin";
 import type { Emulator } from "@ikit/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, ikit, PRIVATE_KEY, setup, writeTree } from "./support/cli.js";
+import { BIN, ikit, setup, writeTree } from "./support/cli.js";
 
 let emu: Emulator;
 let env: NodeJS.ProcessEnv;
@@ -15,8 +15,7 @@ let dir: string;
 let admin: AdminClient;
 
 beforeAll(async () => {
-  ({ emu, env, dir } = await setup({ requestLogSize: 50_000 }));
-  admin = new AdminClient({ privateKey: PRIVATE_KEY, apiBase: emu.apiBase, uploadUrl: emu.uploadUrl });
+  ({ emu, env, dir, admin } = await setup({ requestLogSize: 50_000 }));
 });
 afterAll(() => emu?.close());
 

@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { AdminClient } from "@ikit/admin";
 import { type Emulator, type EmulatorOptions, startEmulator } from "@ikit/emulator";
 
 export const BIN = resolve(import.meta.dirname, "../../dist/bin.js");
@@ -51,13 +52,14 @@ export function ikit(args: string[], env: NodeJS.ProcessEnv, input?: string): Pr
   });
 }
 
-/** Starts an emulator with the test key, and a scratch folder for HOME and local files. */
+/** Starts an emulator with the test key, a client to check its state, and a scratch folder for HOME and files. */
 export async function setup(options: EmulatorOptions = {}) {
   const emu = await startEmulator({ port: 0, bulkJobDelayMs: 20, privateKey: PRIVATE_KEY, ...options });
   const dir = await mkdtemp(join(tmpdir(), "ikit-cli-"));
   const home = join(dir, "home");
   await mkdir(home);
-  return { emu, dir, home, env: envFor(emu, home) };
+  const admin = new AdminClient({ privateKey: PRIVATE_KEY, apiBase: emu.apiBase, uploadUrl: emu.uploadUrl });
+  return { emu, dir, home, admin, env: envFor(emu, home) };
 }
 
 /** Writes `files` (relative path → content) under `root`. */
