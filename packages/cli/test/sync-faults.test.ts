@@ -67,7 +67,7 @@ describe("sync under faults", () => {
     // The faults did happen: rate-limited, failed and cut uploads, some of which had arrived (recovered).
     const statuses = new Map<number, number>();
     for (const u of emu.requests.list("upload")) statuses.set(u.status, (statuses.get(u.status) ?? 0) + 1);
-    expect(statuses.get(429) ?? 0).toBeGreaterThan(200);
+    expect(statuses.get(429) ?? 0).toBeGreaterThan(100);
     expect((statuses.get(500) ?? 0) + (statuses.get(503) ?? 0)).toBeGreaterThan(100);
     expect(summary.recovered).toBeGreaterThan(20);
 
