@@ -44,7 +44,14 @@ export interface ConfigFlags {
 const FILE_KEYS = ["privateKey", "publicKey", "urlEndpoint", "apiBase", "uploadBase"] as const;
 type FileConfig = Partial<Record<(typeof FILE_KEYS)[number], string>>;
 
-/** The default config file: `$XDG_CONFIG_HOME/ikit/config.json`, else `~/.config/ikit/config.json`. */
+/**
+ * The default config file: `$XDG_CONFIG_HOME/ikit/config.json`, else `~/.config/ikit/config.json`.
+ *
+ * @example
+ * ```ts
+ * defaultConfigPath({ HOME: "/home/me" }); // "/home/me/.config/ikit/config.json"
+ * ```
+ */
 export function defaultConfigPath(env: NodeJS.ProcessEnv): string {
   return join(env.XDG_CONFIG_HOME || join(env.HOME || homedir(), ".config"), "ikit", "config.json");
 }

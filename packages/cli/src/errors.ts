@@ -63,7 +63,14 @@ export class CliError extends Error {
   }
 }
 
-/** What an error from any layer means to a user of the CLI. */
+/**
+ * What an error from any layer means to a user of the CLI: its code, exit code and message.
+ *
+ * @example
+ * ```ts
+ * toCliError(new ConflictError("File with name b.jpg already exists…")).exitCode; // 5
+ * ```
+ */
 export function toCliError(error: unknown): CliError {
   if (error instanceof CliError) return error;
   if (error instanceof AdminError) {
@@ -87,7 +94,14 @@ export function toCliError(error: unknown): CliError {
   return new CliError("INTERNAL", `unexpected error: ${message}`);
 }
 
-/** A Node system error (`ENOENT`, `EACCES`, …). */
+/**
+ * Whether `error` is a Node system error (`ENOENT`, `EACCES`, …).
+ *
+ * @example
+ * ```ts
+ * if (isNodeError(error) && error.code === "ENOENT") console.error("no such file");
+ * ```
+ */
 export function isNodeError(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string";
 }

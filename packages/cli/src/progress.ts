@@ -33,7 +33,14 @@ export interface Progress {
   stop(): void;
 }
 
-/** Starts reporting `total` items of `title`: a bar on a terminal, lines elsewhere. */
+/**
+ * Starts reporting `total` items of `title`: a bar on a terminal, lines elsewhere, JSON lines with --json.
+ *
+ * @example
+ * ```ts
+ * const progress = startProgress(out, "upload", files.length);
+ * ```
+ */
 export function startProgress(out: Output, title: string, total: number): Progress {
   const lineOf = (r: ItemResult) => `${r.action} ${r.path}${r.detail ? ` (${r.detail})` : ""}`;
   if (out.mode.json) {

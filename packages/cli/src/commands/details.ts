@@ -3,7 +3,14 @@ import type { Context } from "../context.js";
 import { fileIdOf } from "../remote.js";
 import type { Register } from "./command.js";
 
-/** Prints an API object: JSON with --json, else one `key: value` line per field (objects as JSON). */
+/**
+ * Prints an API object: JSON with --json, else one `key: value` line per field (objects as JSON).
+ *
+ * @example
+ * ```ts
+ * await printObject(ctx, { fileId: "6b04…", tags: ["a"] }); // fileId: 6b04…\ntags: ["a"]
+ * ```
+ */
 export async function printObject(ctx: Context, value: object): Promise<void> {
   if (ctx.out.mode.json) return ctx.out.json(value);
   for (const [key, field] of Object.entries(value)) {
@@ -14,7 +21,14 @@ export async function printObject(ctx: Context, value: object): Promise<void> {
   }
 }
 
-/** Adds `details` and `metadata`. */
+/**
+ * Adds `details` and `metadata`.
+ *
+ * @example
+ * ```ts
+ * registerDetails(new Command("ikit"), () => context);
+ * ```
+ */
 export const registerDetails: Register = (program, ctx) => {
   program
     .command("details")

@@ -98,7 +98,14 @@ async function report(ctx: Context, done: { from: string; to: string }[]) {
   else for (const d of done) ctx.out.note(`downloaded ${d.from} to ${d.to}`);
 }
 
-/** Adds `download` and `cat`. */
+/**
+ * Adds `download` and `cat`.
+ *
+ * @example
+ * ```ts
+ * registerDownload(new Command("ikit"), () => context);
+ * ```
+ */
 export const registerDownload: Register = (program, ctx) => {
   program
     .command("download")

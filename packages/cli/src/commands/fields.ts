@@ -67,7 +67,14 @@ function fieldType(value: string | undefined): FieldType | undefined {
   return type;
 }
 
-/** Adds `fields list|create|update|rm`. */
+/**
+ * Adds `fields list|create|update|rm`.
+ *
+ * @example
+ * ```ts
+ * registerFields(new Command("ikit"), () => context);
+ * ```
+ */
 export const registerFields: Register = (program, ctx) => {
   const fields = program.command("fields").description("custom metadata fields");
   const schemaFlags = (command: ReturnType<typeof fields.command>) =>

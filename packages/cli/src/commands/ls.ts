@@ -78,7 +78,14 @@ async function list(ctx: Context, path: string, options: LsOptions, foldersOnly:
   }
 }
 
-/** Adds `ls` and `lsd`. */
+/**
+ * Adds `ls` and `lsd`.
+ *
+ * @example
+ * ```ts
+ * registerLs(new Command("ikit"), () => context);
+ * ```
+ */
 export const registerLs: Register = (program, ctx) => {
   program
     .command("ls")

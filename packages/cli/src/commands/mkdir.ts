@@ -3,7 +3,14 @@ import { CliError } from "../errors.js";
 import { remotePath, splitRemote } from "../remote-path.js";
 import type { Register } from "./command.js";
 
-/** Adds `mkdir`. */
+/**
+ * Adds `mkdir`.
+ *
+ * @example
+ * ```ts
+ * registerMkdir(new Command("ikit"), () => context);
+ * ```
+ */
 export const registerMkdir: Register = (program, ctx) => {
   program
     .command("mkdir")

@@ -81,7 +81,14 @@ async function copy(ctx: Context, source: string, dest: string, options: JobOpti
   return finishJob(ctx, admin, jobId, `copied ${from.path}/ into ${to}/`, options);
 }
 
-/** Adds `mv` and `cp`. */
+/**
+ * Adds `mv` and `cp`.
+ *
+ * @example
+ * ```ts
+ * registerMoveCopy(new Command("ikit"), () => context);
+ * ```
+ */
 export const registerMoveCopy: Register = (program, ctx) => {
   program
     .command("mv")

@@ -5,7 +5,14 @@ interface PurgeOptions {
   wait: boolean;
 }
 
-/** Adds `purge`. */
+/**
+ * Adds `purge`.
+ *
+ * @example
+ * ```ts
+ * registerPurge(new Command("ikit"), () => context);
+ * ```
+ */
 export const registerPurge: Register = (program, ctx) => {
   program
     .command("purge")

@@ -11,7 +11,14 @@ interface RmOptions {
   yes?: boolean;
 }
 
-/** Adds `rm`. */
+/**
+ * Adds `rm`.
+ *
+ * @example
+ * ```ts
+ * registerRm(new Command("ikit"), () => context);
+ * ```
+ */
 export const registerRm: Register = (program, ctx) => {
   program
     .command("rm")

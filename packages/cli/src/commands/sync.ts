@@ -24,7 +24,14 @@ interface SyncOptions {
   yes?: boolean;
 }
 
-/** Adds `sync`. */
+/**
+ * Adds `sync`.
+ *
+ * @example
+ * ```ts
+ * registerSync(new Command("ikit"), () => context);
+ * ```
+ */
 export const registerSync: Register = (program, ctx) => {
   program
     .command("sync")

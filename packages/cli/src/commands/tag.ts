@@ -28,7 +28,14 @@ async function changeTags(ctx: Context, change: "add" | "rm", tagList: string, t
     );
 }
 
-/** Adds `tag add` and `tag rm`. */
+/**
+ * Adds `tag add` and `tag rm`.
+ *
+ * @example
+ * ```ts
+ * registerTag(new Command("ikit"), () => context);
+ * ```
+ */
 export const registerTag: Register = (program, ctx) => {
   const tag = program.command("tag").description("add or remove tags on files");
   tag

@@ -19,7 +19,14 @@ interface UploadOptions {
   overwrite?: boolean;
 }
 
-/** Adds `upload`. */
+/**
+ * Adds `upload`.
+ *
+ * @example
+ * ```ts
+ * registerUpload(new Command("ikit"), () => context);
+ * ```
+ */
 export const registerUpload: Register = (program, ctx) => {
   program
     .command("upload")

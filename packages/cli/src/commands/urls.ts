@@ -8,7 +8,14 @@ interface UrlOptions {
   expires?: string;
 }
 
-/** Adds `url`, `sign` and `auth`. */
+/**
+ * Adds `url`, `sign` and `auth`.
+ *
+ * @example
+ * ```ts
+ * registerUrls(new Command("ikit"), () => context);
+ * ```
+ */
 export const registerUrls: Register = (program, ctx) => {
   program
     .command("url")

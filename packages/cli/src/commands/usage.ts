@@ -5,7 +5,14 @@ import { printObject } from "./details.js";
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
-/** Adds `usage`. */
+/**
+ * Adds `usage`.
+ *
+ * @example
+ * ```ts
+ * registerUsage(new Command("ikit"), () => context);
+ * ```
+ */
 export const registerUsage: Register = (program, ctx) => {
   const today = new Date();
   program

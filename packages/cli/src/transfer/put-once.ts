@@ -11,8 +11,7 @@
 //   upload sent again only when the file is not there;
 // - a 429 is refused before anything is done (ImageKit and the emulator rate-limit before the handler), so it is
 //   simply waited out.
-import { openAsBlob } from "node:fs";
-import { access } from "node:fs/promises";
+import { access, stat } from "node:fs/promises";
 import {
   type AdminClient,
   BadRequestError,
@@ -21,7 +20,8 @@ import {
   ServerError,
   TimeoutError,
 } from "@ikit/admin";
-import { CliError } from "../errors.js";
+import { uploadFromPath } from "@ikit/admin/node";
+import { CliError, isNodeError } from "../errors.js";
 import { findFile } from "../remote.js";
 import { joinRemote } from "../remote-path.js";
 
@@ -109,15 +109,15 @@ function ambiguous(error: unknown): boolean {
  */
 export async function putOnce(admin: AdminClient, job: PutJob): Promise<PutOutcome> {
   for (let attempt = 1; ; attempt++) {
-    let file: Blob;
+    let size: number;
     try {
-      file = await openAsBlob(job.localPath);
+      size = (await stat(job.localPath)).size;
     } catch {
       throw vanished(job);
     }
     try {
-      await admin.upload({
-        file,
+      // A file-backed Blob (fs.openAsBlob): streamed from disk, and sent again as it is on a 429.
+      await uploadFromPath(admin, job.localPath, {
         fileName: job.name,
         folder: job.folder,
         useUniqueFileName: false,
@@ -126,13 +126,14 @@ export async function putOnce(admin: AdminClient, job: PutJob): Promise<PutOutco
       });
       return { attempts: attempt, recovered: false };
     } catch (error) {
+      if (isNodeError(error) && error.code === "ENOENT") throw vanished(job);
       if (error instanceof RateLimitedError && attempt < MAX_ATTEMPTS) {
         await sleep(error.retryAfterMs ?? backoff(attempt));
         continue;
       }
       const taken = error instanceof BadRequestError && !job.replaces && /already exists/i.test(error.message);
       if (ambiguous(error) || taken) {
-        if (await arrived(admin, job, file.size)) return { attempts: attempt, recovered: true };
+        if (await arrived(admin, job, size)) return { attempts: attempt, recovered: true };
         if (!(await exists(job.localPath))) throw vanished(job);
         if (taken) {
           throw new CliError(
