@@ -115,6 +115,8 @@ describe("ls and lsd", () => {
     ]);
     expect(rows[1]?.[3]).toMatch(/^[0-9a-f]{24}$/);
     expect(rows[2]?.[4]).toMatch(/^\/site\/index\.html@[0-9a-f]{24}$/);
+    const plain = lines(ok(await ikit(["ls", "/site", "--versions"], env)));
+    expect(plain).toEqual(["/site/img/", "/site/index.html", rows[2]?.[4]]);
   });
 
   it("ls of a file shows the file; of nothing exits 4", async () => {

@@ -110,10 +110,10 @@ describe("a local file that vanishes mid-sync", () => {
         .pop() ?? "";
     emu.faults.latencyMs = 150;
     emu.faults.routes = ["upload"];
-    const run = ikit(["sync", local, "/v", "--concurrency", "1", "--delete", "--yes"], env);
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    await rm(join(local, victim));
-    const r = await run;
+    // Removed once the first upload is reported: the file was planned, and is gone when its turn comes.
+    const r = await ikit(["sync", local, "/v", "--concurrency", "1", "--delete", "--yes"], env, {
+      onStdout: (text) => (text.includes("uploaded ") ? rm(join(local, victim), { force: true }) : undefined),
+    });
     emu.faults.latencyMs = 0;
     emu.faults.routes = undefined;
     expect(r.code).toBe(6);

@@ -80,7 +80,7 @@ describe("sync under faults", () => {
 
   it("a sync killed with SIGKILL half-way, run again, sends only what had not arrived", async () => {
     const expected = await makeTree(join(dir, "resume"), 300, 3, "/resume");
-    emu.faults.latencyMs = 10;
+    emu.faults.latencyMs = 20;
     emu.faults.routes = ["upload"];
     const child = spawn(
       process.execPath,

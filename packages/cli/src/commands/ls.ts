@@ -13,21 +13,22 @@ interface LsOptions {
   recursive?: boolean;
 }
 
-/** The path of a listed item. */
+/** The path of a listed item; an older version's carries `@versionId`. */
 function pathOf(item: ListItem): string {
-  return item.type === "folder" ? `${remotePath(item.folderPath ?? "")}/` : remotePath(item.filePath ?? "");
+  if (item.type === "folder") return `${remotePath(item.folderPath ?? "")}/`;
+  const version = item.type === "file-version" ? `@${item.versionInfo?.id ?? ""}` : "";
+  return `${remotePath(item.filePath ?? "")}${version}`;
 }
 
 /** One `ls --long` row: type, size, date, id, path (tab-separated: `cut -f` works). */
 function longRow(item: ListItem): string {
   if (item.type === "folder") return ["d", "-", item.createdAt ?? "-", item.folderId ?? "-", pathOf(item)].join("\t");
-  const version = item.type === "file-version" ? `@${item.versionInfo?.id ?? ""}` : "";
   return [
     item.type === "file-version" ? "v" : "-",
     String(item.size ?? 0),
     item.updatedAt ?? "-",
     item.fileId ?? "-",
-    `${pathOf(item)}${version}`,
+    pathOf(item),
   ].join("\t");
 }
 

@@ -34,21 +34,26 @@ export function envFor(emu: Emulator, home: string): NodeJS.ProcessEnv {
   };
 }
 
-/** Runs `ikit args…` and resolves with its exit code and output. */
-export function ikit(args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<Result> {
+/** Runs `ikit args…` and resolves with its exit code and output; `onStdout` hears the output as it comes. */
+export function ikit(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  options: { input?: string; onStdout?: (soFar: string) => unknown } = {},
+): Promise<Result> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
       stdout += chunk;
+      options.onStdout?.(stdout);
     });
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
       stderr += chunk;
     });
     child.on("error", fail);
     child.on("close", (code, signal) => done({ code, signal, stdout, stderr }));
-    child.stdin.end(input ?? "");
+    child.stdin.end(options.input ?? "");
   });
 }
 
