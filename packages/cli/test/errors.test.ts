@@ -127,6 +127,37 @@ describe("a local file that vanishes mid-sync", () => {
   });
 });
 
+describe("Ctrl-C", () => {
+  it("finishes the uploads under way, starts no more, exits 130; the next run completes", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`f${i}.txt`] = `${i}`;
+    await writeTree(join(dir, "interrupt"), files);
+    emu.faults.latencyMs = 100;
+    emu.faults.routes = ["upload"];
+    let sent = false;
+    const r = await ikit(["sync", join(dir, "interrupt"), "/i", "--concurrency", "2"], env, {
+      onStdout: (text, child) => {
+        if (!sent && text.includes("uploaded ")) {
+          sent = true;
+          child.kill("SIGINT");
+        }
+      },
+    });
+    emu.faults.latencyMs = 0;
+    emu.faults.routes = undefined;
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain("stopping after the transfers under way");
+    expect(r.stderr).toMatch(/interrupted: \d+ upload\(s\) not started; run the same sync again to finish/);
+    const arrived = (await admin.listFiles({ path: "/i" })).length;
+    expect(arrived).toBeGreaterThan(0);
+    expect(arrived).toBeLessThan(30);
+    expect(r.stdout.split("\n").filter((l) => l.startsWith("uploaded "))).toHaveLength(arrived);
+    const again = await ikit(["sync", join(dir, "interrupt"), "/i"], env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(`${30 - arrived} uploaded, 0 deleted, ${arrived} unchanged`);
+  });
+});
+
 describe("the private key is never printed", () => {
   it("not in errors, --verbose logs, --json output, nor commander's messages", async () => {
     const badConfig = join(dir, "bad.json");

@@ -12,7 +12,7 @@ import { startProgress } from "../progress.js";
 import { resolveRemote, walkRemote } from "../remote.js";
 import { remotePath } from "../remote-path.js";
 import { fetchBody, fetchToFile } from "../transfer/fetch-file.js";
-import { runItems } from "../transfer/run-items.js";
+import { checkRun, runItems } from "../transfer/run-items.js";
 import type { Register } from "./command.js";
 
 interface GetOptions {
@@ -87,9 +87,7 @@ async function download(ctx: Context, source: string, dest: string | undefined, 
       return { action: "downloaded", path: file.path };
     },
   );
-  if (result.failures.length > 0) {
-    throw new CliError("PARTIAL", `${result.failures.length} of ${files.length} download(s) failed (listed above).`);
-  }
+  checkRun(result, files.length, "download", "run the same download again");
   if (!out.mode.json) out.note(`downloaded ${files.length} file(s) into ${root}`);
 }
 

@@ -4,7 +4,6 @@
 import { performance } from "node:perf_hooks";
 import type { FileDetails } from "@ikit/core";
 import { confirm } from "../confirm.js";
-import { CliError } from "../errors.js";
 import { listFlag, numberFlag } from "../flags.js";
 import { startProgress } from "../progress.js";
 import { walkRemote } from "../remote.js";
@@ -12,7 +11,7 @@ import { remotePath } from "../remote-path.js";
 import { deleteFiles } from "../transfer/delete-files.js";
 import { type LocalFile, requireLocalDir, walkLocal } from "../transfer/local-tree.js";
 import { putOnce } from "../transfer/put-once.js";
-import { runItems } from "../transfer/run-items.js";
+import { checkRun, runItems } from "../transfer/run-items.js";
 import { planSync } from "../transfer/sync-plan.js";
 import type { Register } from "./command.js";
 
@@ -124,18 +123,7 @@ export const registerSync: Register = (program, ctx) => {
         dryRun: false,
         planned: plan,
       });
-      if (signal.aborted) {
-        throw new CliError(
-          "INTERRUPTED",
-          `interrupted: ${report.notStarted} file(s) not started; run the same sync again to finish.`,
-        );
-      }
-      if (failed > 0) {
-        throw new CliError(
-          "PARTIAL",
-          `${failed} of ${plan.uploads.length} upload(s) failed (listed above); run the same sync again to retry them.`,
-        );
-      }
+      checkRun(report, plan.uploads.length, "upload", "run the same sync again");
     });
 };
 

@@ -10,7 +10,7 @@ import { startProgress } from "../progress.js";
 import { walkRemote } from "../remote.js";
 import { joinRemote, remotePath, storedName } from "../remote-path.js";
 import { putOnce } from "../transfer/put-once.js";
-import { runItems } from "../transfer/run-items.js";
+import { checkRun, runItems } from "../transfer/run-items.js";
 import type { Register } from "./command.js";
 
 interface UploadOptions {
@@ -92,12 +92,6 @@ export const registerUpload: Register = (program, ctx) => {
         await putOnce(admin, job);
         return { action: "uploaded", path: job.path };
       });
-      if (report.failures.length > 0) {
-        const code = report.failures.length === jobs.length ? report.failures[0]?.error.code : "PARTIAL";
-        throw new CliError(
-          code ?? "PARTIAL",
-          `${report.failures.length} of ${jobs.length} upload(s) failed (listed above).`,
-        );
-      }
+      checkRun(report, jobs.length, "upload", "run the same upload again (with --overwrite for those that arrived)");
     });
 };

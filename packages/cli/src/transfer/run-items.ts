@@ -2,7 +2,7 @@
 // a failed item so one vanished file does not stop two thousand others. Ctrl-C stops starting new items; the ones
 // under way finish, so nothing is left half-done.
 import pLimit from "p-limit";
-import { type CliError, toCliError } from "../errors.js";
+import { CliError, toCliError } from "../errors.js";
 import type { ItemResult, Progress } from "../progress.js";
 
 /**
@@ -61,4 +61,26 @@ export async function runItems<T extends { path: string }>(
   );
   progress.stop();
   return report;
+}
+
+/**
+ * Throws what a finished run means when it did not do everything: INTERRUPTED (exit 130) when Ctrl-C left items
+ * unstarted, PARTIAL (exit 6) when some failed (or the one error itself when every item failed the same way).
+ *
+ * @example
+ * ```ts
+ * checkRun(report, jobs.length, "upload", "run the same sync again");
+ * ```
+ */
+export function checkRun(report: RunReport, total: number, what: string, retry: string): void {
+  if (report.notStarted > 0) {
+    throw new CliError("INTERRUPTED", `interrupted: ${report.notStarted} ${what}(s) not started; ${retry} to finish.`);
+  }
+  const failed = report.failures.length;
+  if (failed === 0) return;
+  const [first] = report.failures;
+  if (failed === total && first && report.failures.every((f) => f.error.code === first.error.code)) {
+    throw new CliError(first.error.code, `${first.error.message}`, first.error.value);
+  }
+  throw new CliError("PARTIAL", `${failed} of ${total} ${what}(s) failed (listed above); ${retry} to retry them.`);
 }

@@ -1,5 +1,5 @@
 // Runs the built `ikit` binary in a child process, as a user would, against an emulator the test started.
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -38,7 +38,7 @@ export function envFor(emu: Emulator, home: string): NodeJS.ProcessEnv {
 export function ikit(
   args: string[],
   env: NodeJS.ProcessEnv,
-  options: { input?: string; onStdout?: (soFar: string) => unknown } = {},
+  options: { input?: string; onStdout?: (soFar: string, child: ChildProcess) => unknown } = {},
 ): Promise<Result> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
@@ -46,7 +46,7 @@ export function ikit(
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
       stdout += chunk;
-      options.onStdout?.(stdout);
+      options.onStdout?.(stdout, child);
     });
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
       stderr += chunk;
