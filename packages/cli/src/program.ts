@@ -16,7 +16,7 @@ import { registerUpload } from "./commands/upload.js";
 import { registerUrls } from "./commands/urls.js";
 import { registerUsage } from "./commands/usage.js";
 import { type Context, createContext, type GlobalFlags } from "./context.js";
-import { toCliError } from "./errors.js";
+import { CliError, toCliError } from "./errors.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import { Output } from "./output.js";
 
@@ -125,17 +125,23 @@ export async function run(args: readonly string[], io: RunIO = {}): Promise<Exit
     (io.stderr ?? process.stderr) as Output["stderr"],
   );
   out.secrets.push(...secretsOf(args, env));
-  const program = build(out, env, io.signal ?? new AbortController().signal, (text) => out.error(text.trimEnd()));
+  // With --json the parser's complaint becomes the JSON error below, instead of its own text.
+  const program = build(out, env, io.signal ?? new AbortController().signal, (text) => {
+    if (!out.mode.json) out.error(text.trimEnd());
+  });
   try {
     await program.parseAsync([...args], { from: "user" });
     return EXIT.OK;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Commander has printed its message (through out.error, scrubbed) already.
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT.OK;
-      return EXIT.USAGE;
     }
-    const failure = toCliError(error);
+    // Commander has printed its own message (through out.error, scrubbed) unless --json.
+    if (error instanceof CommanderError && !out.mode.json) return EXIT.USAGE;
+    const failure =
+      error instanceof CommanderError
+        ? new CliError("USAGE", error.message.replace(/^error: /, ""))
+        : toCliError(error);
     if (out.mode.json) {
       out.error(
         JSON.stringify({ error: { code: failure.code, message: failure.message, exitCode: failure.exitCode } }),

@@ -36,6 +36,17 @@ describe("usage errors exit 2 and send nothing", () => {
     expect([number.code, number.stderr]).toEqual([2, expect.stringContaining("--concurrency takes a whole number")]);
   });
 
+  it("as JSON on stderr with --json", async () => {
+    const r = await ikit(["ls", "--colour", "--json"], env);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(JSON.parse(r.stderr)).toEqual({
+      error: { code: "USAGE", message: "unknown option '--colour'", exitCode: 2 },
+    });
+    const missing = await ikit(["details", "/no.jpg", "--json"], env);
+    expect(JSON.parse(missing.stderr)).toMatchObject({ error: { code: "NOT_FOUND", exitCode: 4 } });
+  });
+
   it("a remote path with ..", async () => {
     const r = await ikit(["ls", "/a/../b"], env);
     expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('cannot hold "." or ".."')]);
