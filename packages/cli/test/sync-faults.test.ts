@@ -78,6 +78,31 @@ describe("sync under faults", () => {
     expect(state.olderVersions).toBe(0);
   });
 
+  it("changed files under the same faults: each gets exactly one new version", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 150; i++) files[`c${i}.txt`] = `${i}`;
+    await writeTree(join(dir, "changed"), files);
+    expect((await ikit(["sync", join(dir, "changed"), "/changed", "--quiet"], env)).code).toBe(0);
+    for (const name of Object.keys(files)) files[name] = `${files[name]} and more`;
+    await writeTree(join(dir, "changed"), files);
+    Object.assign(emu.faults, { errorRate: 0.2, dropRate: 0.1 });
+    let r: Awaited<ReturnType<typeof ikit>>;
+    try {
+      r = await ikit(["sync", join(dir, "changed"), "/changed", "--concurrency", "8", "--json", "--quiet"], env);
+    } finally {
+      Object.assign(emu.faults, { errorRate: 0, dropRate: 0 });
+    }
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    const summary = JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "{}").summary;
+    expect(summary).toMatchObject({ uploaded: 150, failed: 0 });
+    expect(summary.recovered).toBeGreaterThan(0);
+    const current = await admin.listFiles({ path: "/changed", limit: 1000 });
+    expect(current).toHaveLength(150);
+    expect(current.every((f) => f.type === "file" && f.versionInfo?.name === "Version 2")).toBe(true);
+    const older = await admin.listFiles({ path: "/changed", type: "file-version", limit: 1000 });
+    expect(older).toHaveLength(150);
+  });
+
   it("a sync killed with SIGKILL half-way, run again, sends only what had not arrived", async () => {
     const expected = await makeTree(join(dir, "resume"), 300, 3, "/resume");
     emu.faults.latencyMs = 20;

@@ -78,19 +78,28 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-/** Whether the file is at its remote path with `size` bytes, as this job would have put it. False when unsure. */
+/** Checks of one lost answer, each with the client's own retries, before the upload is sent again. */
+const CHECKS = 4;
+
+/**
+ * Whether the file is at its remote path with `size` bytes, as this job would have put it. False when it is not, or
+ * when every check failed: for a new file the next attempt still cannot duplicate (overwriteFile: false); for a
+ * changed file it could add a version, which is why the check is tried several times.
+ */
 async function arrived(admin: AdminClient, job: PutJob, size: number): Promise<boolean> {
-  try {
-    if (job.replaces) {
-      const file = await admin.getFile(job.replaces.fileId);
-      return file.versionInfo?.id !== job.replaces.versionId && file.size === size;
+  for (let check = 1; check <= CHECKS; check++) {
+    try {
+      if (job.replaces) {
+        const file = await admin.getFile(job.replaces.fileId);
+        return file.versionInfo?.id !== job.replaces.versionId && file.size === size;
+      }
+      const file = await findFile(admin, joinRemote(job.folder, job.name));
+      return file?.size === size;
+    } catch {
+      await sleep(backoff(check));
     }
-    const file = await findFile(admin, joinRemote(job.folder, job.name));
-    return file?.size === size;
-  } catch {
-    // The check failed too: for a new file the next attempt cannot duplicate (overwriteFile: false), so try again.
-    return false;
   }
+  return false;
 }
 
 /** Whether an error may hide an upload that arrived. */
