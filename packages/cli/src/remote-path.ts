@@ -73,6 +73,18 @@ export function storedFolderName(name: string): string {
 }
 
 /**
+ * A folder path as ImageKit stores it: each segment through {@link storedFolderName}.
+ *
+ * @example
+ * ```ts
+ * storedFolderPath("/2025 photos/summer"); // "/2025_photos/summer"
+ * ```
+ */
+export function storedFolderPath(path: string): string {
+  return remotePath(remotePath(path).split("/").map(storedFolderName).join("/"));
+}
+
+/**
  * Whether `value` is an ImageKit id (a file id is 24 hex digits) rather than a path.
  *
  * @example

@@ -76,6 +76,15 @@ describe("sync", () => {
     expect(index?.type === "file" && index.versionInfo?.name).toBe("Version 2");
   });
 
+  it("a folder name ImageKit changes (a space) is compared as stored: the second run sends nothing", async () => {
+    const first = ok(await ikit(["sync", join(dir, "site"), "/my site", "--quiet", "--json"], env));
+    expect(jsonLines(first).at(-1).summary).toMatchObject({ uploaded: 3 });
+    expect(lines(ok(await ikit(["lsd", "/"], env)))).toContain("/my_site/");
+    const second = ok(await ikit(["sync", join(dir, "site"), "/my site", "--quiet", "--json"], env));
+    expect(jsonLines(second).at(-1).summary).toMatchObject({ uploaded: 0, unchanged: 3 });
+    ok(await ikit(["rm", "-r", "/my_site", "--yes"], env));
+  });
+
   it("--delete asks first: refused without a terminal (exit 7, nothing deleted), done with --yes", async () => {
     await admin.upload({ file: new Blob(["old"]), fileName: "old.txt", folder: "/site", useUniqueFileName: false });
     const refused = await ikit(["sync", join(dir, "site"), "/site", "--delete"], env);

@@ -53,5 +53,6 @@ describe("remoteTarget", () => {
       path: "/photos/2025_trip/beach_day.jpg",
     });
     expect(remoteTarget("/", "a.jpg").path).toBe("/a.jpg");
+    expect(remoteTarget("/my photos", "a b/c.jpg").path).toBe("/my_photos/a_b/c.jpg");
   });
 });

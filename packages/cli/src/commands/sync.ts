@@ -7,7 +7,7 @@ import { confirm } from "../confirm.js";
 import { listFlag, numberFlag } from "../flags.js";
 import { startProgress } from "../progress.js";
 import { walkRemote } from "../remote.js";
-import { remotePath } from "../remote-path.js";
+import { remotePath, storedFolderPath } from "../remote-path.js";
 import { deleteFiles } from "../transfer/delete-files.js";
 import { type LocalFile, requireLocalDir, walkLocal } from "../transfer/local-tree.js";
 import { putOnce } from "../transfer/put-once.js";
@@ -52,7 +52,7 @@ export const registerSync: Register = (program, ctx) => {
       await requireLocalDir(localDir);
       const admin = ctx().admin("sync");
       const started = performance.now();
-      const target = remotePath(folder);
+      const target = storedFolderPath(folder);
 
       const local: LocalFile[] = [];
       for await (const file of walkLocal(localDir, (path) => out.debug(`skipped ${path}: not a regular file`))) {

@@ -8,7 +8,7 @@ import { CliError, isNodeError } from "../errors.js";
 import { listFlag, numberFlag } from "../flags.js";
 import { startProgress } from "../progress.js";
 import { walkRemote } from "../remote.js";
-import { joinRemote, remotePath, storedName } from "../remote-path.js";
+import { joinRemote, storedFolderPath, storedName } from "../remote-path.js";
 import { putOnce } from "../transfer/put-once.js";
 import { checkRun, runItems } from "../transfer/run-items.js";
 import type { Register } from "./command.js";
@@ -39,7 +39,7 @@ export const registerUpload: Register = (program, ctx) => {
     .action(async (args: string[], options: UploadOptions) => {
       const { out, signal } = ctx();
       if (args.length < 2) throw new CliError("USAGE", "upload takes one or more local files, then the remote folder.");
-      const folder = remotePath(args[args.length - 1] ?? "/");
+      const folder = storedFolderPath(args[args.length - 1] ?? "/");
       const files = args.slice(0, -1);
       const concurrency = numberFlag(options.concurrency, "--concurrency", 1) ?? 4;
       for (const file of files) {

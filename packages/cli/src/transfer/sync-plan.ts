@@ -2,7 +2,7 @@
 // changed (a remote file of another size) or unchanged; with --delete, remote files with no local counterpart go.
 import type { FileDetails } from "@ikit/core";
 import { CliError } from "../errors.js";
-import { joinRemote, remotePath, storedFolderName, storedName } from "../remote-path.js";
+import { joinRemote, storedFolderPath, storedName } from "../remote-path.js";
 import type { LocalFile } from "./local-tree.js";
 import type { PutJob } from "./put-once.js";
 
@@ -36,13 +36,13 @@ export interface SyncPlan {
  *
  * @example
  * ```ts
- * remoteTarget("/photos", "2025 trip/beach day.jpg"); // { folder: "/photos/2025_trip", name: "beach_day.jpg" }
+ * remoteTarget("/my photos", "2025 trip/beach day.jpg"); // { folder: "/my_photos/2025_trip", name: "beach_day.jpg" }
  * ```
  */
 export function remoteTarget(folder: string, rel: string): { folder: string; name: string; path: string } {
   const parts = rel.split("/");
   const name = storedName(parts.pop() ?? "");
-  const target = remotePath([folder, ...parts.map(storedFolderName)].join("/"));
+  const target = storedFolderPath([folder, ...parts].join("/"));
   return { folder: target, name, path: joinRemote(target, name) };
 }
 
