@@ -52,7 +52,7 @@ type FileConfig = Partial<Record<(typeof FILE_KEYS)[number], string>>;
  * defaultConfigPath({ HOME: "/home/me" }); // "/home/me/.config/ikit/config.json"
  * ```
  */
-export function defaultConfigPath(env: NodeJS.ProcessEnv): string {
+function defaultConfigPath(env: NodeJS.ProcessEnv): string {
   return join(env.XDG_CONFIG_HOME || join(env.HOME || homedir(), ".config"), "ikit", "config.json");
 }
 

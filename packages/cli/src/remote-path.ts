@@ -68,7 +68,7 @@ export function storedName(name: string): string {
  * storedFolderName("2025 photos"); // "2025_photos"
  * ```
  */
-export function storedFolderName(name: string): string {
+function storedFolderName(name: string): string {
   return name.trim().replace(FOLDER_UNSAFE, "_");
 }
 
