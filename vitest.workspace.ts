@@ -43,6 +43,7 @@ export default [
         "packages/worker/**",
         "packages/vue/**",
         "packages/react/**",
+        "packages/cli/**",
       ],
     },
   }),
