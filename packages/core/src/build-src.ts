@@ -67,9 +67,8 @@ export function buildSrc(opts: SrcOptions): string {
   if (!parts) return "";
   const inPath = tr && !absolute && opts.transformationPosition === "path";
   const [prefix, pathname, search, hash] = parts;
-  // A path escaped on the fast path is folded already; one `URL` wrote may hold `//` (from `\\`).
-  let path = parsed ? foldSlashes(pathname) : pathname;
-  if (inPath) path = `/tr:${tr}${path}`;
+  // A path `URL` wrote may hold `//` (from `\\`): normalizedPath folds it below, as v5 folds the path with `tr:`.
+  let path = inPath ? `/tr:${tr}${pathname}` : pathname;
   // `tr:<tr>` is a segment of its own unless `tr` holds a slash (in `raw`): then the parser has its say. So it has
   // on a path it parsed, twice more as in v5 (`tr:` joined, then the endpoint's path): Node 20's parser resolves
   // some dot segments only then.
