@@ -60,25 +60,27 @@ export function normalizedPath(path: string, foldFirst = true): string {
 export type UrlParts = [prefix: string, pathname: string, search: string, hash: string];
 
 // Scheme and host, path, search, hash: how `href` reads (and an input `URL` would leave unchanged).
+type Match = [whole: string, ...parts: UrlParts];
 const PARTS = /^([a-z][\w+.-]*:\/\/[^/?#]*)([^?#]*)([^#]*)(.*)$/is;
 // An http(s) scheme and lower-case DNS host the URL parser keeps as they are: no port, IP, punycode or user info.
 const PLAIN_ORIGIN = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*$/;
 
 /** Splits an absolute URL into {@link UrlParts}; `undefined` when `URL` cannot parse it or it has no host part. */
 export function urlParts(url: string): UrlParts | undefined {
-  let parts = PARTS.exec(url);
+  let parts = PARTS.exec(url) as Match | null;
   // Without query or hash, a plain origin and a path escaped as the parser would: no `URL` needed. The parser would
   // also trim trailing spaces and control characters.
   const path =
-    parts?.[1] && PLAIN_ORIGIN.test(parts[1]) && !url.includes("xn--") && !parts[3] && !parts[4]
-      ? escapedPath(parts[2] as string, true)
+    parts && PLAIN_ORIGIN.test(parts[1]) && !url.includes("xn--") && !parts[3] && !parts[4]
+      ? escapedPath(parts[2], true)
       : undefined;
-  if (path !== undefined) return [parts?.[1] as string, path || "/", "", ""];
+  if (path !== undefined) return [(parts as Match)[1], path || "/", "", ""];
   try {
     // `href`, not `search` and `hash`: those read "" for a bare `?` or `#` that `href` keeps.
-    parts = PARTS.exec(new URL(url).href);
+    parts = PARTS.exec(new URL(url).href) as Match | null;
   } catch {
     return;
   }
-  return parts ? [parts[1] as string, parts[2] as string, parts[3] as string, parts[4] as string] : undefined;
+  // The four groups, without the whole match.
+  return parts?.slice(1) as UrlParts | undefined;
 }
