@@ -21,7 +21,8 @@ export interface SrcOptions {
 }
 
 const ABSOLUTE = /^https?:\/\//;
-const HAS_PARAMETER = /[^&]/;
+// A query without a parameter: v5 then starts one with `?tr=`, else appends `&tr=`.
+const NO_PARAMETER = /^\??&*$/;
 
 /**
  * Builds an ImageKit URL exactly as `@imagekit/javascript` v5 `buildSrc` does, several times faster. Like v5 it
@@ -77,5 +78,5 @@ export function buildSrc(opts: SrcOptions): string {
   const query = addQuery(search, opts.queryParameters);
   const url = prefix + path + query;
   // v5 appends `tr` unescaped, after everything: after a #fragment too, where a browser never sends it; ours goes before.
-  return (tr && !inPath ? `${url}${HAS_PARAMETER.test(query.slice(1)) ? "&" : "?"}tr=${tr}` : url) + hash;
+  return (tr && !inPath ? `${url}${NO_PARAMETER.test(query) ? "?" : "&"}tr=${tr}` : url) + hash;
 }
