@@ -19,22 +19,22 @@ const theirs = resolve(
 
 // `budget` is enforced (KB); `target` is issue 7's goal where the budget does not meet it yet (see the README).
 const CASES = [
-  { label: "import { buildSrc }", ours: [ours.main, "buildSrc"], theirs: "buildSrc", budget: 3.1, target: 1.6 },
-  { label: "import { url }", ours: [ours.main, "url"], budget: 3.3, target: 1.8 },
+  { label: "import { buildSrc }", ours: [ours.main, "buildSrc"], theirs: "buildSrc", budget: 3.02, target: 1.6 },
+  { label: "import { url }", ours: [ours.main, "url"], budget: 3.23, target: 1.8 },
   {
     label: "import { getResponsiveImageAttributes }",
     ours: [ours.main, "getResponsiveImageAttributes"],
     theirs: "getResponsiveImageAttributes",
-    budget: 3.65,
+    budget: 3.56,
     target: 2.0,
   },
   // signUrl: +0.1 KB for refusing a NaN clock, wrong types and lone surrogates with typed errors (core-parse).
   { label: "import { signUrl }", ours: [ours.main, "signUrl"], budget: 1.55 },
-  { label: 'import { buildSrc } from "@ikit/core/strict"', ours: [ours.strict, "buildSrc"], budget: 5.0 },
+  { label: 'import { buildSrc } from "@ikit/core/strict"', ours: [ours.strict, "buildSrc"], budget: 4.9 },
   // everything: +1.75 KB for parseTransformation (typed values and overlays read back, verified by rebuilding) and
   // +0.3 KB for the signing and webhook checks of hostile input (core-parse).
   // +0.12 KB for retryAfterMs, which upload and admin share.
-  { label: "everything (import *)", ours: [ours.main, "*"], theirs: "*", budget: 11.25, target: 8 },
+  { label: "everything (import *)", ours: [ours.main, "*"], theirs: "*", budget: 11.0, target: 8 },
 ];
 
 await checkBudgets({ esbuild, package: "@ikit/core", files: Object.values(ours), theirsFile: theirs, cases: CASES });

@@ -1,6 +1,6 @@
 // `pnpm bench` (in packages/core, after `pnpm build`; on an idle machine): @ikit/core against ImageKit's official
 // builders, case by case, in one process. Each case's contenders must build the same URL before they are timed;
-// the ratio is the fastest official builder's time over ours. Issue 7 asks ≥ 5x for every case.
+// the ratio is the fastest official builder's time over ours, each its fastest sample. Issue 7 asks ≥ 5x for every case.
 import { buildSrc as v5BuildSrc } from "@imagekit/javascript";
 import ImageKitNode from "@imagekit/nodejs";
 import ImageKitLegacy from "imagekit";
@@ -105,18 +105,20 @@ for (const [name, transformation] of URL_CASES) {
 }
 
 const { benchmarks } = await run({ format: "mitata", colors: false });
-const avg = Object.fromEntries(benchmarks.map((b) => [b.alias, b.runs[0].stats.avg]));
+// Each contender's fastest sample (a sample is the mean of a batch of calls), not the mean of all: load from other
+// processes only ever adds time, and on a shared machine it pulls the mean (and even the median) of either side off.
+const best = Object.fromEntries(benchmarks.map((b) => [b.alias, b.runs[0].stats.min]));
 const ns = (value) => (value >= 1000 ? `${(value / 1000).toFixed(2)} µs` : `${value.toFixed(0)} ns`);
 
 console.log("\n| case | @ikit/core | fastest official | ratio |\n| --- | --- | --- | --- |");
 let slowest = Number.POSITIVE_INFINITY;
 for (const row of rows) {
   const [fastest] = row.officials
-    .map((official) => [official, avg[`${official} · ${row.name0}`]])
+    .map((official) => [official, best[`${official} · ${row.name0}`]])
     .sort((a, b) => a[1] - b[1]);
-  const ratio = fastest[1] / avg[row.ours];
+  const ratio = fastest[1] / best[row.ours];
   slowest = Math.min(slowest, ratio);
-  console.log(`| ${row.name} | ${ns(avg[row.ours])} | ${fastest[0]} ${ns(fastest[1])} | ${ratio.toFixed(1)}x |`);
+  console.log(`| ${row.name} | ${ns(best[row.ours])} | ${fastest[0]} ${ns(fastest[1])} | ${ratio.toFixed(1)}x |`);
 }
 console.log(`\nSlowest case: ${slowest.toFixed(1)}x faster than the fastest official builder (target ≥ ${TARGET}x).`);
 if (slowest < TARGET) process.exitCode = 1;

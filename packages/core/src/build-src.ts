@@ -21,7 +21,8 @@ export interface SrcOptions {
 }
 
 const ABSOLUTE = /^https?:\/\//;
-const HAS_PARAMETER = /[^&]/;
+// A query without a parameter: v5 then starts one with `?tr=`, else appends `&tr=`.
+const NO_PARAMETER = /^\??&*$/;
 
 /**
  * Builds an ImageKit URL exactly as `@imagekit/javascript` v5 `buildSrc` does, several times faster. Like v5 it
@@ -67,9 +68,8 @@ export function buildSrc(opts: SrcOptions): string {
   if (!parts) return "";
   const inPath = tr && !absolute && opts.transformationPosition === "path";
   const [prefix, pathname, search, hash] = parts;
-  // A path escaped on the fast path is folded already; one `URL` wrote may hold `//` (from `\\`).
-  let path = parsed ? foldSlashes(pathname) : pathname;
-  if (inPath) path = `/tr:${tr}${path}`;
+  // A path `URL` wrote may hold `//` (from `\\`): normalizedPath folds it below, as v5 folds the path with `tr:`.
+  let path = inPath ? `/tr:${tr}${pathname}` : pathname;
   // `tr:<tr>` is a segment of its own unless `tr` holds a slash (in `raw`): then the parser has its say. So it has
   // on a path it parsed, twice more as in v5 (`tr:` joined, then the endpoint's path): Node 20's parser resolves
   // some dot segments only then.
@@ -78,5 +78,5 @@ export function buildSrc(opts: SrcOptions): string {
   const query = addQuery(search, opts.queryParameters);
   const url = prefix + path + query;
   // v5 appends `tr` unescaped, after everything: after a #fragment too, where a browser never sends it; ours goes before.
-  return (tr && !inPath ? `${url}${HAS_PARAMETER.test(query.slice(1)) ? "&" : "?"}tr=${tr}` : url) + hash;
+  return (tr && !inPath ? `${url}${NO_PARAMETER.test(query) ? "?" : "&"}tr=${tr}` : url) + hash;
 }

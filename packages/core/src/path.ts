@@ -4,21 +4,11 @@
  * byte what the official SDKs (which build with `URL` objects) produce in the same runtime.
  */
 
-// Characters the parser keeps as they are in a path (`%` too: it never re-escapes an escape), with or without `/`.
-const PLAIN = /^[\w\-.~!$&'()*+,;=:@/%]*$/;
+// A path whose segments hold only characters the parser keeps as they are (`%` too: it never re-escapes an escape),
+// none of them a `.` or `..` segment (escaped or not), which the parser resolves. One scan: the dot check is a
+// lookahead at each slash.
+const PLAIN = /^(?:\/(?!(?:\.|%2e){1,2}(?:\/|$))[\w\-.~!$&'()*+,;=:@%]*)*$/i;
 const PLAIN_SEGMENT = /^[\w\-.~!$&'()*+,;=:@%]*$/;
-// A `.` or `..` segment, which the parser resolves, escaped (`%2e`) or not.
-const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
-
-/** True when `path` has a `.` or `..` segment. */
-function hasDotSegment(path: string): boolean {
-  return DOT_SEGMENT.test(path);
-}
-
-/** True when the URL parser would keep `path` as it is: no character to escape, no dot segment. */
-export function isPlainPath(path: string): boolean {
-  return PLAIN.test(path) && !hasDotSegment(path);
-}
 
 /** True when `text` is one path segment the URL parser keeps as it is: no slash, nothing to escape. */
 export function isPlainSegment(text: string): boolean {
@@ -30,19 +20,22 @@ export function foldSlashes(path: string): string {
   return path.includes("//") ? path.replace(/\/\/+/g, "/") : path;
 }
 
-// Text whose only difference from plain is what `encodeURI` escapes exactly as the URL parser does (a space,
-// non-ASCII, a control character, `"<>\`{}`): no character it treats otherwise, no lone surrogate.
-const ESCAPABLE = /^[^#?[\]\\^|\t\n\r\p{Cs}]*$/u;
+// A path whose only difference from a plain one is what `encodeURI` escapes exactly as the URL parser does (a space,
+// non-ASCII, a control character, `"<>\`{}`): no character it treats otherwise, no lone surrogate, no dot segment.
+const ESCAPABLE = /^(?:\/(?!(?:\.|%2e){1,2}(?:\/|$))[^/#?[\]\\^|\t\n\r\p{Cs}]*)*$/iu;
 const TRAILING_SPACE = /[\0- ]$/;
 
 /**
- * `path` as the URL parser writes a path it needs no `URL` for, else `undefined`. Keeps `%` escapes as they are.
+ * `path` (`""` or starting with `/`) as the URL parser writes a path it needs no `URL` for, else `undefined`. Keeps
+ * `%` escapes as they are.
  * `parsed`: read as part of a whole URL, which also ends the path at `?` or `#` and trims trailing spaces.
  */
 export function escapedPath(path: string, parsed?: boolean): string | undefined {
-  if (isPlainPath(path)) return path;
-  if (hasDotSegment(path) || (parsed && TRAILING_SPACE.test(path))) return;
-  if (ESCAPABLE.test(path)) return path.includes("%") ? path.split("%").map(encodeURI).join("%") : encodeURI(path);
+  if (PLAIN.test(path)) return path;
+  if (ESCAPABLE.test(path) && !(parsed && TRAILING_SPACE.test(path))) {
+    // `encodeURI` escapes `%` itself, as `%25` (no other escape it writes reads so): put the `%` back.
+    return encodeURI(path).replace(/%25/g, "%");
+  }
 }
 
 /**
@@ -67,25 +60,27 @@ export function normalizedPath(path: string, foldFirst = true): string {
 export type UrlParts = [prefix: string, pathname: string, search: string, hash: string];
 
 // Scheme and host, path, search, hash: how `href` reads (and an input `URL` would leave unchanged).
+type Match = [whole: string, ...parts: UrlParts];
 const PARTS = /^([a-z][\w+.-]*:\/\/[^/?#]*)([^?#]*)([^#]*)(.*)$/is;
 // An http(s) scheme and lower-case DNS host the URL parser keeps as they are: no port, IP, punycode or user info.
 const PLAIN_ORIGIN = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*$/;
 
 /** Splits an absolute URL into {@link UrlParts}; `undefined` when `URL` cannot parse it or it has no host part. */
 export function urlParts(url: string): UrlParts | undefined {
-  let parts = PARTS.exec(url);
+  let parts = PARTS.exec(url) as Match | null;
   // Without query or hash, a plain origin and a path escaped as the parser would: no `URL` needed. The parser would
   // also trim trailing spaces and control characters.
   const path =
-    parts?.[1] && PLAIN_ORIGIN.test(parts[1]) && !url.includes("xn--") && !parts[3] && !parts[4]
-      ? escapedPath(parts[2] as string, true)
+    parts && PLAIN_ORIGIN.test(parts[1]) && !url.includes("xn--") && !parts[3] && !parts[4]
+      ? escapedPath(parts[2], true)
       : undefined;
-  if (path !== undefined) return [parts?.[1] as string, path || "/", "", ""];
+  if (path !== undefined) return [(parts as Match)[1], path || "/", "", ""];
   try {
     // `href`, not `search` and `hash`: those read "" for a bare `?` or `#` that `href` keeps.
-    parts = PARTS.exec(new URL(url).href);
+    parts = PARTS.exec(new URL(url).href) as Match | null;
   } catch {
     return;
   }
-  return parts ? [parts[1] as string, parts[2] as string, parts[3] as string, parts[4] as string] : undefined;
+  // The four groups, without the whole match.
+  return parts?.slice(1) as UrlParts | undefined;
 }

@@ -66,8 +66,9 @@ export function url(opts: UrlOptions): string {
     }
     const endpoint = endpointOf(opts.urlEndpoint);
     inPath = opts.transformationPosition !== "query";
-    // Resolve `..` in the path on its own first, so it can never climb out of the endpoint's path.
-    const file = normalizedPath(`/${path}`, false);
+    // Resolve `..` in the path on its own first, so it can never climb out of the endpoint's path. The `/` is added
+    // only where there is none: an empty first segment is folded away anyway, and folding costs a `replace`.
+    const file = normalizedPath(path[0] === "/" ? path : `/${path}`, false);
     // `tr:` and the file resolved on their own too, so a `..` in a transformation value cannot climb out of the
     // endpoint either; `file` starts with `/` and `base` never ends with one, so there is no `//` to fold.
     parts = [endpoint.origin, endpoint.base + normalizedPath(`${inPath && tr ? `/tr:${tr}` : ""}${file}`), "", ""];

@@ -1,5 +1,5 @@
 // Typed layers: every overlay kind, its placement, nested steps and the base64 encoding of its text.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { buildTransformationString } from "../src/index.js";
 
 describe("overlays", () => {
@@ -7,6 +7,23 @@ describe("overlays", () => {
     const built = buildTransformationString([{ overlay: { type: "text", text: "日本 👋" } }]);
     const encoded = decodeURIComponent(/ie-([^,]+)/.exec(built)?.[1] ?? "");
     expect(new TextDecoder().decode(Uint8Array.from(atob(encoded), (c) => c.charCodeAt(0)))).toBe("日本 👋");
+  });
+
+  it("without Buffer (a browser), base64-encodes the same UTF-8 bytes, a lone surrogate as U+FFFD", async () => {
+    const texts = ["Größe 日本 👋", "Let's use ©, ®, ™", "half \ud83d of an emoji", "\udc4b", "ascii only"];
+    const withBuffer = texts.map((text) => buildTransformationString([{ overlay: { type: "text", text } }]));
+    vi.stubGlobal("Buffer", undefined);
+    vi.resetModules();
+    try {
+      const browser = await import("../src/index.js");
+      expect(texts.map((text) => browser.buildTransformationString([{ overlay: { type: "text", text } }]))).toEqual(
+        withBuffer,
+      );
+    } finally {
+      vi.unstubAllGlobals();
+      vi.resetModules();
+    }
+    expect(withBuffer[2]).toBe(`l-text,ie-${encodeURIComponent(btoa("half \xef\xbf\xbd of an emoji"))},l-end`);
   });
 
   it("writes every layer kind with position, timing and nested steps", () => {
