@@ -202,7 +202,10 @@ export function createUploader(options: UploaderOptions = {}): Uploader {
     progress: overall,
     add(file, fileOptions) {
       const name = typeof File === "function" && file instanceof File ? file.name : undefined;
-      const size = typeof file === "string" ? 0 : file instanceof Blob ? file.size : file.byteLength;
+      // Anything else (null, a number…) is refused with VALIDATION when the task starts, like every other bad input.
+      const bytes =
+        typeof file === "string" ? 0 : file instanceof Blob ? file.size : (file as Uint8Array | null)?.byteLength;
+      const size = typeof bytes === "number" ? bytes : 0;
       let settle: [(result: UploadResult) => void, (error: UploadError) => void] = [() => {}, () => {}];
       const promise = new Promise<UploadResult>((resolve, reject) => {
         settle = [resolve, reject];

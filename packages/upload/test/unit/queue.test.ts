@@ -51,6 +51,16 @@ const uploaderFor = (concurrency = 2) =>
   createUploader({ concurrency, publicKey: "public_x", authenticator, retryDelay: 1 });
 
 describe("createUploader", () => {
+  it("refuses a file that is not one (null, undefined, a number) with VALIDATION on its task, not a TypeError", async () => {
+    const uploader = uploaderFor();
+    for (const bad of [null, undefined, 42]) {
+      const task = uploader.add(bad as unknown as Blob, { fileName: "a.jpg" });
+      await expect(task.promise).rejects.toMatchObject({ name: "UploadError", code: "VALIDATION" });
+      expect(task.status).toBe("failed");
+    }
+    expect(tokens).toEqual([]);
+  });
+
   it("sends at most `concurrency` files at once and fetches each token only when its file starts", async () => {
     const uploader = uploaderFor(2);
     const tasks = files(5).map((file) => uploader.add(file));
