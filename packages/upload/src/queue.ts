@@ -93,6 +93,30 @@ export interface Uploader {
 const PAUSED = "paused by the uploader";
 
 /**
+ * The progress of several files together, weighted by size (a file of unknown size weighs one byte), cancelled ones
+ * left out; `fraction` 0 when none counts. What the queue's `overall` is made of, and what `@ikit/react` and
+ * `@ikit/vue` show over the files they list.
+ *
+ * @example
+ * ```ts
+ * progressOf(uploader.tasks.filter((task) => task.options.folder === "/avatars")); // { loaded, total, fraction }
+ * ```
+ */
+export function progressOf(
+  items: Iterable<{ readonly status: UploadTaskStatus; readonly progress: UploadProgress }>,
+): UploadProgress {
+  let loaded = 0;
+  let total = 0;
+  for (const { status, progress } of items) {
+    if (status === "cancelled") continue;
+    const weight = progress.total || 1;
+    loaded += weight * progress.fraction;
+    total += weight;
+  }
+  return { loaded, total, fraction: total ? loaded / total : 0 };
+}
+
+/**
  * Creates a queue for many files: at most `concurrency` sent at once, each fetching its token just before it starts
  * (and before every retry), per-file and overall progress that never goes back, pause / resume / cancel of one file
  * or all, and events.
@@ -122,18 +146,11 @@ export function createUploader(options: UploaderOptions = {}): Uploader {
   const emit = <E extends keyof UploaderEvents>(event: E, payload: UploaderEvents[E]) => {
     for (const listener of listeners.get(event) ?? []) (listener as (payload: UploaderEvents[E]) => void)(payload);
   };
-  const weight = (task: UploadTask) => task.progress.total || 1;
-
-  function overall(): UploadProgress {
-    let loaded = 0;
-    let total = 0;
-    for (const task of tasks) {
-      if (task.status === "cancelled") continue;
-      loaded += weight(task) * task.progress.fraction;
-      total += weight(task);
-    }
-    return { loaded, total, fraction: total ? loaded / total : 1 };
-  }
+  // An empty queue has nothing left to send: complete.
+  const overall = (): UploadProgress => {
+    const progress = progressOf(tasks);
+    return progress.total ? progress : { ...progress, fraction: 1 };
+  };
 
   function finish(task: UploadTask, status: UploadTaskStatus, error?: UploadError, result?: UploadResult) {
     task.status = status;
