@@ -94,8 +94,8 @@ const PAUSED = "paused by the uploader";
 
 /**
  * The progress of several files together, weighted by size (a file of unknown size weighs one byte), cancelled ones
- * left out; `fraction` 0 when none counts. What the queue's `overall` is made of, and what `@ikit/react` and
- * `@ikit/vue` show over the files they list.
+ * left out; `fraction` is `empty` when none counts. What the queue's `overall` is made of (an empty queue is complete:
+ * 1), and what `@ikit/react` and `@ikit/vue` show over the files they list (nothing listed: 0).
  *
  * @example
  * ```ts
@@ -104,6 +104,7 @@ const PAUSED = "paused by the uploader";
  */
 export function progressOf(
   items: Iterable<{ readonly status: UploadTaskStatus; readonly progress: UploadProgress }>,
+  empty = 0,
 ): UploadProgress {
   let loaded = 0;
   let total = 0;
@@ -113,7 +114,7 @@ export function progressOf(
     loaded += weight * progress.fraction;
     total += weight;
   }
-  return { loaded, total, fraction: total ? loaded / total : 0 };
+  return { loaded, total, fraction: total ? loaded / total : empty };
 }
 
 /**
@@ -147,10 +148,7 @@ export function createUploader(options: UploaderOptions = {}): Uploader {
     for (const listener of listeners.get(event) ?? []) (listener as (payload: UploaderEvents[E]) => void)(payload);
   };
   // An empty queue has nothing left to send: complete.
-  const overall = (): UploadProgress => {
-    const progress = progressOf(tasks);
-    return progress.total ? progress : { ...progress, fraction: 1 };
-  };
+  const overall = () => progressOf(tasks, 1);
 
   function finish(task: UploadTask, status: UploadTaskStatus, error?: UploadError, result?: UploadResult) {
     task.status = status;

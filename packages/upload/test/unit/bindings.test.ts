@@ -48,5 +48,7 @@ describe("progressOf", () => {
     expect(progressOf([item("uploading", 0, 0), item("done", 99, 99)]).fraction).toBeCloseTo(99 / 100);
     expect(progressOf([])).toEqual({ loaded: 0, total: 0, fraction: 0 });
     expect(progressOf([item("cancelled", 5, 10)])).toEqual({ loaded: 0, total: 0, fraction: 0 });
+    // The queue's own overall: an empty queue has nothing left to send.
+    expect(progressOf([], 1).fraction).toBe(1);
   });
 });
