@@ -2,7 +2,7 @@ import { defineConfig } from "tsup";
 
 export default defineConfig({
   // `url` is the browser-safe entry (no signing code): @ikit/react and @ikit/vue build their signed images with it.
-  entry: { index: "src/index.ts", url: "src/url/index.ts" },
+  entry: { index: "src/index.ts", url: "src/url.ts" },
   format: ["esm"],
   target: "es2022",
   dts: true,
