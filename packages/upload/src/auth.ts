@@ -46,8 +46,11 @@ export async function authenticate(o: UploadOptions, used: Set<string>): Promise
 
 /**
  * Where an app's tokens come from, as `@ikit/react` and `@ikit/vue` read it: an authenticator that GETs
- * `{ token, expire, signature }` from `authEndpoint`, else from `@ikit/worker`'s `${workerUrl}/auth`, with the page's
- * cookies (for the worker's `authorize`), before every attempt. `undefined` when neither is given.
+ * `{ token, expire, signature }` from `authEndpoint`, else from `@ikit/worker`'s `${workerUrl}/auth`, before every
+ * attempt. `undefined` when neither is given. The worker's `/auth` gets the page's cookies from any origin it allows
+ * (it answers credentialed requests, so its `authorize` can read a session); an `authEndpoint` of your own gets
+ * fetch's default, cookies on the page's own origin only, so one answering `Access-Control-Allow-Origin` without
+ * `Allow-Credentials` keeps working.
  *
  * @example
  * ```ts
@@ -60,8 +63,9 @@ export function endpointAuthenticator(from: {
 }): Authenticator | undefined {
   const url = from.authEndpoint ?? (from.workerUrl && `${from.workerUrl.replace(/\/+$/, "")}/auth`);
   if (!url) return undefined;
+  const credentials = from.authEndpoint ? "same-origin" : "include";
   return async () => {
-    const response = await fetch(url, { credentials: "include", headers: { accept: "application/json" } });
+    const response = await fetch(url, { credentials, headers: { accept: "application/json" } });
     if (!response.ok)
       throw new Error(`the token endpoint ${url} answered ${response.status}: ${await response.text()}`);
     const { token, expire, signature } = (await response.json()) as AuthenticationParameters;

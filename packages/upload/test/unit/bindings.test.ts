@@ -8,7 +8,7 @@ afterEach(() => {
 });
 
 describe("endpointAuthenticator", () => {
-  it("GETs fresh tokens from authEndpoint, else from the worker's /auth, with the page's cookies", async () => {
+  it("GETs fresh tokens from authEndpoint (same-origin cookies), else from the worker's /auth (cookies)", async () => {
     const answer = { token: "t", expire: 1_900_000_000, signature: "s", publicKey: "public_x" };
     const fetch = vi.spyOn(globalThis, "fetch").mockImplementation(async () => Response.json(answer));
     expect(await endpointAuthenticator({ workerUrl: "https://img.example.com//" })?.()).toEqual({
@@ -19,7 +19,7 @@ describe("endpointAuthenticator", () => {
     await endpointAuthenticator({ authEndpoint: "/api/tokens", workerUrl: "https://img.example.com" })?.();
     expect(fetch.mock.calls.map(([url, init]) => [url, init?.credentials])).toEqual([
       ["https://img.example.com/auth", "include"],
-      ["/api/tokens", "include"],
+      ["/api/tokens", "same-origin"],
     ]);
     expect(endpointAuthenticator({})).toBeUndefined();
   });
