@@ -1,7 +1,8 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts" },
+  // `url` is the browser-safe entry (no signing code): @ikit/react and @ikit/vue build their signed images with it.
+  entry: { index: "src/index.ts", url: "src/url.ts" },
   format: ["esm"],
   target: "es2022",
   dts: true,

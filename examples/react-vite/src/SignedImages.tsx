@@ -23,6 +23,8 @@ export function SignedImages({ config }: { config: ExampleConfig }) {
               <Image
                 src={path}
                 signed
+                // Mapped onto the worker's route (`?q=80`); examples/worker allows qualities 40, 60 and 80.
+                transformation={[{ quality: 80 }]}
                 width={320}
                 height={240}
                 deviceBreakpoints={WORKER_WIDTHS}

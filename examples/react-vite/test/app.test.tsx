@@ -52,10 +52,10 @@ describe("the example page", () => {
 
     const signed = within(screen.getByTestId("signed")).getByTestId("signed-image");
     expect(signed).toHaveAttribute("data-path", "/private/c.jpg");
-    expect(signed).toHaveAttribute("src", "http://127.0.0.1:8787/img/private/c.jpg?w=640");
+    expect(signed).toHaveAttribute("src", "http://127.0.0.1:8787/img/private/c.jpg?w=640&q=80");
     expect(signed).toHaveAttribute(
       "srcset",
-      "http://127.0.0.1:8787/img/private/c.jpg?w=320 1x, http://127.0.0.1:8787/img/private/c.jpg?w=640 2x",
+      "http://127.0.0.1:8787/img/private/c.jpg?w=320&q=80 1x, http://127.0.0.1:8787/img/private/c.jpg?w=640&q=80 2x",
     );
   });
 

@@ -1,26 +1,6 @@
 import { buildSrc, getResponsiveImageAttributes, type SrcOptions, type Transformation } from "@ikit/core";
-import { ReactImageKitError } from "./errors.js";
+import { workerImageAttributes } from "@ikit/worker/url";
 import type { ImageKitConfig } from "./provider.js";
-import { type WorkerImageParams, workerImageUrl } from "./worker-url.js";
-
-/**
- * How a `signed` image is asked of `@ikit/worker`: a preset, or the route's parameters. The worker signs the URL;
- * its `allow` list decides what is served.
- *
- * @example
- * ```ts
- * const byPreset: SignedImageOptions = { preset: "card", dprs: [1, 2] };
- * const byParams: SignedImageOptions = { quality: 80, fit: "contain", format: "auto" };
- * ```
- */
-export interface SignedImageOptions extends Pick<WorkerImageParams, "quality" | "fit" | "format"> {
-  /** A preset configured on the worker: `/img/<preset>/<path>`. Its steps fix the size, so `srcset` uses `dprs`. */
-  preset?: string;
-  /** With a preset: the `dpr` values to offer as `1x, 2x…` (each must be in the worker's `allow.dprs`). */
-  dprs?: number[];
-  /** The worker's preset for `placeholder="blur"`, e.g. `[{ width: 32, quality: 20, blur: 20 }]` named `blur`. */
-  placeholderPreset?: string;
-}
 
 /**
  * What decides an image's URLs: `src` with `@imagekit/react`'s props, and ours.
@@ -45,14 +25,24 @@ export interface ImageSource {
   sizes?: string | undefined;
   deviceBreakpoints?: number[] | undefined;
   imageBreakpoints?: number[] | undefined;
-  /** `true`, or how to ask the worker: the URLs come from `@ikit/worker`'s `/img` route. */
-  signed?: boolean | SignedImageOptions | undefined;
-  /** The worker's origin; defaults to the provider's. */
-  workerUrl?: string | undefined;
+  /** The displayed height in CSS px; derived from the transformation when not given. */
+  height?: number | `${number}` | string | undefined;
   /** `"blur"` adds a tiny blurred version as the background until the image loads. */
   placeholder?: "blur" | "empty" | undefined;
-  /** Fit for signed images uses the rendered `height` to ask for the same aspect ratio. */
-  height?: number | string | undefined;
+  /**
+   * Take the URLs from `@ikit/worker`'s `/img` route, which signs them with a key the browser never sees. A
+   * `transformation` must then be one step the route can express (width, height, quality, dpr, crop, format).
+   * @default false
+   */
+  signed?: boolean | undefined;
+  /** In signed mode, a preset of the worker (`/img/<preset>/<path>`) instead of a transformation. */
+  preset?: string | undefined;
+  /** With `preset`: the densities to offer as `1x, 2x…` (`?dpr=`, each in the worker's `allow.dprs`). */
+  dprs?: number[] | undefined;
+  /** In signed mode, the worker preset drawing the blur-up placeholder (e.g. `[{ width: 32, blur: 20 }]`). */
+  placeholderPreset?: string | undefined;
+  /** The worker's origin; defaults to the provider's. */
+  workerUrl?: string | undefined;
 }
 
 /**
@@ -67,6 +57,8 @@ export interface ImageAttributes {
   src: string;
   srcSet?: string;
   sizes?: string;
+  width?: number | string;
+  height?: number | string;
   placeholder?: string;
 }
 
@@ -83,25 +75,6 @@ function pixels(value: unknown): number | undefined {
   return undefined;
 }
 
-// A stand-in endpoint: the candidate widths are read back from core's own srcset, so signed and unsigned images
-// choose their widths by one rule (core's, proven equal to @imagekit/javascript's).
-const PROBE = "https://probe.invalid";
-const CANDIDATE = /\/tr:w-(\d+),c-at_max\/probe (\d+[wx])/g;
-
-/** The widths core's `srcset` offers for these sizing options (`[[640, "1x"], [828, "2x"]]`), and its `sizes`. */
-function candidates(source: ImageSource, config: ImageKitConfig): { widths: [number, string][]; sizes?: string } {
-  const { srcSet = "", sizes } = getResponsiveImageAttributes({
-    urlEndpoint: PROBE,
-    src: "/probe",
-    transformationPosition: "path",
-    ...sizing(source, config),
-  });
-  const widths = [...srcSet.matchAll(CANDIDATE)].map(
-    ([, w, descriptor]) => [Number(w), descriptor] as [number, string],
-  );
-  return sizes === undefined ? { widths } : { widths, sizes };
-}
-
 function sizing(source: ImageSource, config: ImageKitConfig) {
   const width = pixels(source.width);
   const deviceBreakpoints = source.deviceBreakpoints ?? config.deviceBreakpoints;
@@ -114,70 +87,68 @@ function sizing(source: ImageSource, config: ImageKitConfig) {
   };
 }
 
-/** URLs of `@ikit/worker`'s `/img` route: the worker holds the key and signs. */
-function signedAttributes(source: ImageSource, config: ImageKitConfig, options: SignedImageOptions): ImageAttributes {
-  if (source.transformation?.length) {
-    throw new ReactImageKitError(
-      "SIGNED_TRANSFORMATION",
-      "a signed image cannot carry a transformation: the worker builds it. Configure a preset on the worker and pass signed={{ preset }}, or use quality, fit and format.",
-      source.transformation,
-    );
+/** URLs of `@ikit/worker`'s `/img` route (`@ikit/worker/url`): the worker holds the key and signs. */
+function signedAttributes(source: ImageSource, config: ImageKitConfig): ImageAttributes {
+  const { preset, dprs, placeholderPreset, transformation, responsive } = source;
+  const imagePath = config.workerImagePath;
+  const { srcset, ...urls } = workerImageAttributes({
+    workerUrl: source.workerUrl ?? config.workerUrl,
+    path: source.src,
+    ...(imagePath && { imagePath }),
+    ...(preset && { preset }),
+    ...(dprs && { dprs }),
+    ...(placeholderPreset && { placeholderPreset }),
+    ...(transformation && { transformation }),
+    ...(responsive === false && { responsive: false }),
+    placeholder: source.placeholder === "blur",
+    ...sizing(source, config),
+  });
+  return { ...urls, ...(srcset && { srcSet: srcset }) };
+}
+
+/** The height that keeps the transformation's aspect ratio at `width`: from a step's width and height, or `ar-w-h`. */
+function heightFromTransformation(width: number, steps: Transformation[]): number | undefined {
+  for (const step of steps) {
+    const w = pixels(step.width);
+    const h = pixels(step.height);
+    if (w && h) return Math.round((width * h) / w);
+    const ratio =
+      typeof step.aspectRatio === "string" ? /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(step.aspectRatio) : null;
+    if (ratio) return Math.round((width * Number(ratio[2])) / Number(ratio[1]));
   }
-  const target = {
-    workerUrl: source.workerUrl ?? config.workerUrl ?? "",
-    src: source.src,
-    ...(config.workerImagePath && { imagePath: config.workerImagePath }),
-  };
-  const placeholder =
-    source.placeholder === "blur" && options.placeholderPreset
-      ? { placeholder: workerImageUrl({ ...target, preset: options.placeholderPreset }) }
-      : {};
-  if (options.preset) {
-    const preset = { ...target, preset: options.preset };
-    const src = workerImageUrl(preset);
-    const dprs = source.responsive === false ? [] : (options.dprs ?? []);
-    if (!dprs.length) return { src, ...placeholder };
-    const srcSet = dprs.map((dpr) => `${workerImageUrl(preset, { dpr })} ${dpr}x`).join(", ");
-    return { src, srcSet, ...placeholder };
-  }
-  const { quality, fit, format } = options;
-  const width = pixels(source.width);
-  const height = pixels(source.height);
-  // With a fit, the box's aspect ratio is asked for too; without one, ImageKit keeps the image's own.
-  const at = (w: number | undefined) =>
-    workerImageUrl(target, {
-      ...(w !== undefined && { width: w }),
-      ...(fit && w !== undefined && width && height && { height: Math.round((w * height) / width) }),
-      ...(quality !== undefined && { quality }),
-      ...(fit && { fit }),
-      ...(format && { format }),
-    });
-  if (source.responsive === false) return { src: at(width), ...placeholder };
-  const { widths, sizes } = candidates(source, config);
-  const last = widths[widths.length - 1];
-  return {
-    src: at(last?.[0]),
-    srcSet: widths.map(([w, descriptor]) => `${at(w)} ${descriptor}`).join(", "),
-    ...(sizes !== undefined && { sizes }),
-    ...placeholder,
-  };
+  return undefined;
+}
+
+/** `width` and `height` for the tag: the props, else the transformation's own size, so the browser reserves space. */
+function dimensions(source: ImageSource): Pick<ImageAttributes, "width" | "height"> {
+  const steps = source.transformation ?? [];
+  const width = source.width ?? steps.map((step) => pixels(step.width)).find(Boolean);
+  const numeric = pixels(width);
+  const height = source.height ?? (numeric ? heightFromTransformation(numeric, steps) : undefined);
+  return { ...(width !== undefined && { width }), ...(height !== undefined && { height }) };
 }
 
 /**
- * The `src`, `srcSet`, `sizes` (and placeholder URL) `<Image>` renders: from `@ikit/core` as `@imagekit/react` builds
- * them (the same URLs, byte for byte), or from `@ikit/worker`'s `/img` route when `signed`. Props win over the
- * provider's configuration. Pure: usable to build `<picture>` sources or preload links by hand.
+ * The `src`, `srcSet`, `sizes`, `width`, `height` (and placeholder URL) `<Image>` renders: URLs from `@ikit/core` as
+ * `@imagekit/react` builds them (the same URLs, byte for byte), or from `@ikit/worker`'s `/img` route when `signed`
+ * (`@ikit/worker/url`); `width`/`height` from the props, else from the transformation's size or aspect ratio. Props
+ * win over the provider's configuration. Pure: usable to build `<picture>` sources or preload links by hand.
  *
  * @example
  * ```ts
  * imageAttributes({ src: "/hero.jpg", width: 400 }, { urlEndpoint: "https://ik.imagekit.io/demo" });
- * // { src: ".../hero.jpg?tr=w-828,c-at_max", srcSet: ".../hero.jpg?tr=w-640,c-at_max 1x, ...w-828,c-at_max 2x" }
+ * // { src: ".../hero.jpg?tr=w-828,c-at_max", srcSet: ".../hero.jpg?tr=w-640,c-at_max 1x, ...w-828,c-at_max 2x", width: 400 }
  * imageAttributes({ src: "/private/a.jpg", width: 400, signed: true }, { workerUrl: "https://img.example.com" });
- * // { src: "https://img.example.com/img/private/a.jpg?w=828", srcSet: "...?w=640 1x, ...?w=828 2x" }
+ * // { src: "https://img.example.com/img/private/a.jpg?w=828", srcSet: "...?w=640 1x, ...?w=828 2x", width: 400 }
  * ```
  */
 export function imageAttributes(source: ImageSource, config: ImageKitConfig = {}): ImageAttributes {
-  if (source.signed) return signedAttributes(source, config, source.signed === true ? {} : source.signed);
+  const urls = source.signed ? signedAttributes(source, config) : unsignedAttributes(source, config);
+  return { ...urls, ...dimensions(source) };
+}
+
+/** `src`, `srcSet`, `sizes` and placeholder from ImageKit URLs built here by core, as `@imagekit/react` builds them. */
+function unsignedAttributes(source: ImageSource, config: ImageKitConfig): ImageAttributes {
   const urlEndpoint = source.urlEndpoint ?? config.urlEndpoint ?? "";
   const transformationPosition = source.transformationPosition ?? config.transformationPosition;
   const options: SrcOptions = {

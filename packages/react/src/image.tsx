@@ -12,10 +12,14 @@ import {
 import { type ImageSource, imageAttributes } from "./image-attributes.js";
 import { useImageKit } from "./provider.js";
 
+// Set by the app's bundler (React's own builds read it too): the layout warning is left out of production bundles.
+declare const process: { env: { NODE_ENV?: string } };
+
 /**
  * Props of {@link Image}: every native `<img>` prop, every prop of `@imagekit/react`'s `<Image>` under its name
  * (`src`, `urlEndpoint`, `transformation`, `transformationPosition`, `queryParameters`, `responsive`, `width`,
- * `sizes`, `deviceBreakpoints`, `imageBreakpoints`), and ours: `priority`, `placeholder`, `signed`, `workerUrl`.
+ * `sizes`, `deviceBreakpoints`, `imageBreakpoints`), and ours: `height`, `priority`, `placeholder`, and for signed
+ * images `signed`, `preset`, `dprs`, `placeholderPreset`, `workerUrl` (the same props as `@ikit/vue`'s `<IkImage>`).
  *
  * @example
  * ```ts
@@ -48,7 +52,8 @@ function useMergedRef<T>(own: { current: T | null }, theirs: Ref<T> | undefined)
 
 /**
  * An `<img>` for an ImageKit file: responsive `srcSet`/`sizes` from `@ikit/core` (the URLs `@imagekit/react`
- * renders), `width`/`height` passed through so the browser reserves the box, `loading="lazy"` and
+ * renders), `width`/`height` rendered whenever they can be known (the props, else the transformation's size or aspect
+ * ratio; a dev warning otherwise) so the browser reserves the box, `loading="lazy"` and
  * `decoding="async"` unless told otherwise, `priority` for the hero image, an optional blur-up placeholder, and
  * `signed` images served by `@ikit/worker` (the private key never reaches the browser). Server rendering and
  * hydration give the same markup.
@@ -58,7 +63,8 @@ function useMergedRef<T>(own: { current: T | null }, theirs: Ref<T> | undefined)
  * <ImageKitProvider urlEndpoint="https://ik.imagekit.io/demo">
  *   <Image src="/hero.jpg" width={1200} height={600} alt="Hero" priority placeholder="blur" />
  *   <Image src="/shoe.jpg" width={400} height={400} alt="Shoe" transformation={[{ height: "ih_div_2", crop: "at_least" }]} />
- *   <Image src="/private/invoice.png" signed={{ preset: "thumb" }} width={200} height={200} alt="Invoice" />
+ *   <Image src="/private/invoice.png" signed preset="thumb" width={200} height={200} alt="Invoice" />
+ *   <Image src="/private/report.png" signed transformation={[{ width: 400, height: 300, quality: 80 }]} alt="Report" />
  * </ImageKitProvider>
  * ```
  */
@@ -77,10 +83,13 @@ export function Image(props: ImageProps) {
     deviceBreakpoints: _deviceBreakpoints,
     imageBreakpoints: _imageBreakpoints,
     signed: _signed,
+    preset: _preset,
+    dprs: _dprs,
+    placeholderPreset: _placeholderPreset,
     workerUrl: _workerUrl,
     placeholder: _placeholder,
-    width,
-    height,
+    width: _width,
+    height: _height,
     priority = false,
     loading,
     decoding = "async",
@@ -99,6 +108,14 @@ export function Image(props: ImageProps) {
     const img = own.current;
     if (attrs.placeholder && img?.complete && img.naturalWidth > 0) setLoadedSrc(attrs.src);
   }, [attrs.placeholder, attrs.src]);
+  const { width, height } = attrs;
+  useEffect(() => {
+    if (process.env.NODE_ENV !== "production" && (width === undefined || height === undefined))
+      console.warn(
+        `<Image src="${attrs.src}">: pass width and height (or a transformation with both, or an aspectRatio) so the ` +
+          "browser reserves its space; without them the page shifts when it loads.",
+      );
+  }, [attrs.src, width, height]);
   const blurred = attrs.placeholder !== undefined && loadedSrc !== attrs.src;
   const handleLoad = (event: SyntheticEvent<HTMLImageElement, Event>) => {
     setLoadedSrc(attrs.src);
@@ -113,8 +130,8 @@ export function Image(props: ImageProps) {
       src={attrs.src || undefined}
       srcSet={attrs.srcSet}
       sizes={attrs.sizes}
-      width={width}
-      height={height}
+      width={attrs.width}
+      height={attrs.height}
       loading={loading ?? (priority ? "eager" : "lazy")}
       decoding={decoding}
       fetchPriority={fetchPriority ?? (priority ? "high" : undefined)}

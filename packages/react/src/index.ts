@@ -3,15 +3,11 @@
 // @ikit/react: ImageKit in React. provider → <Image> (core URLs, or @ikit/worker's signed route) / <Video>;
 // useUpload (over @ikit/upload's queue) → <UploadDropZone>. The next/image loaders are in "@ikit/react/next".
 
+// From @ikit/worker/url, where the route's URLs are built (for @ikit/vue as well).
+export { type WorkerImageParams, type WorkerImageTarget, workerImageUrl } from "@ikit/worker/url";
 export { UploadDropZone, type UploadDropZoneProps } from "./drop-zone.js";
-export { ReactImageKitError, type ReactImageKitErrorCode } from "./errors.js";
 export { Image, type ImageProps } from "./image.js";
-export {
-  type ImageAttributes,
-  type ImageSource,
-  imageAttributes,
-  type SignedImageOptions,
-} from "./image-attributes.js";
+export { type ImageAttributes, type ImageSource, imageAttributes } from "./image-attributes.js";
 export {
   type ImageKitConfig,
   ImageKitContext,
@@ -27,4 +23,3 @@ export {
   useUpload,
 } from "./use-upload.js";
 export { Video, type VideoProps } from "./video.js";
-export { type WorkerImageParams, type WorkerImageTarget, workerImageUrl } from "./worker-url.js";

@@ -1,7 +1,7 @@
 // @ikit/react/next: loaders for Next.js `next/image`. No React and no "use client" here: a loader is a plain
 // function, usable from next.config's `images.loaderFile` as well as from a client component's `loader` prop.
 import { buildSrc, type SrcOptions } from "@ikit/core";
-import { type WorkerImageParams, workerImageUrl } from "./worker-url.js";
+import { type WorkerImageParams, workerImageUrl } from "@ikit/worker/url";
 
 /**
  * What `next/image` passes a loader (the shape of next's `ImageLoaderProps`).
@@ -55,8 +55,12 @@ export function createImageKitLoader(options: ImageKitLoaderOptions): (props: Im
  * const options: WorkerLoaderOptions = { workerUrl: "https://img.example.com", format: "auto" };
  * ```
  */
-export type WorkerLoaderOptions = Pick<WorkerImageParams, "fit" | "format"> & {
+export type WorkerLoaderOptions = {
   workerUrl: string;
+  /** `fit` on the route: `cover`, `contain`, `fill` or `pad`. */
+  fit?: WorkerImageParams["fit"];
+  /** `f` on the route: `auto`, `avif`, `webp`, `jpg` or `png`. */
+  format?: WorkerImageParams["f"];
   /** The worker's `imagePath`. @default "/img" */
   imagePath?: string;
 };
@@ -72,10 +76,17 @@ export type WorkerLoaderOptions = Pick<WorkerImageParams, "fit" | "format"> & {
  * loader({ src: "/private/a.jpg", width: 640, quality: 80 }); // "https://img.example.com/img/private/a.jpg?w=640&q=80"
  * ```
  */
-export function createWorkerLoader({ workerUrl, imagePath, ...params }: WorkerLoaderOptions) {
+export function createWorkerLoader({ workerUrl, imagePath, fit, format }: WorkerLoaderOptions) {
   return ({ src, width, quality }: ImageLoaderProps): string =>
-    workerImageUrl(
-      { workerUrl, src, ...(imagePath && { imagePath }) },
-      { width, ...(quality !== undefined && { quality }), ...params },
-    );
+    workerImageUrl({
+      workerUrl,
+      path: src,
+      params: {
+        w: width,
+        ...(quality !== undefined && { q: quality }),
+        ...(fit && { fit }),
+        ...(format && { f: format }),
+      },
+      ...(imagePath && { imagePath }),
+    });
 }

@@ -1,6 +1,7 @@
-import type { AuthenticationParameters } from "@ikit/core";
 import {
   createUploader,
+  endpointAuthenticator,
+  progressOf,
   type UploadError,
   type Uploader,
   type UploadOptions,
@@ -96,27 +97,16 @@ export interface UseUploadResult {
   clear(): void;
 }
 
-const IDLE: UploadProgress = { loaded: 0, total: 0, fraction: 0 };
 const FINISHED = new Set<UploadTaskStatus>(["done", "failed", "cancelled"]);
-
-/** An authenticator that GETs fresh `{ token, expire, signature }` from `url` (the worker's `/auth`, your server). */
-function tokensFrom(url: string) {
-  return async (): Promise<AuthenticationParameters> => {
-    const response = await fetch(url, { headers: { accept: "application/json" } });
-    if (!response.ok) throw new Error(`the token endpoint ${url} answered ${response.status}`);
-    const { token, expire, signature } = (await response.json()) as AuthenticationParameters;
-    return { token, expire, signature };
-  };
-}
 
 /** The options every file gets: the provider's, then the hook's. */
 function defaultsOf(config: ImageKitConfig, options: UseUploadOptions): Partial<UploadOptions> {
   const { concurrency: _concurrency, authEndpoint = config.authEndpoint, ...rest } = options;
-  const tokens = authEndpoint ?? (config.workerUrl && `${config.workerUrl.replace(/\/+$/, "")}/auth`);
+  const authenticator = endpointAuthenticator({ authEndpoint, workerUrl: config.workerUrl });
   return {
     ...(config.publicKey && { publicKey: config.publicKey }),
     ...(config.uploadEndpoint && { endpoint: config.uploadEndpoint }),
-    ...(tokens && !rest.token && { authenticator: tokensFrom(tokens) }),
+    ...(authenticator && !rest.token && { authenticator }),
     ...rest,
   } as Partial<UploadOptions>;
 }
@@ -210,15 +200,6 @@ export function useUpload(options: UseUploadOptions = {}): UseUploadResult {
           } as Partial<UploadOptions>),
         ),
       );
-    // As the queue weighs it (by size), over the files shown: cleared ones no longer count.
-    let loaded = 0;
-    let total = 0;
-    for (const item of items) {
-      if (item.status === "cancelled") continue;
-      const weight = item.progress.total || 1;
-      loaded += weight * item.progress.fraction;
-      total += weight;
-    }
     const status: UploadStatus = !items.length
       ? "idle"
       : items.some((item) => !FINISHED.has(item.status))
@@ -228,7 +209,8 @@ export function useUpload(options: UseUploadOptions = {}): UseUploadResult {
           : "done";
     return {
       items,
-      progress: total ? { loaded, total, fraction: loaded / total } : IDLE,
+      // As the queue weighs it (by size), over the files shown: cleared ones no longer count.
+      progress: progressOf(items),
       status,
       add,
       upload: (file, fileOptions) => (add([file], fileOptions)[0] as UploadTask).promise,

@@ -1,6 +1,6 @@
 import type { AuthenticationParameters } from "@ikit/core";
 import { UploadError } from "./errors.js";
-import type { UploadOptions } from "./options.js";
+import type { Authenticator, UploadOptions } from "./options.js";
 
 /**
  * An `AUTH` error; `refresh` marks those a fresh token can fix (expired, reused, refused by ImageKit).
@@ -42,4 +42,33 @@ export async function authenticate(o: UploadOptions, used: Set<string>): Promise
   if (stale) throw authError(stale, true, token);
   used.add(token);
   return { token, expire, signature };
+}
+
+/**
+ * Where an app's tokens come from, as `@ikit/react` and `@ikit/vue` read it: an authenticator that GETs
+ * `{ token, expire, signature }` from `authEndpoint`, else from `@ikit/worker`'s `${workerUrl}/auth`, before every
+ * attempt. `undefined` when neither is given. The worker's `/auth` gets the page's cookies from any origin it allows
+ * (it answers credentialed requests, so its `authorize` can read a session); an `authEndpoint` of your own gets
+ * fetch's default, cookies on the page's own origin only, so one answering `Access-Control-Allow-Origin` without
+ * `Allow-Credentials` keeps working.
+ *
+ * @example
+ * ```ts
+ * const authenticator = endpointAuthenticator({ workerUrl: "https://img.example.com" }); // GETs …/auth
+ * ```
+ */
+export function endpointAuthenticator(from: {
+  authEndpoint?: string | undefined;
+  workerUrl?: string | undefined;
+}): Authenticator | undefined {
+  const url = from.authEndpoint ?? (from.workerUrl && `${from.workerUrl.replace(/\/+$/, "")}/auth`);
+  if (!url) return undefined;
+  const credentials = from.authEndpoint ? "same-origin" : "include";
+  return async () => {
+    const response = await fetch(url, { credentials, headers: { accept: "application/json" } });
+    if (!response.ok)
+      throw new Error(`the token endpoint ${url} answered ${response.status}: ${await response.text()}`);
+    const { token, expire, signature } = (await response.json()) as AuthenticationParameters;
+    return { token, expire, signature };
+  };
 }

@@ -1,6 +1,7 @@
 // @ikit/upload: direct browser uploads to ImageKit. validate → auth (fresh token) → form → transport → retry → queue.
 // The token endpoint helper lives in "@ikit/upload/server", never imported from here.
 
+export { endpointAuthenticator } from "./auth.js";
 export { UploadError, type UploadErrorCode } from "./errors.js";
 export type {
   Authenticator,
@@ -16,6 +17,7 @@ export type {
 } from "./options.js";
 export {
   createUploader,
+  progressOf,
   type Uploader,
   type UploaderEvents,
   type UploaderOptions,

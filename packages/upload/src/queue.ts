@@ -93,6 +93,31 @@ export interface Uploader {
 const PAUSED = "paused by the uploader";
 
 /**
+ * The progress of several files together, weighted by size (a file of unknown size weighs one byte), cancelled ones
+ * left out; `fraction` is `empty` when none counts. What the queue's `overall` is made of (an empty queue is complete:
+ * 1), and what `@ikit/react` and `@ikit/vue` show over the files they list (nothing listed: 0).
+ *
+ * @example
+ * ```ts
+ * progressOf(uploader.tasks.filter((task) => task.options.folder === "/avatars")); // { loaded, total, fraction }
+ * ```
+ */
+export function progressOf(
+  items: Iterable<{ readonly status: UploadTaskStatus; readonly progress: UploadProgress }>,
+  empty = 0,
+): UploadProgress {
+  let loaded = 0;
+  let total = 0;
+  for (const { status, progress } of items) {
+    if (status === "cancelled") continue;
+    const weight = progress.total || 1;
+    loaded += weight * progress.fraction;
+    total += weight;
+  }
+  return { loaded, total, fraction: total ? loaded / total : empty };
+}
+
+/**
  * Creates a queue for many files: at most `concurrency` sent at once, each fetching its token just before it starts
  * (and before every retry), per-file and overall progress that never goes back, pause / resume / cancel of one file
  * or all, and events.
@@ -122,18 +147,8 @@ export function createUploader(options: UploaderOptions = {}): Uploader {
   const emit = <E extends keyof UploaderEvents>(event: E, payload: UploaderEvents[E]) => {
     for (const listener of listeners.get(event) ?? []) (listener as (payload: UploaderEvents[E]) => void)(payload);
   };
-  const weight = (task: UploadTask) => task.progress.total || 1;
-
-  function overall(): UploadProgress {
-    let loaded = 0;
-    let total = 0;
-    for (const task of tasks) {
-      if (task.status === "cancelled") continue;
-      loaded += weight(task) * task.progress.fraction;
-      total += weight(task);
-    }
-    return { loaded, total, fraction: total ? loaded / total : 1 };
-  }
+  // An empty queue has nothing left to send: complete.
+  const overall = () => progressOf(tasks, 1);
 
   function finish(task: UploadTask, status: UploadTaskStatus, error?: UploadError, result?: UploadResult) {
     task.status = status;

@@ -9,8 +9,8 @@ import {
   type Transformation,
   type TransformationPosition,
 } from "@ikit/core";
+import { workerImageAttributes } from "@ikit/worker/url";
 import type { ImagePlaceholder } from "./config.js";
-import { type WorkerImageParams, workerImageUrl, workerParams } from "./worker-url.js";
 
 /**
  * The props of `<IkImage>` that shape its URLs and attributes (every other attribute passes through).
@@ -138,62 +138,21 @@ function unsignedUrls(props: ImageProps, placeholder: boolean) {
   return { src: attrs.src, srcset: attrs.srcSet, sizes: attrs.sizes, placeholder: tiny };
 }
 
-/** The same choices on the worker's route: the widths `getResponsiveImageAttributes` picks, sent as `w`. */
+/** The same choices on the worker's route (`@ikit/worker/url`): the props are its options under the same names. */
 function signedUrls(props: ImageProps, placeholder: boolean) {
-  const { src: path, workerUrl, preset, workerImagePath: imagePath, placeholderPreset } = props;
-  if (!workerUrl)
-    throw new IkitError(
-      "INVALID_OPTIONS",
-      "<IkImage signed> needs the worker's origin: pass workerUrl, or set it in app.use(ImageKit, { workerUrl }).",
-      workerUrl,
-    );
-  if (/^[a-z][a-z\d+.-]*:/i.test(path))
-    throw new IkitError(
-      "INVALID_OPTIONS",
-      `<IkImage signed> serves paths through the worker, got the URL ${JSON.stringify(path)}: pass its path.`,
-      path,
-    );
-  const presetUrl = (name: string, dpr?: number) =>
-    workerImageUrl({ workerUrl, path, preset: name, imagePath, params: dpr ? { dpr } : {} });
-  // A worker preset for the placeholder (e.g. `[{ width: 32, blur: 20 }]`) when named; without one, the smallest
-  // candidate below (not blurred: the route has no blur parameter).
-  const tiny = placeholder && placeholderPreset ? presetUrl(placeholderPreset) : undefined;
-  if (preset) {
-    if (props.transformation?.length)
-      throw new IkitError(
-        "INVALID_OPTIONS",
-        "<IkImage signed> takes a preset or a transformation, not both: the preset holds the transformation.",
-        props.transformation,
-      );
-    // A preset fixes the size: the srcset can only vary the density, each `dpr` one the worker allows.
-    const { dprs = [] } = props;
-    if (!Array.isArray(dprs) || dprs.some((dpr) => typeof dpr !== "number" || !(dpr > 0 && dpr < 10)))
-      throw new IkitError("INVALID_VALUE", "<IkImage> dprs must be an array of densities, such as [1, 2].", dprs);
-    const srcset = dprs.map((dpr) => `${presetUrl(preset, dpr)} ${dpr}x`).join(", ");
-    return { src: presetUrl(preset), ...(srcset && { srcset }), placeholder: tiny };
-  }
-  const params = workerParams(props.transformation);
-  if (props.responsive === false)
-    return { src: workerImageUrl({ workerUrl, path, params, imagePath }), placeholder: tiny };
-  // Candidates and descriptors exactly as the unsigned image has them; only their URLs differ.
-  const { srcSet = "", sizes } = getResponsiveImageAttributes({
-    urlEndpoint: "https://widths.invalid",
-    src: "/x",
+  const { src: path, workerUrl, preset, workerImagePath: imagePath, placeholderPreset, dprs, responsive } = props;
+  return workerImageAttributes({
+    workerUrl,
+    path,
+    ...(imagePath && { imagePath }),
+    ...(preset && { preset }),
+    ...(dprs && { dprs }),
+    ...(placeholderPreset && { placeholderPreset }),
+    ...(props.transformation && { transformation: props.transformation }),
+    ...(responsive === false && { responsive: false }),
+    placeholder,
     ...sizing(props),
   });
-  const candidates = srcSet.split(", ").map((candidate) => {
-    const [, w = "", descriptor = ""] = /tr=w-(\d+),c-at_max (\S+)$/.exec(candidate) ?? [];
-    return { w: Number(w), descriptor };
-  });
-  const { h: _height, ...responsive }: WorkerImageParams = params;
-  const url = (w: number) => workerImageUrl({ workerUrl, path, params: { ...responsive, w }, imagePath });
-  const widest = candidates[candidates.length - 1]?.w ?? 0;
-  return {
-    src: url(widest),
-    srcset: candidates.map(({ w, descriptor }) => `${url(w)} ${descriptor}`).join(", "),
-    sizes,
-    placeholder: placeholder ? (tiny ?? url(candidates[0]?.w ?? widest)) : undefined,
-  };
 }
 
 /**

@@ -1,8 +1,9 @@
 // useUpload(): @ikit/upload's queue (fresh token per attempt, retries, progress, abort) as reactive state. The
 // uploader is created with the composable but sends nothing until files are given, so setup() is safe on a server.
 import {
-  type Authenticator,
   createUploader,
+  endpointAuthenticator,
+  progressOf,
   UploadError,
   type UploaderOptions,
   type UploadOptions,
@@ -101,23 +102,10 @@ export interface UseUpload {
   clear(): void;
 }
 
-/** An authenticator fetching `{ token, expire, signature }` from `url` with the page's cookies (for `authorize`). */
-function tokensFrom(url: string): Authenticator {
-  return async () => {
-    const response = await fetch(url, { credentials: "include", headers: { accept: "application/json" } });
-    if (!response.ok)
-      throw new Error(`the token endpoint ${url} answered ${response.status}: ${await response.text()}`);
-    const { token, expire, signature } = await response.json();
-    return { token, expire, signature };
-  };
-}
-
 /** Upload defaults from the plugin's options and the composable's: the authenticator, key and endpoint. */
 function defaultsOf(config: ImageKitOptions, options: UseUploadOptions): UploaderOptions {
   const { authEndpoint = config.authEndpoint, ...rest } = options;
-  const base = config.workerUrl?.endsWith("/") ? config.workerUrl.slice(0, -1) : config.workerUrl;
-  const tokens = authEndpoint ?? (base && `${base}/auth`);
-  const authenticator = config.authenticator ?? (tokens ? tokensFrom(tokens) : undefined);
+  const authenticator = config.authenticator ?? endpointAuthenticator({ authEndpoint, workerUrl: config.workerUrl });
   const defaults = {
     ...(config.publicKey && { publicKey: config.publicKey }),
     ...(config.uploadEndpoint && { endpoint: config.uploadEndpoint }),
@@ -127,7 +115,6 @@ function defaultsOf(config: ImageKitOptions, options: UseUploadOptions): Uploade
 }
 
 const FINISHED = new Set<UploadTaskStatus>(["done", "failed", "cancelled"]);
-const NOTHING: UploadProgress = { loaded: 0, total: 0, fraction: 0 };
 
 /**
  * Uploads from the browser to ImageKit with `@ikit/upload`: a queue (`concurrency` at a time), a fresh token from
@@ -184,14 +171,7 @@ export function useUpload(options: UseUploadOptions = {}): UseUpload {
     if (list.some((item) => item.status === "paused")) return "paused";
     return list.some((item) => item.status === "failed") ? "error" : "done";
   });
-  const progress = computed<UploadProgress>(() => {
-    const live = items.value.filter((item) => item.status !== "cancelled");
-    if (!live.length) return NOTHING;
-    const weight = (item: UploadItem) => item.progress.total || 1;
-    const total = live.reduce((sum, item) => sum + weight(item), 0);
-    const loaded = live.reduce((sum, item) => sum + weight(item) * item.progress.fraction, 0);
-    return { loaded, total, fraction: loaded / total };
-  });
+  const progress = computed<UploadProgress>(() => progressOf(items.value));
   const error = computed(() => [...items.value].reverse().find((item) => item.status === "failed")?.error);
   const results = computed(() => items.value.flatMap((item) => (item.result ? [item.result] : [])));
 

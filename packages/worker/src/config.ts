@@ -2,6 +2,7 @@ import type { Transformation, WebhookEvent } from "@ikit/core";
 import { validateTransformation } from "@ikit/core/strict";
 import { type ConfigProblem, WorkerConfigError } from "./errors.js";
 import type { WaitUntil } from "./runtime.js";
+import { FIT_STEPS, OUTPUT_FORMATS } from "./url/route.js";
 
 /**
  * `proxy` fetches the signed URL and streams it from the edge cache; `redirect` answers a 302 to it.
@@ -303,8 +304,7 @@ export interface ResolvedConfig<Env = unknown> {
   sign?: Required<SignConfig>;
 }
 
-const FITS: readonly Fit[] = ["cover", "contain", "fill", "pad"];
-const FORMATS: readonly OutputFormat[] = ["auto", "avif", "webp", "jpg", "png"];
+const FITS = Object.keys(FIT_STEPS) as Fit[];
 const EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif", "gif", "mp4", "webm"];
 const PRESET_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
 const ROUTE_PATH = /^\/[a-z0-9/_-]*[a-z0-9_-]$/i;
@@ -662,7 +662,7 @@ export function resolveConfig<Env>(config: ImageWorkerConfig<Env>): ResolvedConf
       qualities: c.numbers(allow?.qualities, "allow.qualities", 1, 100),
       dprs: c.numbers(allow?.dprs, "allow.dprs", 0.1, 5, false),
       fits: c.list(allow?.fits, "allow.fits", FITS),
-      formats: c.list(allow?.formats, "allow.formats", FORMATS),
+      formats: c.list(allow?.formats, "allow.formats", OUTPUT_FORMATS),
     },
     cache: { ttlSeconds: 0, staleSeconds: 0, browserTtlSeconds: 0, maxBodyBytes: 0 },
     upstreamTimeoutMs: c.number(top.upstreamTimeoutMs, "upstreamTimeoutMs", 100, 120_000, 10_000),

@@ -56,7 +56,12 @@ export default async function setup(project: TestProject) {
   const auth = createUploadAuthHandler({ privateKey: emu.privateKey, anonymous: true });
   const server = createServer(async (req, res) => {
     const origin = req.headers.origin;
-    if (origin && LOCAL_ORIGIN.test(origin)) res.setHeader("access-control-allow-origin", origin);
+    // As @ikit/worker's /auth answers an allowed origin (the example page passes this server as its workerUrl, and
+    // tokens from a worker are fetched with the page's cookies).
+    if (origin && LOCAL_ORIGIN.test(origin)) {
+      res.setHeader("access-control-allow-origin", origin);
+      res.setHeader("access-control-allow-credentials", "true");
+    }
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     if (url.pathname === "/auth") {
       const response = await auth(new Request(`http://127.0.0.1${req.url}`));

@@ -3,10 +3,14 @@ import { Image as TheirImage, ImageKitProvider as TheirProvider } from "@imageki
 import { fireEvent, render, screen } from "@testing-library/react";
 import type { ComponentProps } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
-import { Image, ImageKitProvider, ReactImageKitError } from "../../src/index.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { Image, ImageKitProvider } from "../../src/index.js";
 
 const urlEndpoint = "https://ik.imagekit.io/demo";
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 const workerUrl = "https://img.example.com";
 
 /** The attributes of the one `<img>` in some static markup. */
@@ -71,7 +75,9 @@ describe("<Image> beside @imagekit/react 5.0.3", () => {
         theirs.sizes ?? (theirs.srcset?.includes("w,") || theirs.srcset?.endsWith("w") ? "100vw" : undefined),
       );
       const { sizes: _theirSizes, ...theirRest } = theirs;
-      expect(rest).toEqual(theirRest);
+      // Ours also renders the width a transformation step gives when the props do not, so the box is reserved.
+      const sized = props.width === undefined && props.transformation?.find((step) => typeof step.width === "number");
+      expect(rest).toEqual({ ...theirRest, ...(sized && { width: String(sized.width) }) });
     },
   );
 });
@@ -88,6 +94,38 @@ describe("<Image>", () => {
     expect(img.getAttribute("srcset")).toBe(
       `${urlEndpoint}/a.jpg?tr=w-640,c-at_max 1x, ${urlEndpoint}/a.jpg?tr=w-828,c-at_max 2x`,
     );
+  });
+
+  it("derives width and height from the transformation when the props do not give them, and warns when unknown", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    render(
+      <>
+        <Image urlEndpoint={urlEndpoint} src="/a.jpg" alt="both" transformation={[{ width: 400, height: 300 }]} />
+        <Image
+          urlEndpoint={urlEndpoint}
+          src="/a.jpg"
+          alt="ratio"
+          width={400}
+          transformation={[{ aspectRatio: "16-9" }]}
+        />
+        <Image
+          urlEndpoint={urlEndpoint}
+          src="/a.jpg"
+          alt="props win"
+          width="300"
+          height={80}
+          transformation={[{ width: 400, height: 300 }]}
+        />
+      </>,
+    );
+    const size = (alt: string) => ["width", "height"].map((name) => screen.getByAltText(alt).getAttribute(name));
+    expect(size("both")).toEqual(["400", "300"]);
+    expect(size("ratio")).toEqual(["400", "225"]);
+    expect(size("props win")).toEqual(["300", "80"]);
+    expect(warn).not.toHaveBeenCalled();
+    render(<Image urlEndpoint={urlEndpoint} src="/unsized.jpg" width={400} alt="unsized" />);
+    expect(size("unsized")).toEqual(["400", null]);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/unsized\.jpg.*pass width and height.*page shifts/));
   });
 
   it("loads priority images eagerly with high fetch priority", () => {
@@ -218,28 +256,41 @@ describe("<Image signed>", () => {
     for (const attribute of ["src", "srcset"]) expect(signed.getAttribute(attribute)).not.toMatch(/ik-s|ik-t|tr[:=]/);
   });
 
-  it("passes quality, format and fit, asking for the box's aspect ratio when fitting", () => {
+  it("maps a one-step transformation onto the route's parameters, in the worker's order", () => {
     render(
-      <Image
-        workerUrl={`${workerUrl}/`}
-        src="/p/a.jpg"
-        width={400}
-        height={200}
-        alt="A"
-        signed={{ quality: 80, format: "auto", fit: "cover" }}
-      />,
+      <>
+        <Image
+          workerUrl={`${workerUrl}/`}
+          src="/p/a.jpg"
+          width={400}
+          height={200}
+          alt="A"
+          signed
+          transformation={[{ quality: 80, format: "auto", crop: "maintain_ratio" }]}
+        />
+        <Image
+          workerUrl={workerUrl}
+          src="/p/a.jpg"
+          alt="fixed"
+          signed
+          responsive={false}
+          transformation={[{ format: "auto", crop: "maintain_ratio", quality: 80, height: 200, width: 400 }]}
+        />
+      </>,
     );
-    expect(screen.getByAltText("A")).toHaveAttribute(
-      "src",
-      `${workerUrl}/img/p/a.jpg?w=828&h=414&q=80&fit=cover&f=auto`,
-    );
+    // Responsive: each candidate sets its own width, so a height would have to be in allow.heights at every width.
+    expect(screen.getByAltText("A")).toHaveAttribute("src", `${workerUrl}/img/p/a.jpg?w=828&q=80&fit=cover&f=auto`);
+    const fixed = screen.getByAltText("fixed");
+    expect(fixed).toHaveAttribute("src", `${workerUrl}/img/p/a.jpg?w=400&h=200&q=80&fit=cover&f=auto`);
+    // No width or height props: both from the transformation, so the box is reserved.
+    expect([fixed.getAttribute("width"), fixed.getAttribute("height")]).toEqual(["400", "200"]);
   });
 
   it("uses a preset route, with dpr candidates only when asked, and the provider's image path", () => {
     render(
       <ImageKitProvider workerUrl={workerUrl} workerImagePath="/images/">
-        <Image src="/p/a.jpg" width={200} height={200} alt="one" signed={{ preset: "thumb" }} />
-        <Image src="/p/a.jpg" width={200} height={200} alt="dprs" signed={{ preset: "thumb", dprs: [1, 2] }} />
+        <Image src="/p/a.jpg" width={200} height={200} alt="one" signed preset="thumb" />
+        <Image src="/p/a.jpg" width={200} height={200} alt="dprs" signed preset="thumb" dprs={[1, 2]} />
       </ImageKitProvider>,
     );
     const one = screen.getByAltText("one");
@@ -251,27 +302,41 @@ describe("<Image signed>", () => {
     );
   });
 
-  it("takes its blur placeholder from a worker preset, and renders none without one", () => {
+  it("takes its blur placeholder from a worker preset, else the smallest candidate (the route cannot blur)", () => {
     render(
       <ImageKitProvider workerUrl={workerUrl}>
-        <Image src="/p/a.jpg" alt="preset" placeholder="blur" signed={{ placeholderPreset: "blur" }} />
-        <Image src="/p/a.jpg" alt="none" placeholder="blur" signed />
+        <Image src="/p/a.jpg" alt="preset" placeholder="blur" signed placeholderPreset="blur" />
+        <Image src="/p/a.jpg" alt="smallest" placeholder="blur" signed />
+        <Image src="/p/a.jpg" alt="none" signed />
       </ImageKitProvider>,
     );
     expect(screen.getByAltText("preset").style.backgroundImage).toBe(`url("${workerUrl}/img/blur/p/a.jpg")`);
+    expect(screen.getByAltText("smallest").style.backgroundImage).toBe(`url("${workerUrl}/img/p/a.jpg?w=640")`);
     expect(screen.getByAltText("none").style.backgroundImage).toBe("");
   });
 
   it.each([
-    [<Image key="a" src="/a.jpg" alt="" signed />, "MISSING_WORKER_URL"],
-    [<Image key="b" workerUrl={workerUrl} src="https://x.example/a.jpg" alt="" signed />, "INVALID_SIGNED_SRC"],
+    [<Image key="a" src="/a.jpg" alt="" signed />, /set workerUrl to its origin/],
+    [<Image key="b" workerUrl={workerUrl} src="https://x.example/a.jpg" alt="" signed />, /pass its path/],
     [
-      <Image key="c" workerUrl={workerUrl} src="/a.jpg" alt="" signed transformation={[{ width: 5 }]} />,
-      "SIGNED_TRANSFORMATION",
+      <Image key="c" workerUrl={workerUrl} src="/a.jpg" alt="" signed transformation={[{ rotation: 90 }]} />,
+      /transformation rotation \(90\) has no equivalent on the route/,
     ],
-  ])("refuses a configuration it cannot serve: %#", (element, code) => {
+    [
+      <Image key="d" workerUrl={workerUrl} src="/a.jpg" alt="" signed transformation={[{ width: "iw_div_2" }]} />,
+      /width must be a whole number/,
+    ],
+    [
+      <Image key="e" workerUrl={workerUrl} src="/a.jpg" alt="" signed preset="p" transformation={[{ width: 5 }]} />,
+      /a preset or a transformation, not both/,
+    ],
+  ])("refuses a configuration it cannot serve: %#", (element, message) => {
     expect(() => renderToStaticMarkup(element)).toThrow(
-      expect.objectContaining({ constructor: ReactImageKitError, code }),
+      expect.objectContaining({
+        constructor: IkitError,
+        code: "INVALID_OPTIONS",
+        message: expect.stringMatching(message),
+      }),
     );
   });
 });

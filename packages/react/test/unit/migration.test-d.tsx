@@ -59,7 +59,9 @@ export const context: { urlEndpoint?: string | undefined } = ImageKitContext as 
 export const noSrc = <Image alt="" />;
 // @ts-expect-error an unknown transformation name is a compile error
 export const typo = <Image src="/a.jpg" alt="" transformation={[{ widht: 300 }]} />;
-// @ts-expect-error signed options are typed
-export const badFit = <Image src="/a.jpg" alt="" signed={{ fit: "stretch" }} />;
+// @ts-expect-error signed is a boolean; the worker's options are props of their own (preset, dprs, placeholderPreset)
+export const signedObject = <Image src="/a.jpg" alt="" signed={{ preset: "thumb" }} />;
+// @ts-expect-error dprs are numbers
+export const badDprs = <Image src="/a.jpg" alt="" signed preset="thumb" dprs={["2x"]} />;
 // @ts-expect-error placeholder takes "blur" or "empty"
 export const badPlaceholder = <Image src="/a.jpg" alt="" placeholder="shimmer" />;

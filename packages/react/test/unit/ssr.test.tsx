@@ -22,7 +22,7 @@ function App({ urlEndpoint, label = "Add photos" }: { urlEndpoint: string; label
     <ImageKitProvider urlEndpoint={urlEndpoint} workerUrl="https://img.example.com" publicKey="public_x">
       <Image src="/hero.jpg" width={1200} height={600} alt="Hero" priority placeholder="blur" />
       <Image src="/a.jpg" width={400} height={300} alt="A" transformation={[{ height: "ih_div_2" }]} />
-      <Image src="/private/b.jpg" width={400} height={300} alt="B" signed={{ quality: 80 }} />
+      <Image src="/private/b.jpg" width={400} height={300} alt="B" signed transformation={[{ quality: 80 }]} />
       <Uploads label={label} />
     </ImageKitProvider>
   );

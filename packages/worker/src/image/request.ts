@@ -3,6 +3,7 @@ import type { Fit, OutputFormat, ResolvedConfig } from "../config.js";
 import { refuse } from "../http/refusal.js";
 import { quote } from "../http/responses.js";
 import { checkAllowed, pathSegments } from "../path.js";
+import { DPR, FIT_STEPS, WHOLE } from "../url/route.js";
 
 /**
  * An image request the configuration allows: which file, which transformation.
@@ -30,16 +31,6 @@ export interface ImageRequest {
  * ```
  */
 export const MAX_QUERY_LENGTH = 512;
-
-const FIT_STEPS: Record<Fit, Transformation> = {
-  cover: { crop: "maintain_ratio" },
-  contain: { crop: "at_max" },
-  fill: { crop: "force" },
-  pad: { cropMode: "pad_resize" },
-};
-
-const WHOLE = /^\d{1,6}$/;
-const DPR = /^\d(\.\d{1,2})?$/;
 
 function nearest(allowed: readonly number[], wanted: number): number {
   let best = allowed[0] as number;
