@@ -21,6 +21,7 @@ export {
   pow,
   sub,
 } from "./expression.js";
+export { imageSize } from "./image-size.js";
 export { type ParsedUrl, type ParseUrlOptions, parseUrl } from "./parse.js";
 export { type ParsedTransformation, parseTransformation } from "./parse-transformation.js";
 export { pHashDistance } from "./phash.js";

@@ -1,4 +1,4 @@
-import { buildSrc, getResponsiveImageAttributes, type SrcOptions, type Transformation } from "@ikit/core";
+import { buildSrc, getResponsiveImageAttributes, imageSize, type SrcOptions, type Transformation } from "@ikit/core";
 import { workerImageAttributes } from "@ikit/worker/url";
 import type { ImageKitConfig } from "./provider.js";
 
@@ -106,26 +106,9 @@ function signedAttributes(source: ImageSource, config: ImageKitConfig): ImageAtt
   return { ...urls, ...(srcset && { srcSet: srcset }) };
 }
 
-/** The height that keeps the transformation's aspect ratio at `width`: from a step's width and height, or `ar-w-h`. */
-function heightFromTransformation(width: number, steps: Transformation[]): number | undefined {
-  for (const step of steps) {
-    const w = pixels(step.width);
-    const h = pixels(step.height);
-    if (w && h) return Math.round((width * h) / w);
-    const ratio =
-      typeof step.aspectRatio === "string" ? /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(step.aspectRatio) : null;
-    if (ratio) return Math.round((width * Number(ratio[2])) / Number(ratio[1]));
-  }
-  return undefined;
-}
-
-/** `width` and `height` for the tag: the props, else the transformation's own size, so the browser reserves space. */
+/** `width` and `height` for the tag: the props, else the transformation's own size (core's `imageSize`). */
 function dimensions(source: ImageSource): Pick<ImageAttributes, "width" | "height"> {
-  const steps = source.transformation ?? [];
-  const width = source.width ?? steps.map((step) => pixels(step.width)).find(Boolean);
-  const numeric = pixels(width);
-  const height = source.height ?? (numeric ? heightFromTransformation(numeric, steps) : undefined);
-  return { ...(width !== undefined && { width }), ...(height !== undefined && { height }) };
+  return imageSize({ width: source.width, height: source.height, transformation: source.transformation });
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   buildSrc,
   getResponsiveImageAttributes,
   IkitError,
+  imageSize,
   type QueryParameters,
   type Transformation,
   type TransformationPosition,
@@ -89,26 +90,9 @@ function pixels(value: unknown): number | undefined {
   return typeof value === "string" && /^\d+(\.\d+)?$/.test(value) ? Number(value) : undefined;
 }
 
-/** The height that keeps the transformation's aspect ratio at `width`: from a step's width and height, or `ar-w-h`. */
-function heightFromTransformation(width: number, steps: Transformation[]): number | undefined {
-  for (const step of steps) {
-    const w = pixels(step.width);
-    const h = pixels(step.height);
-    if (w && h) return Math.round((width * h) / w);
-    const ratio =
-      typeof step.aspectRatio === "string" ? /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(step.aspectRatio) : null;
-    if (ratio) return Math.round((width * Number(ratio[2])) / Number(ratio[1]));
-  }
-  return undefined;
-}
-
-/** `width` and `height` for the tag: the props, else the transformation's own size, so the browser reserves space. */
+/** `width` and `height` for the tag: the props, else the transformation's own size (core's `imageSize`). */
 function dimensions(props: ImageProps): Pick<ImageAttributes, "width" | "height"> {
-  const steps = props.transformation ?? [];
-  const width = props.width ?? steps.map((step) => pixels(step.width)).find(Boolean);
-  const numeric = pixels(width);
-  const height = props.height ?? (numeric ? heightFromTransformation(numeric, steps) : undefined);
-  return { ...(width !== undefined && { width }), ...(height !== undefined && { height }) };
+  return imageSize({ width: props.width, height: props.height, transformation: props.transformation });
 }
 
 /** The options that choose the srcset's candidates, the same in both modes. */
