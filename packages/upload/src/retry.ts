@@ -24,16 +24,26 @@ export function backoff(attempt: number, base: number, error: UploadError): numb
  * ```
  */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return abortable(new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), signal).finally(() =>
+    clearTimeout(timer),
+  );
+}
+
+/**
+ * Settles as `promise` does, or rejects with the `ABORT` error as soon as `signal` aborts (the promise itself runs on,
+ * its result ignored): a cancel must not wait for an authenticator that is slow to answer.
+ *
+ * @example
+ * ```ts
+ * const auth = await abortable(authenticate(options, used), controller.signal);
+ * ```
+ */
+export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError(signal));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
+    const onAbort = () => reject(abortError(signal));
     if (signal?.aborted) onAbort();
-    else signal?.addEventListener("abort", onAbort);
+    signal?.addEventListener("abort", onAbort);
+    promise.then(resolve, reject).finally(() => signal?.removeEventListener("abort", onAbort));
   });
 }

@@ -3,7 +3,7 @@ import { UploadError } from "./errors.js";
 import { uploadForm } from "./form.js";
 import type { UploadOptions, UploadResult, UploadSource } from "./options.js";
 import { readReply } from "./response.js";
-import { backoff, sleep } from "./retry.js";
+import { abortable, backoff, sleep } from "./retry.js";
 import { abortError, send } from "./transport.js";
 import { validateUpload } from "./validate.js";
 
@@ -56,9 +56,9 @@ export async function upload(file: UploadSource, options: UploadOptions): Promis
   };
   for (;;) {
     try {
-      // No token is asked for once aborted; send() refuses an aborted signal as well.
+      // No token is asked for once aborted, and an abort while the authenticator thinks does not wait for it.
       if (signal?.aborted) throw abortError(signal);
-      const auth = await authenticate(options, used);
+      const auth = await abortable(authenticate(options, used), signal);
       const result = readReply(
         await send({ url: endpoint, body: uploadForm(file, fields, auth), signal, timeout, onProgress: progress }),
       );

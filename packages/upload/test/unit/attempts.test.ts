@@ -152,6 +152,20 @@ describe("attempts and retries", () => {
     expect(error).toMatchObject({ code: "ABORT", value: "stop" });
   });
 
+  it("stops at once when the signal aborts while the authenticator is still thinking, and sends nothing", async () => {
+    let answer: (auth: { token: string; expire: number; signature: string }) => void = () => {};
+    const slow = () =>
+      new Promise<{ token: string; expire: number; signature: string }>((resolve) => (answer = resolve));
+    const controller = new AbortController();
+    const pending = upload(new Blob(["x"]), options({ authenticator: slow, signal: controller.signal }));
+    await new Promise((done) => setTimeout(done, 10));
+    controller.abort("cancelled");
+    expect(await rejection(pending)).toMatchObject({ code: "ABORT", value: "cancelled" });
+    answer({ token: "late", expire: Math.floor(Date.now() / 1000) + 600, signature: "s" });
+    await new Promise((done) => setTimeout(done, 10));
+    expect(sent).toHaveLength(0);
+  });
+
   it("asks for no token and sends nothing when the signal is already aborted", async () => {
     const error = await rejection(upload(new Blob(["x"]), options({ signal: AbortSignal.abort("gone") })));
     expect(error).toMatchObject({ code: "ABORT", value: "gone" });
