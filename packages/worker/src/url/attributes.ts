@@ -3,6 +3,7 @@
 import { getResponsiveImageAttributes, IkitError, type Transformation } from "@ikit/core";
 import { type WorkerImageTarget, workerImageUrl } from "./image-url.js";
 import { workerParams } from "./params.js";
+import { DPR } from "./route.js";
 
 /**
  * What decides a signed image's URLs.
@@ -102,7 +103,7 @@ export function workerImageAttributes(options: WorkerImageOptions): WorkerImageA
       );
     // A preset fixes the size: the srcset can only vary the density.
     const dprs = options.responsive === false ? [] : (options.dprs ?? []);
-    if (!Array.isArray(dprs) || dprs.some((dpr) => typeof dpr !== "number" || !(dpr > 0 && dpr < 10)))
+    if (!Array.isArray(dprs) || dprs.some((dpr) => typeof dpr !== "number" || !(dpr > 0) || !DPR.test(String(dpr))))
       throw new IkitError("INVALID_VALUE", "dprs must be an array of densities, such as [1, 2].", dprs);
     const at = (dpr?: number) => workerImageUrl({ ...target, preset, ...(dpr && { params: { dpr } }) });
     const srcset = dprs.map((dpr) => `${at(dpr)} ${dpr}x`).join(", ");

@@ -1,6 +1,7 @@
 // Where one image is on the worker: `<workerUrl><imagePath>[/<preset>]/<path>?<params>`.
 import { IkitError } from "@ikit/core";
 import type { WorkerImageParams } from "./params.js";
+import { DPR, FIT_STEPS, OUTPUT_FORMATS, WHOLE } from "./route.js";
 
 /**
  * Where one image is on the worker: its origin, the file's path, and a preset or the query parameters.
@@ -47,23 +48,77 @@ export function workerImageUrl({
   preset,
   imagePath = "/img",
 }: WorkerImageTarget): string {
-  if (!workerUrl || typeof workerUrl !== "string")
-    throw new IkitError(
-      "INVALID_OPTIONS",
-      "signed images are served by @ikit/worker: set workerUrl to its origin, such as https://images.example.com.",
-      workerUrl,
-    );
+  const base = origin(workerUrl);
   if (typeof path !== "string" || !path.replaceAll("/", "") || /^[a-z][a-z\d+.-]*:/i.test(path))
     throw new IkitError(
       "INVALID_OPTIONS",
       `the worker serves paths under its urlEndpoint, such as "/products/shoe.jpg"; got ${JSON.stringify(path)}: pass its path.`,
       path,
     );
-  const segments = path.split("/").filter(Boolean).map(encodeURIComponent);
   const query = new URLSearchParams();
-  for (const key of ORDER) if (params[key] !== undefined) query.set(key, String(params[key]));
+  for (const key of ORDER) if (params[key] !== undefined) query.set(key, param(key, params[key]));
   const search = `${query}` ? `?${query}` : "";
-  const base = workerUrl.replace(/\/+$/, "");
-  const mount = `/${imagePath.replace(/^\/+|\/+$/g, "")}`;
-  return `${base}${mount}${preset ? `/${encodeURIComponent(preset)}` : ""}/${segments.join("/")}${search}`;
+  const mount = segments(imagePath, "imagePath");
+  const route = preset === undefined || preset === "" ? [] : segments(preset, "preset");
+  if (route.length > 1) throw new IkitError("INVALID_OPTIONS", "a preset is a name, without a slash.", preset);
+  return `${base}/${[...mount, ...route, ...segments(path, "path")].join("/")}${search}`;
+}
+
+/** `workerUrl` without its trailing slashes, once it is an http(s) origin (and base path) with no query or fragment. */
+function origin(workerUrl: unknown): string {
+  if (!workerUrl || typeof workerUrl !== "string")
+    throw new IkitError(
+      "INVALID_OPTIONS",
+      "signed images are served by @ikit/worker: set workerUrl to its origin, such as https://images.example.com.",
+      workerUrl,
+    );
+  let url: URL | undefined;
+  try {
+    url = new URL(workerUrl);
+  } catch {}
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password)
+    throw new IkitError(
+      "INVALID_OPTIONS",
+      `workerUrl must be the worker's http(s) origin, such as https://images.example.com, without a query, fragment or credentials; got ${JSON.stringify(workerUrl)}.`,
+      workerUrl,
+    );
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+/**
+ * The percent-encoded segments of a path, refusing `.` and `..` (a URL resolves them, leaving the image route) and
+ * lone surrogates (which no URL can carry).
+ */
+function segments(value: unknown, name: string): string[] {
+  if (typeof value !== "string") throw new IkitError("INVALID_OPTIONS", `${name} must be a string.`, value);
+  return value
+    .split("/")
+    .filter(Boolean)
+    .map((segment) => {
+      if (segment === "." || segment === ".." || /\p{Cs}/u.test(segment))
+        throw new IkitError(
+          "INVALID_OPTIONS",
+          `${name} ${JSON.stringify(value)} has a "." or ".." segment or a lone surrogate: the URL would leave the worker's image route. Pass the file's own path.`,
+          value,
+        );
+      return encodeURIComponent(segment);
+    });
+}
+
+/** One route parameter as sent, checked against the grammar the worker reads it with (url/route.ts). */
+function param(key: (typeof ORDER)[number], value: unknown): string {
+  const text = typeof value === "number" || typeof value === "string" ? String(value) : "";
+  const ok =
+    key === "fit"
+      ? Object.hasOwn(FIT_STEPS, text)
+      : key === "f"
+        ? (OUTPUT_FORMATS as readonly string[]).includes(text)
+        : Number(text) > 0 && (key === "dpr" ? DPR : WHOLE).test(text);
+  if (!ok)
+    throw new IkitError(
+      "INVALID_VALUE",
+      `route parameter ${key} is not one the worker reads (w, h, q: whole numbers from 1; dpr: above 0 and below 10, two decimals at most; fit: cover, contain, fill, pad; f: auto, avif, webp, jpg, png).`,
+      value,
+    );
+  return text;
 }

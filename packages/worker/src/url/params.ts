@@ -65,6 +65,8 @@ const WHOLE_NUMBER = "must be a whole number from 1 to 999999 (expressions like 
  * ```
  */
 export function workerParams(transformation: readonly Transformation[] = []): WorkerImageParams {
+  if (!Array.isArray(transformation) || transformation.some((step) => Object(step) !== step))
+    refuse("", transformation, "must be an array of steps, such as [{ width: 640 }]");
   if (transformation.length > 1) refuse("", transformation, "has several steps; the route applies one");
   const params: WorkerImageParams = {};
   for (const [key, value] of Object.entries(transformation[0] ?? {})) {
@@ -74,7 +76,9 @@ export function workerParams(transformation: readonly Transformation[] = []): Wo
     else if (key === "quality") params.q = numeric(key, value, WHOLE, WHOLE_NUMBER);
     else if (key === "dpr")
       params.dpr = numeric(key, value, DPR, "must be above 0 and below 10, with at most two decimals");
-    else if (FITS.has(JSON.stringify({ [key]: value }))) params.fit = FITS.get(JSON.stringify({ [key]: value })) as Fit;
+    // Only text can name a crop: JSON.stringify throws on a BigInt or a cycle.
+    else if (typeof value === "string" && FITS.has(JSON.stringify({ [key]: value })))
+      params.fit = FITS.get(JSON.stringify({ [key]: value })) as Fit;
     else if (key === "format" && OUTPUT_FORMATS.includes(value)) params.f = value as OutputFormat;
     else refuse(key, value, `(${shown(value)}) has no equivalent on the route`);
   }

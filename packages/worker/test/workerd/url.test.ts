@@ -143,3 +143,94 @@ describe("what @ikit/worker/url refuses, the worker refuses", () => {
     ).toMatch(/a preset or a transformation/);
   });
 });
+
+describe("hostile input to @ikit/worker/url", () => {
+  /** The error a build throws: always an IkitError with a code, never a TypeError or URIError. */
+  const codeOf = (build: () => unknown) => {
+    try {
+      build();
+    } catch (error) {
+      expect(error).toBeInstanceOf(IkitError);
+      return (error as IkitError).code;
+    }
+    throw new Error("built a URL");
+  };
+
+  it("keeps every path it accepts under the worker's origin and /img route", () => {
+    const paths = [
+      "/products/%2e%2e/%2E%2E/secret.png",
+      "//evil.com/x.png",
+      "/products\\..\\..\\secret.png",
+      "/products/a?w=1#frag.png",
+      "/products/a\u0000\r\n.png",
+      `/products/${"a".repeat(5000)}.png`,
+      "/products/\ud83d\ude00.png",
+    ];
+    for (const path of paths) {
+      const url = new URL(workerImageUrl({ workerUrl: `${workerUrl}/base`, path, params: { w: 640 } }));
+      expect(url.origin).toBe(workerUrl);
+      expect(url.pathname, path).toMatch(/^\/base\/img\/(products|evil\.com)(\/|%5C)/);
+      expect(url.search).toBe("?w=640");
+      expect(url.hash).toBe("");
+    }
+  });
+
+  it("refuses dot segments and lone surrogates in the path, preset and imagePath", () => {
+    for (const path of ["/products/../../secret.png", "/products/./a.png", "..", "/a\ud800.png", "/\udc00"])
+      expect(codeOf(() => workerImageUrl({ workerUrl, path }))).toBe("INVALID_OPTIONS");
+    for (const preset of ["..", ".", "a/b", "\ud800"])
+      expect(codeOf(() => workerImageUrl({ workerUrl, path: "/a.png", preset }))).toBe("INVALID_OPTIONS");
+    expect(codeOf(() => workerImageUrl({ workerUrl, path: "/a.png", imagePath: "/img/.." }))).toBe("INVALID_OPTIONS");
+    expect(codeOf(() => workerImageAttributes({ workerUrl, path: "/p/../../x.png", width: 100 }))).toBe(
+      "INVALID_OPTIONS",
+    );
+  });
+
+  it("refuses a workerUrl that is not an http(s) origin, and drops its trailing slashes", () => {
+    for (const bad of [
+      "javascript:alert(1)//",
+      "images.example.com",
+      "/relative",
+      "https://shop.example/?a=1",
+      "https://shop.example/#x",
+      "https://user:pw@shop.example",
+      "data:text/html,x",
+    ])
+      expect(codeOf(() => workerImageUrl({ workerUrl: bad, path: "/a.png" }))).toBe("INVALID_OPTIONS");
+    expect(workerImageUrl({ workerUrl: `${workerUrl}///`, path: "/a.png" })).toBe(`${workerUrl}/img/a.png`);
+  });
+
+  it("refuses route parameters the worker cannot read: NaN, Infinity, negative, objects, unknown names", () => {
+    const bad: unknown[] = [Number.NaN, Number.POSITIVE_INFINITY, -1, 0, 1.5, {}, [640], "640&x=1", 1e21];
+    for (const w of bad)
+      expect(codeOf(() => workerImageUrl({ workerUrl, path: "/a.png", params: { w: w as number } }))).toBe(
+        "INVALID_VALUE",
+      );
+    for (const params of [{ dpr: 1.555 }, { dpr: 10 }, { fit: "__proto__" }, { fit: "toString" }, { f: "gif" }])
+      expect(codeOf(() => workerImageUrl({ workerUrl, path: "/a.png", params: params as never }))).toBe(
+        "INVALID_VALUE",
+      );
+    expect(codeOf(() => workerImageAttributes({ workerUrl, path: "/a.png", preset: "p", dprs: [1.555] }))).toBe(
+      "INVALID_VALUE",
+    );
+  });
+
+  it("refuses hostile transformation steps with an IkitError", () => {
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    const steps: unknown[] = [
+      [JSON.parse('{"__proto__": {"width": 1}}')],
+      [{ crop: cycle }],
+      [{ rotation: 10n }],
+      [{ width: Number.NaN }],
+      [{ width: Number.POSITIVE_INFINITY }],
+      [{ width: -5 }],
+      [{ width: { valueOf: () => 5 } }],
+      [null],
+      { width: 5 },
+      null,
+    ];
+    for (const transformation of steps)
+      expect(codeOf(() => workerParams(transformation as Transformation[]))).toBe("INVALID_OPTIONS");
+  });
+});
