@@ -79,7 +79,7 @@ export function workerParams(transformation: readonly Transformation[] = []): Wo
     // Only text can name a crop: JSON.stringify throws on a BigInt or a cycle.
     else if (typeof value === "string" && FITS.has(JSON.stringify({ [key]: value })))
       params.fit = FITS.get(JSON.stringify({ [key]: value })) as Fit;
-    else if (key === "format" && OUTPUT_FORMATS.includes(value)) params.f = value as OutputFormat;
+    else if (key === "format" && OUTPUT_FORMATS.includes(value as OutputFormat)) params.f = value as OutputFormat;
     else refuse(key, value, `(${shown(value)}) has no equivalent on the route`);
   }
   return params;
