@@ -24,7 +24,9 @@ export function imageSize<W extends number | string = number, H extends number |
   height?: H | undefined;
   transformation?: readonly Transformation[] | undefined;
 }): { width?: W | number; height?: H | number } {
-  const steps = options.transformation ?? [];
+  // A hint, never an error: what is not an array of steps says nothing (the URL builder reports it).
+  const given: unknown = options.transformation;
+  const steps = Array.isArray(given) ? given.filter((step): step is Transformation => Object(step) === step) : [];
   let width: W | number | undefined = options.width;
   for (const step of steps) width ??= pixels(step.width);
   let height: H | number | undefined = options.height;

@@ -37,4 +37,15 @@ describe("imageSize", () => {
     expect(imageSize({ transformation: [{ width: 400, aspectRatio: "ih_div_iw" }] })).toEqual({ width: 400 });
     expect(imageSize({ transformation: [{ width: Number.POSITIVE_INFINITY, height: 2 }] })).toEqual({});
   });
+
+  it("reads nothing from a transformation that is not an array of steps, without throwing", () => {
+    const hostile: unknown[] = [{ width: 400 }, "w-400", 5, [null, { width: 400, height: 200 }], [undefined, 7]];
+    expect(hostile.map((transformation) => imageSize({ transformation: transformation as never }))).toEqual([
+      {},
+      {},
+      {},
+      { width: 400, height: 200 },
+      {},
+    ]);
+  });
 });
