@@ -1,4 +1,11 @@
-import { buildSrc, getResponsiveImageAttributes, imageSize, type SrcOptions, type Transformation } from "@ikit/core";
+import {
+  buildSrc,
+  getResponsiveImageAttributes,
+  IkitError,
+  imageSize,
+  type SrcOptions,
+  type Transformation,
+} from "@ikit/core";
 import { workerImageAttributes } from "@ikit/worker/url";
 import type { ImageKitConfig } from "./provider.js";
 
@@ -126,6 +133,12 @@ function dimensions(source: ImageSource): Pick<ImageAttributes, "width" | "heigh
  * ```
  */
 export function imageAttributes(source: ImageSource, config: ImageKitConfig = {}): ImageAttributes {
+  if (source.transformation != null && !Array.isArray(source.transformation))
+    throw new IkitError(
+      "INVALID_VALUE",
+      "<Image> transformation must be an array of steps, such as [{ width: 300 }, { rotation: 90 }].",
+      source.transformation,
+    );
   const urls = source.signed ? signedAttributes(source, config) : unsignedAttributes(source, config);
   return { ...urls, ...dimensions(source) };
 }

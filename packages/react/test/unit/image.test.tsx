@@ -339,4 +339,38 @@ describe("<Image signed>", () => {
       }),
     );
   });
+
+  it("answers hostile props with an IkitError or a URL on the configured origin, never a TypeError", () => {
+    const cases: Array<Record<string, unknown>> = [
+      { src: "/a.jpg", transformation: { width: 5 } },
+      { src: "/a.jpg", transformation: { width: 5 }, placeholder: "blur" },
+      { src: "/a.jpg", transformation: [null, { width: 5 }], placeholder: "blur" },
+      { src: "/a.jpg", signed: true, transformation: { width: 5 } },
+      { src: "/p/../../x.jpg", signed: true },
+      { src: "//evil.example/x.jpg", signed: true },
+      { src: "javascript:alert(1)", signed: true },
+      { src: "/a\ud800.jpg", signed: true },
+      { src: "/a.jpg", signed: true, workerUrl: "javascript:alert(1)//" },
+      { src: "/a.jpg", signed: true, transformation: [{ width: Number.NaN }] },
+      { src: "/a.jpg", signed: true, transformation: [{ crop: 10n }] },
+    ];
+    for (const props of cases) {
+      let html = "";
+      try {
+        html = renderToStaticMarkup(
+          <ImageKitProvider urlEndpoint={urlEndpoint} workerUrl={workerUrl}>
+            <Image alt="" {...(props as ComponentProps<typeof Image>)} />
+          </ImageKitProvider>,
+        );
+      } catch (error) {
+        expect(
+          error,
+          JSON.stringify(props, (_, v) => (typeof v === "bigint" ? `${v}n` : v)),
+        ).toBeInstanceOf(IkitError);
+        continue;
+      }
+      for (const [, url = ""] of html.matchAll(/(?:src|srcSet)="([^" ]+)/g))
+        expect(new URL(url).origin).toBe(new URL(props.signed ? workerUrl : urlEndpoint).origin);
+    }
+  });
 });
