@@ -359,7 +359,7 @@ describe("<Image signed>", () => {
       try {
         html = renderToStaticMarkup(
           <ImageKitProvider urlEndpoint={urlEndpoint} workerUrl={workerUrl}>
-            <Image alt="" {...(props as ComponentProps<typeof Image>)} />
+            <Image alt="" {...(props as unknown as ComponentProps<typeof Image>)} />
           </ImageKitProvider>,
         );
       } catch (error) {
