@@ -80,4 +80,34 @@ describe("imageAttributes() under any props", () => {
       },
     );
   });
+
+  it("signed, keeps every URL on the worker's origin and /img route, whatever the src and preset", () => {
+    const segment = fc.oneof(fc.constantFrom("..", ".", "%2e%2e", "", "\\..", "?", "#", "evil.com"), fc.string());
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 5 }), fc.option(segment), (parts, preset) => {
+        try {
+          const attrs = imageAttributes({
+            src: parts.join("/"),
+            urlEndpoint,
+            workerUrl,
+            signed: true,
+            placeholder: "blur",
+            ...(preset !== null && { preset, placeholderPreset: preset }),
+          });
+          const urls = [attrs.src, attrs.placeholder, ...(attrs.srcset ?? "").split(", ").map((c) => c.split(" ")[0])];
+          for (const url of urls.filter(Boolean)) expect(new URL(url as string).href).toMatch(`${workerUrl}/img/`);
+        } catch (error) {
+          expect(error).toBeInstanceOf(IkitError);
+        }
+      }),
+      {
+        numRuns: 2000,
+        seed: 7,
+        examples: [
+          [["", "p", "..", "..", "x.png"], null],
+          [["a.png"], ".."],
+        ],
+      },
+    );
+  });
 });
