@@ -33,11 +33,11 @@ export interface OutputMode {
 export class Output {
   readonly mode: OutputMode;
   readonly stdout: Writable & { isTTY?: boolean };
-  readonly stderr: Writable;
+  readonly stderr: Writable & { isTTY?: boolean };
   /** Values never to print (the private key), added once the config is read. */
   readonly secrets: string[] = [];
 
-  constructor(mode: OutputMode, stdout: Writable & { isTTY?: boolean }, stderr: Writable) {
+  constructor(mode: OutputMode, stdout: Writable & { isTTY?: boolean }, stderr: Writable & { isTTY?: boolean }) {
     this.mode = mode;
     this.stdout = stdout;
     this.stderr = stderr;
@@ -48,8 +48,18 @@ export class Output {
     return Boolean(this.stdout.isTTY) && !this.mode.json;
   }
 
-  #scrub(text: string): string {
-    return this.secrets.length ? redact(text, this.secrets) : text;
+  /**
+   * The text as it may be written to `stream`: secrets redacted and, on a terminal, control characters (escape
+   * sequences in a remote name or a server's message could retitle, clear or rewrite the screen) and bidi overrides
+   * shown as `\u001b` instead of acting. Pipes get the text as it is.
+   */
+  #scrub(text: string, stream: Writable & { isTTY?: boolean } = this.stdout): string {
+    const clean = this.secrets.length ? redact(text, this.secrets) : text;
+    if (!stream.isTTY) return clean;
+    return clean.replace(
+      /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    );
   }
 
   /** Writes to stdout, waiting when its buffer is full. */
@@ -77,16 +87,17 @@ export class Output {
   /** A note for people (a summary, a step done): stderr in --json mode, nothing with --quiet. */
   note(text: string): void {
     if (this.mode.quiet) return;
-    (this.mode.json ? this.stderr : this.stdout).write(`${this.#scrub(text)}\n`);
+    const stream = this.mode.json ? this.stderr : this.stdout;
+    stream.write(`${this.#scrub(text, stream)}\n`);
   }
 
   /** Detail for --verbose, on stderr. */
   debug(text: string): void {
-    if (this.mode.verbose) this.stderr.write(`${this.#scrub(text)}\n`);
+    if (this.mode.verbose) this.stderr.write(`${this.#scrub(text, this.stderr)}\n`);
   }
 
   /** A warning or error line on stderr, shown even with --quiet. */
   error(text: string): void {
-    this.stderr.write(`${this.#scrub(text)}\n`);
+    this.stderr.write(`${this.#scrub(text, this.stderr)}\n`);
   }
 }
