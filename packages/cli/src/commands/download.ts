@@ -12,6 +12,7 @@ import { startProgress } from "../progress.js";
 import { resolveRemote, walkRemote } from "../remote.js";
 import { remotePath } from "../remote-path.js";
 import { fetchBody, fetchToFile } from "../transfer/fetch-file.js";
+import { localPath } from "../transfer/local-tree.js";
 import { checkRun, runItems } from "../transfer/run-items.js";
 import type { Register } from "./command.js";
 
@@ -79,7 +80,7 @@ async function download(ctx: Context, source: string, dest: string | undefined, 
     progress,
     signal,
     async (file) => {
-      const to = join(root, ...file.path.slice(prefix.length).split("/"));
+      const to = localPath(root, file.path.slice(prefix.length));
       await fetchToFile(
         fileUrl(ctx, { filePath: file.path, isPrivateFile: file.isPrivateFile }, options, "download"),
         to,

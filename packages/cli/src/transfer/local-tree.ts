@@ -1,7 +1,7 @@
 // The local side of a transfer: the regular files under a folder, with the path relative to it (always with "/")
 // and the size sync compares.
 import { opendir, stat } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import nodePath, { join, type PlatformPath, relative, sep } from "node:path";
 import { CliError, isNodeError } from "../errors.js";
 
 /**
@@ -58,4 +58,26 @@ export async function* walkLocal(dir: string, onSkip: (path: string) => void = (
       } else onSkip(abs);
     }
   }
+}
+
+/**
+ * Where a file of a downloaded folder lands: `root` joined with its "/"-separated path under the remote folder. A
+ * name the server sends is data: one that would land outside `root` (a `..`, or on Windows a `\` making one) is
+ * refused with a REMOTE error rather than written.
+ *
+ * @example
+ * ```ts
+ * localPath("./backup", "shoes/a.jpg"); // "backup/shoes/a.jpg"
+ * ```
+ */
+export function localPath(root: string, remote: string, path: PlatformPath = nodePath): string {
+  const target = path.join(root, ...remote.split("/"));
+  const rel = path.relative(root, target);
+  if (!rel || rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel))
+    throw new CliError(
+      "REMOTE",
+      `the server listed a file named ${JSON.stringify(remote)}, which would be written outside ${root}; it was skipped.`,
+      remote,
+    );
+  return target;
 }
