@@ -30,8 +30,10 @@ const ORDER = ["w", "h", "q", "dpr", "fit", "f"] as const;
 /**
  * `<workerUrl>/img[/<preset>]/<path>?<params>` (`/img` being the worker's `imagePath`), each path segment
  * percent-encoded (the worker decodes and checks them), `undefined` parameters left out. Throws an `IkitError`
- * `INVALID_OPTIONS` without `workerUrl`, or for an empty `path` or an absolute URL: the worker serves paths under its own
- * `urlEndpoint`.
+ * `INVALID_OPTIONS` without `workerUrl` or for one that is not an http(s) origin (a query, fragment or credentials
+ * included), for an empty `path`, an absolute URL (the worker serves paths under its own `urlEndpoint`), or a `.`/`..`
+ * segment in `path`, `preset` or `imagePath` (which would leave the route); `INVALID_VALUE` for a parameter the
+ * worker cannot read.
  *
  * @example
  * ```ts
