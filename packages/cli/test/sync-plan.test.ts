@@ -13,6 +13,18 @@ const remoteFile = (path: string, size: number): FileDetails => ({
 });
 
 describe("planSync", () => {
+  it("deletes nothing outside the folder synced, whatever the listing holds", () => {
+    const remote = new Map([
+      ["/r/gone.txt", remoteFile("/r/gone.txt", 9)],
+      ["/other/keep.txt", remoteFile("/other/keep.txt", 1)],
+      ["/rx/keep.txt", remoteFile("/rx/keep.txt", 2)],
+      ["/r", remoteFile("/r", 3)],
+    ]);
+    const plan = planSync([], remote, "/r", { delete: true });
+    expect(plan.deletes.map((d) => d.path)).toEqual(["/r/gone.txt"]);
+    expect(planSync([], remote, "/", { delete: true }).deletes).toHaveLength(4);
+  });
+
   it("uploads new and resized files, skips equal sizes, deletes extras only when asked", () => {
     const local = [
       { abs: "/l/a.txt", rel: "a.txt", size: 1 },

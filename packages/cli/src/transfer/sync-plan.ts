@@ -91,8 +91,10 @@ export function planSync(
     });
   }
   if (options.delete) {
+    // Only what is under the folder synced: a listing that strays outside it (a server's bug) deletes nothing there.
+    const under = folder === "/" ? "/" : `${folder}/`;
     for (const [path, file] of remote) {
-      if (!claimed.has(path) && file.fileId) plan.deletes.push({ path, fileId: file.fileId });
+      if (!claimed.has(path) && file.fileId && path.startsWith(under)) plan.deletes.push({ path, fileId: file.fileId });
     }
   }
   return plan;
