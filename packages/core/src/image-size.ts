@@ -25,17 +25,18 @@ export function imageSize<W extends number | string = number, H extends number |
   transformation?: readonly Transformation[] | undefined;
 }): { width?: W | number; height?: H | number } {
   // A hint, never an error: what is not an array of steps says nothing (the URL builder reports it).
-  const given: unknown = options.transformation;
-  const steps = Array.isArray(given) ? given.filter((step): step is Transformation => Object(step) === step) : [];
+  const steps: readonly (Transformation | null | undefined)[] = Array.isArray(options.transformation)
+    ? options.transformation
+    : [];
   let width: W | number | undefined = options.width;
-  for (const step of steps) width ??= pixels(step.width);
+  for (const step of steps) width ??= pixels(step?.width);
   let height: H | number | undefined = options.height;
   const known = pixels(width);
   for (const step of known && height === undefined ? steps : []) {
-    const w = pixels(step.width);
-    const h = pixels(step.height);
+    const w = pixels(step?.width);
+    const h = pixels(step?.height);
     const ratio =
-      typeof step.aspectRatio === "string" ? /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(step.aspectRatio) : null;
+      typeof step?.aspectRatio === "string" ? /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(step.aspectRatio) : null;
     const scale = w && h ? h / w : ratio ? +(ratio[2] as string) / +(ratio[1] as string) : 0;
     if (scale) {
       height = Math.round((known as number) * scale);
