@@ -31,7 +31,8 @@ await checkBudgets({
     define: { "process.env.NODE_ENV": '"production"' },
   },
   cases: [
-    { label: "import { Image }", ours: [ours.main, "Image"], theirs: "Image", budget: 6.45 },
+    // Image and everything: +0.3 KB for @ikit/worker/url's checks of hostile input (origin, dot segments, params).
+    { label: "import { Image }", ours: [ours.main, "Image"], theirs: "Image", budget: 6.75 },
     {
       label: "import { ImageKitProvider }",
       ours: [ours.main, "ImageKitProvider"],
@@ -41,7 +42,7 @@ await checkBudgets({
     { label: "import { Video }", ours: [ours.main, "Video"], theirs: "Video", budget: 3.45 },
     { label: "import { useUpload }", ours: [ours.main, "useUpload"], budget: 4.6 },
     { label: "import { UploadDropZone }", ours: [ours.main, "UploadDropZone"], budget: 0.9 },
-    { label: "everything (import *)", ours: [ours.main, "*"], theirs: "*", budget: 11.25 },
+    { label: "everything (import *)", ours: [ours.main, "*"], theirs: "*", budget: 11.6 },
     {
       label: 'import { createImageKitLoader } from "@ikit/react/next"',
       ours: [ours.next, "createImageKitLoader"],

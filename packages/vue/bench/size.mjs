@@ -23,7 +23,8 @@ await checkBudgets({
   theirsLabel: "@imagekit/vue 4.0.1",
   esbuildOptions: { external: ["vue"], mainFields: ["module", "main"] },
   cases: [
-    { label: "import { IkImage } / { Image }", ours: [dist, "IkImage"], theirs: "Image", budget: 6.7 },
+    // IkImage and everything: +0.2 KB for @ikit/worker/url's checks of hostile input (origin, dot segments, params).
+    { label: "import { IkImage } / { Image }", ours: [dist, "IkImage"], theirs: "Image", budget: 6.9 },
     { label: "import { IkVideo } / { Video }", ours: [dist, "IkVideo"], theirs: "Video", budget: 3.6 },
     {
       label: "import { ImageKit } (plugin) / { ImageKitProvider }",
@@ -39,6 +40,6 @@ await checkBudgets({
     },
     { label: "import { useUpload } / { upload }", ours: [dist, "useUpload"], theirs: "upload", budget: 4.8 },
     { label: "import { IkDropZone }", ours: [dist, "IkDropZone"], budget: 1.15 },
-    { label: "everything (import *)", ours: [dist, "*"], theirs: "*", budget: 11.75 },
+    { label: "everything (import *)", ours: [dist, "*"], theirs: "*", budget: 12 },
   ],
 });

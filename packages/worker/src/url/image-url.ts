@@ -81,7 +81,7 @@ function origin(workerUrl: unknown): string {
   if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password)
     throw new IkitError(
       "INVALID_OPTIONS",
-      `workerUrl must be the worker's http(s) origin, such as https://images.example.com, without a query, fragment or credentials; got ${JSON.stringify(workerUrl)}.`,
+      `workerUrl must be an http(s) origin without query, fragment or credentials; got ${JSON.stringify(workerUrl)}.`,
       workerUrl,
     );
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
@@ -100,7 +100,7 @@ function segments(value: unknown, name: string): string[] {
       if (segment === "." || segment === ".." || /\p{Cs}/u.test(segment))
         throw new IkitError(
           "INVALID_OPTIONS",
-          `${name} ${JSON.stringify(value)} has a "." or ".." segment or a lone surrogate: the URL would leave the worker's image route. Pass the file's own path.`,
+          `${name} ${JSON.stringify(value)} has a "." or ".." segment or a lone surrogate; pass the file's own path.`,
           value,
         );
       return encodeURIComponent(segment);
@@ -119,7 +119,7 @@ function param(key: (typeof ORDER)[number], value: unknown): string {
   if (!ok)
     throw new IkitError(
       "INVALID_VALUE",
-      `route parameter ${key} is not one the worker reads (w, h, q: whole numbers from 1; dpr: above 0 and below 10, two decimals at most; fit: cover, contain, fill, pad; f: auto, avif, webp, jpg, png).`,
+      `${key} is not a value the worker reads: see WorkerImageParams (w, h and q are whole numbers from 1).`,
       value,
     );
   return text;
