@@ -19,7 +19,8 @@ await checkBudgets({
   theirsFile,
   cases: [
     // +0.06 KB since core's retryAfterMs (shared with admin: both headers, HTTP dates, no NaN/Infinity/negative waits).
-    { label: "import { upload }", ours: [dist, "upload"], theirs: "upload", budget: 2.7, target: 2.0 },
+    // +0.02 KB for the abortable wait while the authenticator answers (b8b0c0d), which left it just over 2.7.
+    { label: "import { upload }", ours: [dist, "upload"], theirs: "upload", budget: 2.72, target: 2.0 },
     // +0.01 KB since add(null) is refused with VALIDATION instead of a TypeError.
     { label: "import { createUploader }", ours: [dist, "createUploader"], budget: 3.6 },
   ],
