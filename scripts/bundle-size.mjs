@@ -6,12 +6,13 @@ import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 /**
- * min+gzip bytes of a bundle that imports `names` (`"url"`, `"a, b"` or `"*"`) from `file`.
+ * The minified browser bundle of an entry that imports `names` (`"url"`, `"a, b"` or `"*"`) from `file`: what the size
+ * budgets weigh, and what the bundle tests search for code that must not be there.
  *
  * @example
- * await gzipSize(esbuild, "/repo/packages/upload/dist/index.js", "upload"); // 2600
+ * const text = await bundleEntry(esbuild, "/repo/packages/upload/dist/index.js", "*"); // "var …"
  */
-export async function gzipSize({ build }, file, names, options = {}) {
+export async function bundleEntry({ build }, file, names, options = {}) {
   const contents =
     names === "*" ? `export * from ${JSON.stringify(file)};` : `export { ${names} } from ${JSON.stringify(file)};`;
   const result = await build({
@@ -24,7 +25,17 @@ export async function gzipSize({ build }, file, names, options = {}) {
     logLevel: "error",
     ...options,
   });
-  return gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
+  return result.outputFiles[0].text;
+}
+
+/**
+ * min+gzip bytes of {@link bundleEntry}'s bundle.
+ *
+ * @example
+ * await gzipSize(esbuild, "/repo/packages/upload/dist/index.js", "upload"); // 2600
+ */
+export async function gzipSize(esbuild, file, names, options = {}) {
+  return gzipSync(await bundleEntry(esbuild, file, names, options), { level: 9 }).length;
 }
 
 /**

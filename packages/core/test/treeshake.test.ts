@@ -3,23 +3,15 @@
 // (npm test builds first); without a build it fails rather than skips.
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { build } from "esbuild";
+import * as esbuild from "esbuild";
 import { describe, expect, it } from "vitest";
+import { bundleEntry } from "../../../scripts/bundle-size.mjs";
 
 const dist = resolve(import.meta.dirname, "../dist/index.js");
 const strictDist = resolve(import.meta.dirname, "../dist/strict.js");
 
-async function bundle(names: string, from = dist): Promise<string> {
-  const result = await build({
-    stdin: { contents: `export { ${names} } from ${JSON.stringify(from)};`, resolveDir: import.meta.dirname },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    write: false,
-  });
-  return result.outputFiles[0]?.text ?? "";
-}
+/** The browser bundle of an entry importing `names` from the built package. */
+const bundle = (names: string, from = dist) => bundleEntry(esbuild, from, names);
 
 // What only the strict checks contain: their error codes and the wording of their messages.
 const STRICT = ["UNKNOWN_PARAMETER", "INVALID_EXPRESSION", "MISSING_SOURCE", "unknown transformation parameter"];
