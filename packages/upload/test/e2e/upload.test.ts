@@ -72,17 +72,20 @@ describe("upload() against the emulator", () => {
   });
 
   it("retries injected 5xx answers and succeeds, reporting each retry", async () => {
-    await control("/faults", { errorRate: 0.5, routes: ["upload"] });
+    await control("/faults", { errorRate: 0.3, routes: ["upload"] });
     const folder = freshFolder();
     const retries: string[] = [];
-    // At least 4 files, and on until a fault has hit (each first attempt fails with probability 1/2: 40 files
-    // without one would be a 1 in 10^12 chance), so the test never passes without a retry nor fails for lack of one.
+    // At least 4 files, and on until a fault has hit (each first attempt fails with probability 0.3: 60 files without
+    // one is a 1 in 10^9 chance), so the test never passes without a retry nor fails for lack of one. The backoff base
+    // is 2 ms: a file unlucky enough to fail 12 times running waits about 6 s in all, not the 60 s that the shared
+    // 20 ms base would add up to (CI timed out on such a run).
     let count = 0;
-    while (count < 4 || (retries.length === 0 && count < 40)) {
+    while (count < 4 || (retries.length === 0 && count < 60)) {
       await upload(new Blob([`file ${count}`]), {
         ...emulatorOptions(`f${count}.txt`),
         folder,
-        retries: 12,
+        retries: 16,
+        retryDelay: 2,
         onRetry: ({ error }) => retries.push(`${error.code} ${error.status}`),
       });
       count++;
