@@ -98,7 +98,8 @@ export function parseUrl(input: string, options?: ParseUrlOptions): ParsedUrl {
   let trText: string | undefined;
   let position: TransformationPosition = "query";
   const trEnd = trSegmentEnd(rest);
-  if (trEnd !== -1) {
+  // An empty `tr:` segment is path, not transformation: rebuilt from no steps, it would be left out.
+  if (trEnd > 4) {
     trText = rest.slice(4, trEnd);
     rest = rest.slice(trEnd);
     position = "path";

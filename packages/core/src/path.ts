@@ -47,10 +47,17 @@ export function normalizedPath(path: string, foldFirst = true): string {
   if (foldFirst) path = foldSlashes(path);
   const escaped = escapedPath(path);
   if (escaped !== undefined) return foldSlashes(escaped);
-  // With a query in the URL: Node 20's parser (ada) leaves some dot segments (`/a/.b/..`) unresolved without one.
+  return foldSlashes(parserPath(path));
+}
+
+/**
+ * `path` as the URL parser writes it, set on a URL with a query: without one, Node 20's parser (ada) leaves some dot
+ * segments (`/a/.b/..`, `/a/.-.//..`) unresolved, where browsers and the URL standard resolve them.
+ */
+function parserPath(path: string): string {
   const url = new URL("http://h?");
   url.pathname = path;
-  return foldSlashes(url.pathname);
+  return url.pathname;
 }
 
 /**
@@ -59,6 +66,8 @@ export function normalizedPath(path: string, foldFirst = true): string {
  */
 export type UrlParts = [prefix: string, pathname: string, search: string, hash: string];
 
+// A `.` or `..` segment, escaped or not.
+const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?:\/|$)/i;
 // Scheme and host, path, search, hash: how `href` reads (and an input `URL` would leave unchanged).
 type Match = [whole: string, ...parts: UrlParts];
 const PARTS = /^([a-z][\w+.-]*:\/\/[^/?#]*)([^?#]*)([^#]*)(.*)$/is;
@@ -81,6 +90,8 @@ export function urlParts(url: string): UrlParts | undefined {
   } catch {
     return;
   }
-  // The four groups, without the whole match.
-  return parts?.slice(1) as UrlParts | undefined;
+  // The four groups, without the whole match; a dot segment Node 20's parser left is resolved.
+  const result = parts?.slice(1) as UrlParts | undefined;
+  if (result && DOT_SEGMENT.test(result[1])) result[1] = parserPath(result[1]);
+  return result;
 }

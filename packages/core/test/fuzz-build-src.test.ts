@@ -78,7 +78,9 @@ const DOT_SEGMENT = /(^|[/\\])(\.|%2e){1,2}([/\\?#]|$)/i;
 function resolveDots(src: string): string {
   if (!DOT_SEGMENT.test(src)) return src;
   // v5 folds a relative src's slashes (joining it to the endpoint) before the parser sees it.
-  const [, origin = "", path = "", rest = ""] = /^(https?:\/\/[^/?#]*)?([^?#]*)(.*)$/s.exec(src) ?? [];
+  const [, origin = "", whole = "", rest = ""] = /^(https?:\/\/[^/?#]*)?([^?#]*)(.*)$/s.exec(src) ?? [];
+  // The parser trims spaces and control characters at the end of the whole URL, before it reads the path.
+  const path = rest ? whole : whole.replace(/[\0- ]+$/, "");
   const url = new URL("http://h/?");
   url.pathname = origin ? path : `/${path}`.replace(/\/\/+/g, "/");
   return origin + url.pathname + rest;
@@ -175,8 +177,9 @@ const stepsForNode = (steps: unknown) =>
  * Where node-v7 and v5 build the URL itself differently, ours is v5's (checked above):
  * - in path position node-v7 writes the transformation into the path unescaped (`tr:l-text,i-Hello World`) and
  *   unfolded, after the URL parser ran; v5 and ours write it as the parser would;
- * - node-v7 sets a relative src as a path: `?` and `#` in it are escaped, and `..` resolves against the endpoint's
- *   path and can climb out of it; v5 and ours read src as a URL reference under the endpoint;
+ * - node-v7 sets a relative src as a path: `?` and `#` in it are escaped, trailing spaces kept, `\` not read as `/`,
+ *   and `..` resolves against the endpoint's path and can climb out of it; v5 and ours read src as a URL reference
+ *   under the endpoint;
  * - node-v7 keeps runs of slashes in an absolute src (`https://x.io/a//b.jpg`); v5 and ours fold them;
  * - node-v7 puts the transformation into the URL with String.replace, which expands `$&`, `$$`, `` $` `` and `$'` in
  *   it (`$&` writes its placeholder `PLEASEREPLACEJUSTBEFORESIGN`); v5 and ours write the text.
@@ -184,7 +187,9 @@ const stepsForNode = (steps: unknown) =>
 function nodeBuildsDifferently(opts: Options, tr: string): boolean {
   if (/\$[$&`']/.test(tr)) return true;
   if (ABSOLUTE.test(opts.src)) return URL.canParse(opts.src) && new URL(opts.src).pathname.includes("//");
-  if (/[?#]/.test(opts.src) || DOT_SEGMENT.test(opts.src)) return true;
+  // node-v7 sets a relative src as a path: `?`, `#`, `..` and `\` stay in it, and so do trailing spaces, which v5's
+  // URL parser trims (README's divergence table).
+  if (/[?#\\]|[\0- ]$/.test(opts.src) || DOT_SEGMENT.test(opts.src)) return true;
   if (!tr || opts.transformationPosition !== "path") return false;
   const parsed = new URL("http://h/?");
   parsed.pathname = `/tr:${tr}/`.replace(/\/\/+/g, "/");

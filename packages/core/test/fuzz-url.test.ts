@@ -216,10 +216,11 @@ function expectedSigned(opts: Options, expireSeconds: unknown): { url: string } 
   if (expireSeconds !== undefined && !(Number.isFinite(expireSeconds) && (expireSeconds as number) >= 0)) {
     return { code: "INVALID_EXPIRY" };
   }
+  // The endpoint is configuration: checked before the URL, whatever the URL.
+  if (urlEndpoint.includes("?")) return { code: "INVALID_URL_ENDPOINT" };
   const unsigned = imagekit6.url(input as never);
   // Without path or src both return "": imagekit 6 returns it signed or not, and "" is no URL to sign.
   if (unsigned === "") return { code: "URL_NOT_UNDER_ENDPOINT" };
-  if (urlEndpoint.includes("?")) return { code: "INVALID_URL_ENDPOINT" };
   const parsedEndpoint = new URL(urlEndpoint).href;
   if (!unsigned.startsWith(withSlash(urlEndpoint)) && !unsigned.startsWith(withSlash(parsedEndpoint))) {
     return { code: "URL_NOT_UNDER_ENDPOINT" };

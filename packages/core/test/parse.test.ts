@@ -88,6 +88,15 @@ describe("parseUrl", () => {
     }
   });
 
+  it("reads an empty tr: segment as part of the path, so the URL is built again as it was", () => {
+    // url() writes a `raw` of "\\" into the path as `tr:\\`, which the URL parser turns into `tr:/`.
+    const built = url({ urlEndpoint, path: "/", transformation: [{ raw: "\\" }], transformationPosition: "path" });
+    expect(built).toBe(`${urlEndpoint}/tr:/`);
+    const parsed = parseUrl(built);
+    expect(parsed).toMatchObject({ urlEndpoint, path: "/tr:/", transformation: [] });
+    expect(url({ ...parsed, queryParameters: parsed.query })).toBe(built);
+  });
+
   it("rejects a URL outside the given endpoint and a non-URL", () => {
     expect(errorOf(() => parseUrl("https://other.example.com/a.jpg", { urlEndpoint })).code).toBe(
       "URL_NOT_UNDER_ENDPOINT",

@@ -32,7 +32,8 @@ await checkBudgets({
   },
   cases: [
     // Image and everything: +0.3 KB for @ikit/worker/url's checks of hostile input (origin, dot segments, params).
-    { label: "import { Image }", ours: [ours.main, "Image"], theirs: "Image", budget: 6.75 },
+    // +0.02 KB: core resolves the dot segments Node 20 leaves in an absolute src (core/bench/size.mjs).
+    { label: "import { Image }", ours: [ours.main, "Image"], theirs: "Image", budget: 6.77 },
     {
       label: "import { ImageKitProvider }",
       ours: [ours.main, "ImageKitProvider"],

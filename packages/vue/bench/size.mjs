@@ -24,7 +24,8 @@ await checkBudgets({
   esbuildOptions: { external: ["vue"], mainFields: ["module", "main"] },
   cases: [
     // IkImage and everything: +0.2 KB for @ikit/worker/url's checks of hostile input (origin, dot segments, params).
-    { label: "import { IkImage } / { Image }", ours: [dist, "IkImage"], theirs: "Image", budget: 6.9 },
+    // +0.03 KB: core resolves the dot segments Node 20 leaves in an absolute src (core/bench/size.mjs).
+    { label: "import { IkImage } / { Image }", ours: [dist, "IkImage"], theirs: "Image", budget: 6.93 },
     { label: "import { IkVideo } / { Video }", ours: [dist, "IkVideo"], theirs: "Video", budget: 3.6 },
     {
       label: "import { ImageKit } (plugin) / { ImageKitProvider }",
@@ -40,6 +41,6 @@ await checkBudgets({
     },
     { label: "import { useUpload } / { upload }", ours: [dist, "useUpload"], theirs: "upload", budget: 4.8 },
     { label: "import { IkDropZone }", ours: [dist, "IkDropZone"], budget: 1.15 },
-    { label: "everything (import *)", ours: [dist, "*"], theirs: "*", budget: 12 },
+    { label: "everything (import *)", ours: [dist, "*"], theirs: "*", budget: 12.04 },
   ],
 });
