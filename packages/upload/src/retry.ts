@@ -1,5 +1,5 @@
+import { abortable } from "./abort.js";
 import type { UploadError } from "./errors.js";
-import { abortError } from "./transport.js";
 
 /**
  * Ms to wait before retry number `attempt` (1 for the first): `base · 2^(attempt-1)` capped at 30 s, with jitter
@@ -24,26 +24,8 @@ export function backoff(attempt: number, base: number, error: UploadError): numb
  * ```
  */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return abortable(new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), signal).finally(() =>
-    clearTimeout(timer),
-  );
-}
-
-/**
- * Settles as `promise` does, or rejects with the `ABORT` error as soon as `signal` aborts (the promise itself runs on,
- * its result ignored): a cancel must not wait for an authenticator that is slow to answer.
- *
- * @example
- * ```ts
- * const auth = await abortable(authenticate(options, used), controller.signal);
- * ```
- */
-export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(abortError(signal));
-    if (signal?.aborted) onAbort();
-    signal?.addEventListener("abort", onAbort);
-    promise.then(resolve, reject).finally(() => signal?.removeEventListener("abort", onAbort));
+  return abortable<void>(signal, (resolve) => {
+    const timer = setTimeout(resolve, ms);
+    return () => clearTimeout(timer);
   });
 }

@@ -1,3 +1,4 @@
+import { abortable } from "./abort.js";
 import { UploadError } from "./errors.js";
 
 /**
@@ -35,17 +36,6 @@ const networkError = (cause?: unknown) => new UploadError("NETWORK", "Connection
 const timeoutError = (ms: number) => new UploadError("TIMEOUT", `No progress for ${ms} ms (timeout)`, ms);
 
 /**
- * The `ABORT` error for an aborted signal, carrying its reason.
- *
- * @example
- * ```ts
- * if (signal?.aborted) throw abortError(signal);
- * ```
- */
-export const abortError = (signal: AbortSignal | undefined) =>
-  new UploadError("ABORT", "Upload aborted", signal?.reason);
-
-/**
  * Sends one attempt with XMLHttpRequest where it exists (browsers: byte progress), fetch elsewhere (Workers, Node,
  * Deno, Bun: no byte progress). Resolves with any HTTP answer; rejects with `NETWORK`, `ABORT` or `TIMEOUT`. The
  * stall timer restarts on every progress event and stops once the last byte is sent: the server may then take its
@@ -58,22 +48,13 @@ export const abortError = (signal: AbortSignal | undefined) =>
  * ```
  */
 export function send({ url, body, signal, timeout, onProgress }: Send): Promise<Reply> {
-  return new Promise((resolve, reject) => {
+  return abortable<Reply>(signal, (resolve, reject) => {
     const stop = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const settle = (error?: UploadError, reply?: Reply) => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-      if (error) stop.abort();
-      error ? reject(error) : resolve(reply as Reply);
-    };
-    const onAbort = () => settle(abortError(signal));
     const arm = () => {
       clearTimeout(timer);
-      if (timeout) timer = setTimeout(() => settle(timeoutError(timeout)), timeout);
+      if (timeout) timer = setTimeout(() => reject(timeoutError(timeout)), timeout);
     };
-    if (signal?.aborted) return onAbort();
-    signal?.addEventListener("abort", onAbort);
     arm();
     if (typeof XMLHttpRequest === "function") {
       const xhr = new XMLHttpRequest();
@@ -85,20 +66,20 @@ export function send({ url, body, signal, timeout, onProgress }: Send): Promise<
       };
       xhr.upload.onload = () => clearTimeout(timer);
       xhr.onload = () =>
-        settle(undefined, { status: xhr.status, text: xhr.responseText, header: (n) => xhr.getResponseHeader(n) });
-      xhr.onerror = () => settle(networkError());
+        resolve({ status: xhr.status, text: xhr.responseText, header: (n) => xhr.getResponseHeader(n) });
+      xhr.onerror = () => reject(networkError());
       xhr.send(body);
     } else {
-      fetch(url, { method: "POST", body, signal: stop.signal })
-        .then(async (response) => ({
-          status: response.status,
-          text: await response.text(),
-          header: (n: string) => response.headers.get(n),
-        }))
-        .then(
-          (reply) => settle(undefined, reply),
-          (error) => settle(networkError(error)),
-        );
+      fetch(url, { method: "POST", body, signal: stop.signal }).then(
+        async (response) =>
+          resolve({ status: response.status, text: await response.text(), header: (n) => response.headers.get(n) }),
+        (error) => reject(networkError(error)),
+      );
     }
+    // However the attempt ends (abort, timeout, an answer: then a no-op), the request stops and the timer with it.
+    return () => {
+      clearTimeout(timer);
+      stop.abort();
+    };
   });
 }

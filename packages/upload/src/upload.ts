@@ -1,10 +1,12 @@
+import type { AuthenticationParameters } from "@ikit/core";
+import { abortable } from "./abort.js";
 import { authenticate } from "./auth.js";
 import { UploadError } from "./errors.js";
 import { uploadForm } from "./form.js";
 import type { UploadOptions, UploadResult, UploadSource } from "./options.js";
 import { readReply } from "./response.js";
-import { abortable, backoff, sleep } from "./retry.js";
-import { abortError, send } from "./transport.js";
+import { backoff, sleep } from "./retry.js";
+import { send } from "./transport.js";
 import { validateUpload } from "./validate.js";
 
 /**
@@ -57,8 +59,10 @@ export async function upload(file: UploadSource, options: UploadOptions): Promis
   for (;;) {
     try {
       // No token is asked for once aborted, and an abort while the authenticator thinks does not wait for it.
-      if (signal?.aborted) throw abortError(signal);
-      const auth = await abortable(authenticate(options, used), signal);
+      const auth = await abortable<AuthenticationParameters>(
+        signal,
+        (resolve) => void resolve(authenticate(options, used)),
+      );
       const result = readReply(
         await send({ url: endpoint, body: uploadForm(file, fields, auth), signal, timeout, onProgress: progress }),
       );
