@@ -13,10 +13,10 @@ const AUTH_MESSAGE = /expire|signature|token|authenticat/i;
  *
  * @example
  * ```ts
- * const result = readReply(await send(request)); // throws UploadError on 4xx/5xx
+ * const result = readReply(await send(url, form, signal, timeout, onProgress)); // throws UploadError on 4xx/5xx
  * ```
  */
-export function readReply({ status, text, header }: Reply): UploadResult {
+export function readReply([status, text, header]: Reply): UploadResult {
   let body: (ErrorBody & UploadResult) | undefined;
   try {
     body = JSON.parse(text);

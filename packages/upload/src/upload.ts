@@ -1,7 +1,7 @@
 import type { AuthenticationParameters } from "@ikit/core";
 import { abortable } from "./abort.js";
 import { authenticate } from "./auth.js";
-import { UploadError } from "./errors.js";
+import type { UploadError } from "./errors.js";
 import { uploadForm } from "./form.js";
 import type { UploadOptions, UploadResult, UploadSource } from "./options.js";
 import { readReply } from "./response.js";
@@ -45,7 +45,7 @@ export async function upload(file: UploadSource, options: UploadOptions): Promis
   } = options;
   const used = new Set<string>();
   let attempt = 0;
-  let refreshed = false;
+  let refreshed = 0;
   let best = -1;
   // Progress never goes down: a retry's bytes count only once they pass what an earlier attempt reached.
   const progress = (loaded: number, of: number) => {
@@ -63,19 +63,15 @@ export async function upload(file: UploadSource, options: UploadOptions): Promis
         signal,
         (resolve) => void resolve(authenticate(options, used)),
       );
-      const result = readReply(
-        await send({ url: endpoint, body: uploadForm(file, fields, auth), signal, timeout, onProgress: progress }),
-      );
+      const result = readReply(await send(endpoint, uploadForm(file, fields, auth), signal, timeout, progress));
       progress(total, total);
       return result;
-    } catch (error) {
-      if (!(error instanceof UploadError) || !error.retryable || !authenticator) throw error;
-      if (error.code === "AUTH") {
-        if (refreshed) throw error;
-        refreshed = true;
-        continue;
-      }
-      if (attempt >= retries) throw error;
+    } catch (caught) {
+      const error = caught as UploadError;
+      // An expired or refused token is replaced once, outside the retry budget; other retryable errors use it up.
+      const refresh = error?.code === "AUTH";
+      if (!error?.retryable || !authenticator || (refresh ? refreshed++ : attempt >= retries)) throw error;
+      if (refresh) continue;
       const delay = backoff(++attempt, retryDelay, error);
       onRetry?.({ attempt, delay, error });
       await sleep(delay, signal);
