@@ -43,6 +43,7 @@ export function send(
       if (timeout) timer = setTimeout(() => reject(timeoutError(timeout)), timeout);
     };
     arm();
+    const fail = (error?: unknown) => reject(networkError(error));
     if (typeof XMLHttpRequest === "function") {
       const xhr = new XMLHttpRequest();
       stop.signal.onabort = () => xhr.abort();
@@ -53,13 +54,14 @@ export function send(
       };
       xhr.upload.onload = () => clearTimeout(timer);
       xhr.onload = () => resolve([xhr.status, xhr.responseText, (n) => xhr.getResponseHeader(n)]);
-      xhr.onerror = () => reject(networkError());
+      xhr.onerror = fail;
       xhr.send(body);
     } else {
-      fetch(url, { method: "POST", body, signal: stop.signal }).then(
-        async (response) => resolve([response.status, await response.text(), (n) => response.headers.get(n)]),
-        (error) => reject(networkError(error)),
-      );
+      fetch(url, { method: "POST", body, signal: stop.signal })
+        .then(
+          async (response): Promise<Reply> => [response.status, await response.text(), (n) => response.headers.get(n)],
+        )
+        .then(resolve, fail);
     }
     // However the attempt ends (abort, timeout, an answer: then a no-op), the request stops and the timer with it.
     return () => {

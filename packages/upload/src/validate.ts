@@ -5,11 +5,12 @@ import type { UploadOptions, UploadSource } from "./options.js";
 
 /** Plain objects, arrays and JSON primitives only: what `JSON.stringify` keeps as is (no cycles, dates, NaN…). */
 const isJson = (value: unknown, depth = 0): boolean =>
-  typeof value === "object" && value
-    ? depth < 20 &&
-      [Array.prototype, Object.prototype, null].includes(Object.getPrototypeOf(value)) &&
-      Object.values(value).every((item) => isJson(item, depth + 1))
-    : value === null || typeof value === "string" || typeof value === "boolean" || Number.isFinite(value);
+  typeof value === "object"
+    ? !value ||
+      (depth < 20 &&
+        [Array.prototype, Object.prototype, null].includes(Object.getPrototypeOf(value)) &&
+        Object.values(value).every((item) => isJson(item, depth + 1)))
+    : typeof value === "string" || typeof value === "boolean" || Number.isFinite(value);
 
 /** Whether a file's MIME type or name matches one `accept` entry (`image/*`, `image/png`, `.pdf`). */
 function accepts(entry: string, type: string, name: string): boolean {
