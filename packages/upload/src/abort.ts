@@ -1,21 +1,10 @@
 import { UploadError } from "./errors.js";
 
 /**
- * The `ABORT` error for an aborted signal, carrying its reason.
- *
- * @example
- * ```ts
- * if (signal?.aborted) throw abortError(signal);
- * ```
- */
-export const abortError = (signal: AbortSignal | undefined) =>
-  new UploadError("ABORT", "Upload aborted", signal?.reason);
-
-/**
- * A promise that runs `executor` unless `signal` is already aborted, and rejects with the `ABORT` error as soon as it
- * aborts: the one abort path of waiting for a token, for a retry and for an answer. `executor` may return how to stop
- * its work; that runs at once on abort, and once the work settles. A cancel must not wait for an authenticator that is
- * slow to answer (it runs on, its result ignored).
+ * A promise that runs `executor` unless `signal` is already aborted, and rejects with the `ABORT` error (carrying
+ * the signal's reason) as soon as it aborts: the one abort path of waiting for a token, for a retry and for an
+ * answer. `executor` may return how to stop its work; that runs at once on abort, and once the work settles. A cancel
+ * must not wait for an authenticator that is slow to answer (it runs on, its result ignored).
  *
  * @example
  * ```ts
@@ -40,7 +29,7 @@ export function abortable<T>(
     };
     const onAbort = () => {
       end();
-      reject(abortError(signal));
+      reject(new UploadError("ABORT", "Upload aborted", signal?.reason));
     };
     if (signal?.aborted) return onAbort();
     signal?.addEventListener("abort", onAbort);
