@@ -12,9 +12,6 @@ import { UploadError } from "./errors.js";
  */
 export type Reply = [status: number, text: string, header: (name: string) => string | null];
 
-const networkError = (cause?: unknown) => new UploadError("NETWORK", "Connection failed or cut", cause);
-const timeoutError = (ms: number) => new UploadError("TIMEOUT", `No progress for ${ms} ms (timeout)`, ms);
-
 /**
  * Sends one attempt (`body` POSTed to `url`) with XMLHttpRequest where it exists (browsers: byte progress), fetch
  * elsewhere (Workers, Node, Deno, Bun: no byte progress). Resolves with any HTTP answer; rejects with `NETWORK`,
@@ -40,10 +37,14 @@ export function send(
     let timer: ReturnType<typeof setTimeout> | undefined;
     const arm = () => {
       clearTimeout(timer);
-      if (timeout) timer = setTimeout(() => reject(timeoutError(timeout)), timeout);
+      if (timeout)
+        timer = setTimeout(
+          () => reject(new UploadError("TIMEOUT", `No progress for ${timeout} ms (timeout)`, timeout)),
+          timeout,
+        );
     };
     arm();
-    const fail = (error?: unknown) => reject(networkError(error));
+    const fail = (error?: unknown) => reject(new UploadError("NETWORK", "Connection failed or cut", error));
     if (typeof XMLHttpRequest === "function") {
       const xhr = new XMLHttpRequest();
       stop.signal.onabort = () => xhr.abort();
