@@ -5,7 +5,7 @@ import type { UploadError } from "./errors.js";
 import { uploadForm } from "./form.js";
 import type { UploadOptions, UploadResult, UploadSource } from "./options.js";
 import { readReply } from "./response.js";
-import { backoff, sleep } from "./retry.js";
+import { retryWait } from "./retry.js";
 import { send } from "./transport.js";
 import { validateUpload } from "./validate.js";
 
@@ -72,9 +72,7 @@ export async function upload(file: UploadSource, options: UploadOptions): Promis
       const refresh = error?.code === "AUTH";
       if (!error?.retryable || !authenticator || (refresh ? refreshed++ : attempt >= retries)) throw error;
       if (refresh) continue;
-      const delay = backoff(++attempt, retryDelay, error);
-      onRetry?.({ attempt, delay, error });
-      await sleep(delay, signal);
+      await retryWait(++attempt, retryDelay, error, signal, onRetry);
     }
   }
 }
