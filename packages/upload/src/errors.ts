@@ -15,18 +15,6 @@
 export type UploadErrorCode = "VALIDATION" | "AUTH" | "NETWORK" | "SERVER" | "ABORT" | "TIMEOUT";
 
 /**
- * What ImageKit's answer adds to an {@link UploadError}, and `retryable` where the code's default is not right.
- *
- * @example
- * ```ts
- * const details: UploadErrorDetails = { status: 503, requestId: "req-1", retryable: true };
- * ```
- */
-export type UploadErrorDetails = Partial<
-  Pick<UploadError, "status" | "requestId" | "help" | "retryAfter" | "retryable">
->;
-
-/**
  * The one error `upload()` rejects with. `status`, `requestId` and `help` are set when ImageKit answered.
  *
  * @example
@@ -56,7 +44,13 @@ export class UploadError extends Error {
   /** Worth another attempt: network failures, timeouts, 5xx, 408, 429; for `AUTH`, one more with a fresh token. */
   declare retryable: boolean;
 
-  constructor(code: UploadErrorCode, message: string, value?: unknown, details?: UploadErrorDetails) {
+  /** `details`: what ImageKit's answer adds, and `retryable` where the code's default is not right. */
+  constructor(
+    code: UploadErrorCode,
+    message: string,
+    value?: unknown,
+    details?: Partial<Pick<UploadError, "status" | "requestId" | "help" | "retryAfter" | "retryable">>,
+  ) {
     super(message);
     Object.assign(
       this,
