@@ -26,9 +26,14 @@ function accepts(entry: string, type: string, name: string): boolean {
 const isPost = (post: unknown) =>
   Array.isArray(post) &&
   post.every(
-    ({ type, value, protocol } = {}) =>
-      /^(transformation|gif-to-video|thumbnail|abs)$/.test(type) &&
-      (type === "abs" ? value && /^(hls|dash)$/.test(protocol) : type !== "transformation" || value),
+    // Object(): a null or primitive item has no fields (and fails), instead of throwing a TypeError here.
+    (item) => {
+      const { type, value, protocol } = Object(item);
+      return (
+        /^(transformation|gif-to-video|thumbnail|abs)$/.test(type) &&
+        (type === "abs" ? value && /^(hls|dash)$/.test(protocol) : type !== "transformation" || value)
+      );
+    },
   );
 
 /**
