@@ -16,7 +16,7 @@ export function uploadForm(file: UploadSource, fields: UploadFields, auth: Authe
   const form = new FormData();
   for (const [name, value] of Object.entries({ ...fields, ...auth })) {
     if (value === undefined) continue;
-    // null is "null" either way.
+    // null is an "object": JSON.stringify(null) is "null", as String(null) would be.
     form.append(
       name,
       typeof value !== "object"
