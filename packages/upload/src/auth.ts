@@ -3,20 +3,6 @@ import { UploadError } from "./errors.js";
 import type { Authenticator, UploadOptions } from "./options.js";
 
 /**
- * An `AUTH` error; `refresh` marks those a fresh token can fix (expired, reused, refused by ImageKit).
- *
- * @example
- * ```ts
- * throw authError("Token expired", true);
- * ```
- */
-export function authError(message: string, refresh: boolean, value?: unknown): UploadError {
-  const error = new UploadError("AUTH", message, value);
-  error.retryable = refresh;
-  return error;
-}
-
-/**
  * Gets the credentials for one attempt: calls the authenticator (or takes the fixed values), checks their shape and
  * expiry, and refuses a token this upload already sent: tokens are single use.
  *
@@ -31,15 +17,16 @@ export async function authenticate(o: UploadOptions, used: Set<string>): Promise
   try {
     if (o.authenticator) auth = (await o.authenticator()) ?? {};
   } catch (error) {
-    throw authError(`authenticator failed: ${error}`, false, error);
+    throw new UploadError("AUTH", `authenticator failed: ${error}`, error);
   }
   const { token, signature } = auth;
   const expire = Number(auth.expire);
   if (!(typeof token === "string" && token && typeof signature === "string" && signature && expire)) {
-    throw authError("authenticator must resolve to { token, expire, signature }", false, auth);
+    throw new UploadError("AUTH", "authenticator must resolve to { token, expire, signature }", auth);
   }
   const stale = expire * 1000 <= Date.now() ? "Token expired" : used.has(token) && "authenticator repeated a token";
-  if (stale) throw authError(stale, true, token);
+  // A fresh token fixes these: worth one more attempt.
+  if (stale) throw new UploadError("AUTH", stale, token, { retryable: true });
   used.add(token);
   return { token, expire, signature };
 }

@@ -28,7 +28,11 @@ export type UploadErrorCode = "VALIDATION" | "AUTH" | "NETWORK" | "SERVER" | "AB
  * ```
  */
 export class UploadError extends Error {
-  override readonly name = "UploadError";
+  // Fields are declared, not initialised: one Object.assign in the constructor sets them (smaller in every bundle).
+  declare readonly name: "UploadError";
+  declare readonly code: UploadErrorCode;
+  /** The offending input for `VALIDATION`; the underlying error or abort reason otherwise. */
+  declare readonly value: unknown;
   /** HTTP status of ImageKit's answer, when there was one. */
   declare status?: number;
   /** ImageKit's `x-request-id`, to quote to support. */
@@ -38,15 +42,20 @@ export class UploadError extends Error {
   /** Ms ImageKit asked to wait before retrying (`Retry-After` or `X-RateLimit-Reset`). */
   declare retryAfter?: number | undefined;
   /** Worth another attempt: network failures, timeouts, 5xx, 408, 429; for `AUTH`, one more with a fresh token. */
-  retryable: boolean;
+  declare retryable: boolean;
 
+  /** `details`: what ImageKit's answer adds, and `retryable` where the code's default is not right. */
   constructor(
-    readonly code: UploadErrorCode,
+    code: UploadErrorCode,
     message: string,
-    /** The offending input for `VALIDATION`; the underlying error or abort reason otherwise. */
-    readonly value?: unknown,
+    value?: unknown,
+    details?: Partial<Pick<UploadError, "status" | "requestId" | "help" | "retryAfter" | "retryable">>,
   ) {
     super(message);
-    this.retryable = code === "NETWORK" || code === "TIMEOUT";
+    Object.assign(
+      this,
+      { name: "UploadError", code, value, retryable: code === "NETWORK" || code === "TIMEOUT" },
+      details,
+    );
   }
 }

@@ -16,13 +16,14 @@ export function uploadForm(file: UploadSource, fields: UploadFields, auth: Authe
   const form = new FormData();
   for (const [name, value] of Object.entries({ ...fields, ...auth })) {
     if (value === undefined) continue;
+    // null is an "object": JSON.stringify(null) is "null", as String(null) would be.
     form.append(
       name,
-      Array.isArray(value) && name !== "extensions"
-        ? value.join(",")
-        : typeof value === "object" && value !== null
-          ? JSON.stringify(value)
-          : String(value),
+      typeof value !== "object"
+        ? String(value)
+        : Array.isArray(value) && name !== "extensions"
+          ? value.join(",")
+          : JSON.stringify(value),
     );
   }
   if (typeof file === "string") form.append("file", file);

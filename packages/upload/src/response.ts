@@ -13,10 +13,10 @@ const AUTH_MESSAGE = /expire|signature|token|authenticat/i;
  *
  * @example
  * ```ts
- * const result = readReply(await send(request)); // throws UploadError on 4xx/5xx
+ * const result = readReply(await send(url, form, signal, timeout, onProgress)); // throws UploadError on 4xx/5xx
  * ```
  */
-export function readReply({ status, text, header }: Reply): UploadResult {
+export function readReply([status, text, header]: Reply): UploadResult {
   let body: (ErrorBody & UploadResult) | undefined;
   try {
     body = JSON.parse(text);
@@ -24,17 +24,17 @@ export function readReply({ status, text, header }: Reply): UploadResult {
   const ok = status > 199 && status < 300;
   if (ok && typeof body === "object" && body) return body;
   const auth = status === 401 || status === 403 || (status === 400 && AUTH_MESSAGE.test(body?.message as string));
-  const error = new UploadError(
+  throw new UploadError(
     auth ? "AUTH" : "SERVER",
     `ImageKit answered ${status}: ${ok ? "a body that is not JSON" : body?.message}`,
     text.slice(0, 200),
+    {
+      status,
+      requestId: header("x-request-id") ?? undefined,
+      help: body?.help,
+      retryAfter: retryAfterMs(header),
+      // For AUTH: worth one more attempt with a fresh token.
+      retryable: auth || status > 499 || status === 408 || status === 429,
+    },
   );
-  throw Object.assign(error, {
-    status,
-    requestId: header("x-request-id") ?? undefined,
-    help: body?.help,
-    retryAfter: retryAfterMs(header),
-    // For AUTH: worth one more attempt with a fresh token.
-    retryable: auth || status > 499 || status === 408 || status === 429,
-  });
 }

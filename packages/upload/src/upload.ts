@@ -1,10 +1,12 @@
+import type { AuthenticationParameters } from "@ikit/core";
+import { abortable } from "./abort.js";
 import { authenticate } from "./auth.js";
-import { UploadError } from "./errors.js";
+import type { UploadError } from "./errors.js";
 import { uploadForm } from "./form.js";
 import type { UploadOptions, UploadResult, UploadSource } from "./options.js";
 import { readReply } from "./response.js";
-import { abortable, backoff, sleep } from "./retry.js";
-import { abortError, send } from "./transport.js";
+import { retryWait } from "./retry.js";
+import { send } from "./transport.js";
 import { validateUpload } from "./validate.js";
 
 /**
@@ -43,7 +45,7 @@ export async function upload(file: UploadSource, options: UploadOptions): Promis
   } = options;
   const used = new Set<string>();
   let attempt = 0;
-  let refreshed = false;
+  let refreshed = 0;
   let best = -1;
   // Progress never goes down: a retry's bytes count only once they pass what an earlier attempt reached.
   const progress = (loaded: number, of: number) => {
@@ -57,24 +59,20 @@ export async function upload(file: UploadSource, options: UploadOptions): Promis
   for (;;) {
     try {
       // No token is asked for once aborted, and an abort while the authenticator thinks does not wait for it.
-      if (signal?.aborted) throw abortError(signal);
-      const auth = await abortable(authenticate(options, used), signal);
-      const result = readReply(
-        await send({ url: endpoint, body: uploadForm(file, fields, auth), signal, timeout, onProgress: progress }),
+      const auth = await abortable<AuthenticationParameters>(
+        signal,
+        (resolve) => void resolve(authenticate(options, used)),
       );
+      const result = readReply(await send(endpoint, uploadForm(file, fields, auth), signal, timeout, progress));
       progress(total, total);
       return result;
-    } catch (error) {
-      if (!(error instanceof UploadError) || !error.retryable || !authenticator) throw error;
-      if (error.code === "AUTH") {
-        if (refreshed) throw error;
-        refreshed = true;
-        continue;
-      }
-      if (attempt >= retries) throw error;
-      const delay = backoff(++attempt, retryDelay, error);
-      onRetry?.({ attempt, delay, error });
-      await sleep(delay, signal);
+    } catch (caught) {
+      const error = caught as UploadError;
+      // An expired or refused token is replaced once, outside the retry budget; other retryable errors use it up.
+      const refresh = error?.code === "AUTH";
+      if (!error?.retryable || !authenticator || (refresh ? refreshed++ : attempt >= retries)) throw error;
+      if (refresh) continue;
+      await retryWait(++attempt, retryDelay, error, signal, onRetry);
     }
   }
 }

@@ -5,11 +5,12 @@ import type { UploadOptions, UploadSource } from "./options.js";
 
 /** Plain objects, arrays and JSON primitives only: what `JSON.stringify` keeps as is (no cycles, dates, NaN…). */
 const isJson = (value: unknown, depth = 0): boolean =>
-  typeof value === "object" && value
-    ? depth < 20 &&
-      [Array.prototype, Object.prototype, null].includes(Object.getPrototypeOf(value)) &&
-      Object.values(value).every((item) => isJson(item, depth + 1))
-    : value === null || typeof value === "string" || typeof value === "boolean" || Number.isFinite(value);
+  typeof value === "object"
+    ? !value ||
+      (depth < 20 &&
+        [Array.prototype, Object.prototype, null].includes(Object.getPrototypeOf(value)) &&
+        Object.values(value).every((item) => isJson(item, depth + 1)))
+    : typeof value === "string" || typeof value === "boolean" || Number.isFinite(value);
 
 /** Whether a file's MIME type or name matches one `accept` entry (`image/*`, `image/png`, `.pdf`). */
 function accepts(entry: string, type: string, name: string): boolean {
@@ -25,9 +26,14 @@ function accepts(entry: string, type: string, name: string): boolean {
 const isPost = (post: unknown) =>
   Array.isArray(post) &&
   post.every(
-    ({ type, value, protocol } = {}) =>
-      /^(transformation|gif-to-video|thumbnail|abs)$/.test(type) &&
-      (type === "abs" ? value && /^(hls|dash)$/.test(protocol) : type !== "transformation" || value),
+    // Object(): a null or primitive item has no fields (and fails), instead of throwing a TypeError here.
+    (item) => {
+      const { type, value, protocol } = Object(item);
+      return (
+        /^(transformation|gif-to-video|thumbnail|abs)$/.test(type) &&
+        (type === "abs" ? value && /^(hls|dash)$/.test(protocol) : type !== "transformation" || value)
+      );
+    },
   );
 
 /**

@@ -52,6 +52,15 @@ describe("attempts and retries", () => {
     expect(sent.map((form) => form.get("token"))).toEqual(["tok-1", "tok-2", "tok-3", "tok-4", "tok-5", "tok-6"]);
   });
 
+  it("retries a connection cut while the answer's body is read, as a NETWORK error", async () => {
+    const cut = new ReadableStream({ start: (controller) => controller.error(new TypeError("terminated")) });
+    answers = [new Response(cut, { status: 200 })];
+    const retries: UploadRetry[] = [];
+    const result = await upload(new Blob(["x"]), options({ onRetry: (r) => retries.push(r) }));
+    expect(result).toEqual({ fileId: "f1" });
+    expect(retries.map((r) => r.error.code)).toEqual(["NETWORK"]);
+  });
+
   it("gives up after `retries`, rejecting with the last error", async () => {
     answers = [json(502, {}), json(503, { message: "busy", help: "later" })];
     const error = await rejection(upload(new Blob(["x"]), options({ retries: 1 })));

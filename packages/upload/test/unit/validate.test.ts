@@ -83,6 +83,7 @@ describe("validation before any byte is sent", () => {
     [{ post: [{ type: "resize", value: "w-1" }] }],
     [{ post: [{ type: "transformation" }] }],
     [{ post: [{ type: "abs", value: "sr-240" }] }],
+    [{ post: [null] }],
   ])("refuses the transformation %j", async (transformation) => {
     expect((await refusal(new Blob(["x"]), { transformation } as never)).message).toContain("transformation");
   });
