@@ -19,7 +19,8 @@ await checkBudgets({
   theirsFile,
   cases: [
     // 2.58 KB (2,585 bytes) since the structure was squeezed (2.70 before); the README says what the rest pays for.
-    { label: "import { upload }", ours: [dist, "upload"], theirs: "upload", budget: 2.6, target: 2.0 },
-    { label: "import { createUploader }", ours: [dist, "createUploader"], budget: 3.49 },
+    // +0.07 KB: `accept` as an input's attribute text, and an `accept` or tag that is not text refused (VALIDATION).
+    { label: "import { upload }", ours: [dist, "upload"], theirs: "upload", budget: 2.66, target: 2.0 },
+    { label: "import { createUploader }", ours: [dist, "createUploader"], budget: 3.55 },
   ],
 });

@@ -77,8 +77,11 @@ export type UploadParameters = Omit<UploadRequest, "file" | "fileName" | "public
 export interface UploadRules {
   /** Largest accepted size in bytes (of a `Blob` or bytes). */
   maxFileSize?: number;
-  /** MIME types (`"image/png"`, `"image/*"`) and extensions (`".pdf"`), as in an input's `accept` attribute. */
-  accept?: string[];
+  /**
+   * MIME types (`"image/png"`, `"image/*"`) and extensions (`".pdf"`): a list, or comma-separated text as in an
+   * input's `accept` attribute (`"image/*,.pdf"`).
+   */
+  accept?: string[] | string;
 }
 
 /**

@@ -61,9 +61,19 @@ export function validateUpload(file: UploadSource, o: UploadOptions): number {
     bad("Pass authenticator, or token, expire and signature", o);
   if (typeof size !== "number" || file === "") bad("file must be a Blob, bytes, a URL or base64", file);
   if (size > (max ?? size)) bad(`file has ${size} bytes, over maxFileSize`, size);
-  if (accept?.length && !accept.some((rule) => accepts(rule, type, name)))
-    bad(`${type || name} is not in accept`, name);
-  if (tags && !(Array.isArray(tags) && tags.join("").length <= 500 && tags.every((tag) => /^[^%,]+$/.test(tag)))) {
+  // A list, or the comma-separated text of an input's `accept` attribute.
+  const rules = typeof accept === "string" ? (accept.match(/[^,\s]+/g) ?? []) : accept;
+  if (rules && !(Array.isArray(rules) && rules.every((rule) => typeof rule === "string")))
+    bad("accept must be MIME types and extensions", accept);
+  if (rules?.length && !rules.some((rule) => accepts(rule, type, name))) bad(`${type || name} is not in accept`, name);
+  if (
+    tags &&
+    !(
+      Array.isArray(tags) &&
+      tags.join("").length <= 500 &&
+      tags.every((tag) => typeof tag === "string" && /^[^%,]+$/.test(tag))
+    )
+  ) {
     bad("tags must be strings without % or commas, ≤ 500 characters in all", tags);
   }
   if (t && !((t.pre || t.post) && (t.pre ?? "x") && typeof (t.pre ?? "") === "string" && (!t.post || isPost(t.post)))) {

@@ -68,12 +68,35 @@ describe("validation before any byte is sent", () => {
     }
   });
 
-  it.each([[["ok", ""]], [["50%"]], [["a,b"]], [["x".repeat(501)]], ["a,b" as unknown as string[]]])(
-    "refuses tags %j",
-    async (tags) => {
-      expect((await refusal(new Blob(["x"]), { tags })).message).toContain("tags");
-    },
-  );
+  it("takes accept as an input's accept attribute text, and refuses an accept that is not text", async () => {
+    const pdf = new File(["%PDF"], "doc.pdf", { type: "application/pdf" });
+    expect((await refusal(pdf, { fileName: "doc.pdf", accept: "image/*, .png" })).message).toContain("not in accept");
+    vi.stubGlobal("XMLHttpRequest", undefined);
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response('{"fileId":"1"}')),
+    );
+    await expect(upload(pdf, { ...base, fileName: "doc.pdf", accept: "image/*,.pdf" })).resolves.toEqual({
+      fileId: "1",
+    });
+    for (const accept of [5, [null], [".pdf", 7], { 0: ".pdf" }]) {
+      const error = await refusal(pdf, { fileName: "doc.pdf", accept: accept as never });
+      expect(error).toMatchObject({ code: "VALIDATION", value: accept });
+      expect(error.message).toContain("accept must be");
+    }
+  });
+
+  it.each([
+    [["ok", ""]],
+    [["50%"]],
+    [["a,b"]],
+    [["x".repeat(501)]],
+    ["a,b" as unknown as string[]],
+    [[null] as unknown as string[]],
+    [["ok", 5] as unknown as string[]],
+  ])("refuses tags %j", async (tags) => {
+    expect((await refusal(new Blob(["x"]), { tags })).message).toContain("tags");
+  });
 
   it.each([
     [{}],
