@@ -15,11 +15,7 @@ export {
   type ImageKitProviderProps,
   useImageKit,
 } from "./provider.js";
-export {
-  type UploadItem,
-  type UploadStatus,
-  type UseUploadOptions,
-  type UseUploadResult,
-  useUpload,
-} from "./use-upload.js";
+// The upload list's shapes are @ikit/upload's, shared with @ikit/vue.
+export type { UploadItem, UploadStatus } from "@ikit/upload";
+export { type UseUploadOptions, type UseUploadResult, useUpload } from "./use-upload.js";
 export { Video, type VideoProps } from "./video.js";
