@@ -2,6 +2,7 @@ import {
   createUploader,
   endpointAuthenticator,
   progressOf,
+  UploadError,
   type Uploader,
   type UploadItem,
   type UploadListOptions,
@@ -44,7 +45,10 @@ export interface UseUploadResult {
   readonly progress: UploadProgress;
   /** `idle`, `uploading`, `paused`, `done` or `error`, cancelled files left out (`@ikit/upload`'s `UploadStatus`). */
   readonly status: UploadStatus;
-  /** Queues files (from an input, a drop, a paste); returns their tasks. Failures land in `items`, never thrown. */
+  /**
+   * Queues files (from an input, a drop, a paste); returns their tasks. Failures land in `items`, never thrown; only
+   * `null` or `undefined` in place of a file throws (`VALIDATION`), as in `@ikit/vue`.
+   */
   add(
     files: UploadSource | Iterable<UploadSource> | ArrayLike<UploadSource>,
     options?: Partial<UploadOptions>,
@@ -105,9 +109,23 @@ function statusOf(items: readonly UploadItem[]): UploadStatus {
 }
 
 function sources(files: UploadSource | Iterable<UploadSource> | ArrayLike<UploadSource>): UploadSource[] {
-  if (typeof files === "string" || files instanceof Blob || files instanceof ArrayBuffer || ArrayBuffer.isView(files))
-    return [files];
-  return Array.from(files as Iterable<UploadSource>);
+  const list =
+    files == null ||
+    typeof files === "string" ||
+    files instanceof Blob ||
+    files instanceof ArrayBuffer ||
+    ArrayBuffer.isView(files)
+      ? [files as UploadSource]
+      : Array.from(files as Iterable<UploadSource>);
+  // null or undefined is no file at all (a mistake in the caller, not a failed upload), said in @ikit/vue's words.
+  const missing = list.findIndex((file) => file == null);
+  if (missing >= 0)
+    throw new UploadError(
+      "VALIDATION",
+      `useUpload: file ${missing} is ${list[missing]}; pass a File, Blob, FileList, bytes, a URL or an array of them.`,
+      list[missing],
+    );
+  return list;
 }
 
 /**

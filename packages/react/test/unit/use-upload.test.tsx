@@ -50,6 +50,15 @@ describe("useUpload", () => {
     expect(authenticator).not.toHaveBeenCalled();
   });
 
+  it("says at once, with a typed error, when it is given no file at all", () => {
+    const { result } = hook({ publicKey: "public_x", authenticator: vi.fn() });
+    for (const files of [null, [file("a.png"), undefined]])
+      expect(() => result.current.add(files as never)).toThrow(
+        expect.objectContaining({ code: "VALIDATION", message: expect.stringMatching(/file \d is (null|undefined)/) }),
+      );
+    expect(result.current.items).toEqual([]);
+  });
+
   it("takes the public key from the provider and its tokens from the worker's /auth", async () => {
     const fetch = vi.spyOn(globalThis, "fetch").mockResolvedValue(new Response("no", { status: 503 }));
     const { result } = hook({ retries: 0 }, { workerUrl: "https://img.example.com/", publicKey: "public_x" });
