@@ -41,9 +41,12 @@ await checkBudgets({
       budget: 0.5,
     },
     { label: "import { Video }", ours: [ours.main, "Video"], theirs: "Video", budget: 3.45 },
-    { label: "import { useUpload }", ours: [ours.main, "useUpload"], budget: 4.6 },
+    // useUpload and everything: +0.05 KB for the list @ikit/vue keeps too (a retried file keeps its id and place, a
+    // paused status, a file started after a pause or a cancel shown as uploading), +0.05 KB for add(null)'s typed
+    // VALIDATION error (a TypeError before), as @ikit/vue's.
+    { label: "import { useUpload }", ours: [ours.main, "useUpload"], budget: 4.7 },
     { label: "import { UploadDropZone }", ours: [ours.main, "UploadDropZone"], budget: 0.9 },
-    { label: "everything (import *)", ours: [ours.main, "*"], theirs: "*", budget: 11.6 },
+    { label: "everything (import *)", ours: [ours.main, "*"], theirs: "*", budget: 11.7 },
     {
       label: 'import { createImageKitLoader } from "@ikit/react/next"',
       ours: [ours.next, "createImageKitLoader"],

@@ -2,12 +2,15 @@ import {
   createUploader,
   endpointAuthenticator,
   progressOf,
-  type UploadError,
+  UploadError,
   type Uploader,
+  type UploadItem,
+  type UploadListOptions,
   type UploadOptions,
   type UploadProgress,
   type UploadResult,
   type UploadSource,
+  type UploadStatus,
   type UploadTask,
   type UploadTaskStatus,
 } from "@ikit/upload";
@@ -15,55 +18,17 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type ImageKitConfig, useImageKit } from "./provider.js";
 
 /**
- * Options of {@link useUpload}: any `@ikit/upload` option, applied to every file (a file's own options win), plus
- * `concurrency` and where tokens come from. `publicKey`, `endpoint` and the token endpoint default to the provider's
- * `publicKey`, `uploadEndpoint` and `authEndpoint` (or `${workerUrl}/auth`).
+ * Options of {@link useUpload}: `@ikit/upload`'s `UploadListOptions` (any upload option, applied to every file; a
+ * file's own options win; `concurrency`, read when the component mounts; `authEndpoint`). `publicKey`, `endpoint` and
+ * the token endpoint default to the provider's `publicKey`, `uploadEndpoint` and `authEndpoint` (or
+ * `${workerUrl}/auth`).
  *
  * @example
  * ```ts
  * const options: UseUploadOptions = { folder: "/gallery", maxFileSize: 10_000_000, accept: ["image/*"], concurrency: 2 };
  * ```
  */
-export type UseUploadOptions = Partial<UploadOptions> & {
-  /** Files sent at once; read when the component mounts. @default 4 */
-  concurrency?: number;
-  /** A URL answering `{ token, expire, signature }` (GET), used when no `authenticator` is given. */
-  authEndpoint?: string;
-};
-
-/**
- * One file of {@link useUpload}, as a snapshot that changes identity when the file's state changes (safe to
- * compare in React).
- *
- * @example
- * ```tsx
- * {items.map((item) => <li key={item.id}>{item.name}: {item.status} {Math.round(item.progress.fraction * 100)}%</li>)}
- * ```
- */
-export interface UploadItem {
-  readonly id: number;
-  /** The file's name (`fileName`). */
-  readonly name: string;
-  readonly status: UploadTaskStatus;
-  readonly progress: UploadProgress;
-  /** ImageKit's answer, once `done`. */
-  readonly result?: UploadResult;
-  /** Why it `failed` (or `ABORT` when cancelled): a typed `UploadError` with a `code` and a message. */
-  readonly error?: UploadError;
-  /** The queue's task behind it. */
-  readonly task: UploadTask;
-}
-
-/**
- * All files together: `idle` before any, `uploading` while one is queued, sending or paused, then `error` when
- * one failed, else `done`.
- *
- * @example
- * ```ts
- * const busy = (status: UploadStatus) => status === "uploading";
- * ```
- */
-export type UploadStatus = "idle" | "uploading" | "done" | "error";
+export type UseUploadOptions = UploadListOptions;
 
 /**
  * What {@link useUpload} returns.
@@ -74,12 +39,16 @@ export type UploadStatus = "idle" | "uploading" | "done" | "error";
  * ```
  */
 export interface UseUploadResult {
-  /** Every file added and not cleared, in order. */
+  /** Every file added and not cleared, in order: `@ikit/upload`'s `UploadItem`s, as `@ikit/vue` lists them. */
   readonly items: readonly UploadItem[];
   /** Over every file not cancelled, weighted by size; never goes down while files are sent. */
   readonly progress: UploadProgress;
+  /** `idle`, `uploading`, `paused`, `done` or `error`, cancelled files left out (`@ikit/upload`'s `UploadStatus`). */
   readonly status: UploadStatus;
-  /** Queues files (from an input, a drop, a paste); returns their tasks. Failures land in `items`, never thrown. */
+  /**
+   * Queues files (from an input, a drop, a paste); returns their tasks. Failures land in `items`, never thrown; only
+   * `null` or `undefined` in place of a file throws (`VALIDATION`), as in `@ikit/vue`.
+   */
   add(
     files: UploadSource | Iterable<UploadSource> | ArrayLike<UploadSource>,
     options?: Partial<UploadOptions>,
@@ -88,7 +57,7 @@ export interface UseUploadResult {
   upload(file: UploadSource, options?: Partial<UploadOptions>): Promise<UploadResult>;
   /** Cancels one file, or every unfinished one. */
   abort(id?: number): void;
-  /** Sends failed or cancelled files again (one, or all), each as a new item with a fresh token. */
+  /** Sends failed or cancelled files again (one, or all) with a fresh token, under the same ids; returns the tasks. */
   retry(id?: number): UploadTask[];
   /** Pauses one file or all (one being sent is stopped and sent again later with a fresh token). */
   pause(id?: number): void;
@@ -111,8 +80,14 @@ function defaultsOf(config: ImageKitConfig, options: UseUploadOptions): Partial<
   } as Partial<UploadOptions>;
 }
 
-function snapshot(task: UploadTask): UploadItem {
-  const { id, status, progress, result, error } = task;
+/** A file of the list: its id, kept across retries, and the task carrying it now. */
+interface Entry {
+  readonly id: number;
+  task: UploadTask;
+}
+
+function snapshot({ id, task }: Entry): UploadItem {
+  const { status, progress, result, error } = task;
   return {
     id,
     name: task.options.fileName ?? "",
@@ -124,10 +99,33 @@ function snapshot(task: UploadTask): UploadItem {
   };
 }
 
+/** The list's status (`UploadStatus`): cancelled files left out; sending before paused before failed. */
+function statusOf(items: readonly UploadItem[]): UploadStatus {
+  const counted = items.filter((item) => item.status !== "cancelled");
+  if (!counted.length) return "idle";
+  if (counted.some((item) => item.status === "queued" || item.status === "uploading")) return "uploading";
+  if (counted.some((item) => item.status === "paused")) return "paused";
+  return counted.some((item) => item.status === "failed") ? "error" : "done";
+}
+
 function sources(files: UploadSource | Iterable<UploadSource> | ArrayLike<UploadSource>): UploadSource[] {
-  if (typeof files === "string" || files instanceof Blob || files instanceof ArrayBuffer || ArrayBuffer.isView(files))
-    return [files];
-  return Array.from(files as Iterable<UploadSource>);
+  const list =
+    files == null ||
+    typeof files === "string" ||
+    files instanceof Blob ||
+    files instanceof ArrayBuffer ||
+    ArrayBuffer.isView(files)
+      ? [files as UploadSource]
+      : Array.from(files as Iterable<UploadSource>);
+  // null or undefined is no file at all (a mistake in the caller, not a failed upload), said in @ikit/vue's words.
+  const missing = list.findIndex((file) => file == null);
+  if (missing >= 0)
+    throw new UploadError(
+      "VALIDATION",
+      `useUpload: file ${missing} is ${list[missing]}; pass a File, Blob, FileList, bytes, a URL or an array of them.`,
+      list[missing],
+    );
+  return list;
 }
 
 /**
@@ -163,11 +161,18 @@ export function useUpload(options: UseUploadOptions = {}): UseUploadResult {
   latest.current = { config, options };
   const [uploader] = useState<Uploader>(() => createUploader({ concurrency: options.concurrency ?? 4 }));
   const [items, setItems] = useState<readonly UploadItem[]>([]);
-  const hidden = useRef(new Set<number>());
+  // Our files in order, each with the task carrying it (a retry swaps in a new task under the same id).
+  const list = useRef({ entries: [] as Entry[], added: 0 });
 
+  // Now, and again once the queue has started what it can: it starts a file without an event, when one ends (right
+  // after the event: a microtask later) or when a paused or cancelled one has stopped (its abort settles within
+  // microtasks: a task later).
   const refresh = useCallback(() => {
-    setItems(uploader.tasks.filter((task) => !hidden.current.has(task.id)).map(snapshot));
-  }, [uploader]);
+    const show = () => setItems(list.current.entries.map(snapshot));
+    show();
+    queueMicrotask(show);
+    setTimeout(show);
+  }, []);
 
   useEffect(() => {
     const events = ["progress", "success", "error", "retry", "complete"] as const;
@@ -179,56 +184,55 @@ export function useUpload(options: UseUploadOptions = {}): UseUploadResult {
   }, [uploader, refresh]);
 
   return useMemo(() => {
-    // One task by id, or all for no id; an unknown id acts on none (never on all).
+    const { entries } = list.current;
+    // One file by id, or all for no id; an unknown id acts on none (never on all).
     const each = (id: number | undefined, action: (task?: UploadTask) => void) => {
       if (id === undefined) return action();
-      const task = uploader.tasks.find((t) => t.id === id);
-      if (task) action(task);
+      const entry = entries.find((e) => e.id === id);
+      if (entry) action(entry.task);
     };
-    // Actions change statuses without an event: show them once the queue has started what it can.
+    // Actions change statuses without an event.
     const act = <T>(result: T): T => {
       refresh();
-      queueMicrotask(refresh);
       return result;
     };
     const add: UseUploadResult["add"] = (files, fileOptions) =>
       act(
-        sources(files).map((file) =>
-          uploader.add(file, {
+        sources(files).map((file) => {
+          const task = uploader.add(file, {
             ...defaultsOf(latest.current.config, latest.current.options),
             ...fileOptions,
-          } as Partial<UploadOptions>),
-        ),
+          } as Partial<UploadOptions>);
+          entries.push({ id: ++list.current.added, task });
+          return task;
+        }),
       );
-    const status: UploadStatus = !items.length
-      ? "idle"
-      : items.some((item) => !FINISHED.has(item.status))
-        ? "uploading"
-        : items.some((item) => item.status === "failed")
-          ? "error"
-          : "done";
     return {
       items,
       // As the queue weighs it (by size), over the files shown: cleared ones no longer count.
       progress: progressOf(items),
-      status,
+      status: statusOf(items),
       add,
       upload: (file, fileOptions) => (add([file], fileOptions)[0] as UploadTask).promise,
       abort: (id) => act(each(id, uploader.cancel)),
       pause: (id) => act(each(id, uploader.pause)),
       resume: (id) => act(each(id, uploader.resume)),
-      retry: (id) => {
-        const again = uploader.tasks.filter(
-          (task) =>
-            (id === undefined || task.id === id) &&
-            !hidden.current.has(task.id) &&
-            (task.status === "failed" || task.status === "cancelled"),
-        );
-        for (const task of again) hidden.current.add(task.id);
-        return act(again.map((task) => uploader.add(task.file, task.options)));
-      },
+      retry: (id) =>
+        act(
+          entries
+            .filter(
+              (entry) =>
+                (id === undefined || entry.id === id) &&
+                (entry.task.status === "failed" || entry.task.status === "cancelled"),
+            )
+            .map((entry) => {
+              entry.task = uploader.add(entry.task.file, entry.task.options);
+              return entry.task;
+            }),
+        ),
       clear: () => {
-        for (const task of uploader.tasks) if (FINISHED.has(task.status)) hidden.current.add(task.id);
+        const unfinished = entries.filter((entry) => !FINISHED.has(entry.task.status));
+        entries.splice(0, entries.length, ...unfinished);
         act(undefined);
       },
     };

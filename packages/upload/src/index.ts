@@ -3,6 +3,7 @@
 
 export { endpointAuthenticator } from "./auth.js";
 export { UploadError, type UploadErrorCode } from "./errors.js";
+export type { UploadItem, UploadListOptions, UploadStatus } from "./item.js";
 export type {
   Authenticator,
   UploadAuth,

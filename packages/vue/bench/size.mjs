@@ -23,9 +23,11 @@ await checkBudgets({
   theirsLabel: "@imagekit/vue 4.0.1",
   esbuildOptions: { external: ["vue"], mainFields: ["module", "main"] },
   cases: [
-    // IkImage and everything: +0.2 KB for @ikit/worker/url's checks of hostile input (origin, dot segments, params).
-    // +0.03 KB: core resolves the dot segments Node 20 leaves in an absolute src (core/bench/size.mjs).
-    { label: "import { IkImage } / { Image }", ours: [dist, "IkImage"], theirs: "Image", budget: 6.93 },
+    // IkImage and everything: +0.2 KB for @ikit/worker/url's checks of hostile input (origin, dot segments, params);
+    // +0.1 KB for the server-side preload of a priority image (imagePreload, handed to the plugin's `preload`): the
+    // equivalent of the link React 19 writes for @ikit/react's <Image priority>; +0.03 KB: core resolves the dot
+    // segments Node 20 leaves in an absolute src (core/bench/size.mjs).
+    { label: "import { IkImage } / { Image }", ours: [dist, "IkImage"], theirs: "Image", budget: 7.03 },
     { label: "import { IkVideo } / { Video }", ours: [dist, "IkVideo"], theirs: "Video", budget: 3.6 },
     {
       label: "import { ImageKit } (plugin) / { ImageKitProvider }",
@@ -41,6 +43,8 @@ await checkBudgets({
     },
     { label: "import { useUpload } / { upload }", ours: [dist, "useUpload"], theirs: "upload", budget: 4.8 },
     { label: "import { IkDropZone }", ours: [dist, "IkDropZone"], budget: 1.15 },
-    { label: "everything (import *)", ours: [dist, "*"], theirs: "*", budget: 12.04 },
+    // Everything: +0.15 KB for that preload and for useUpload's list as @ikit/react's (a file started after a pause or
+    // a cancel shows as uploading; items carry their task).
+    { label: "everything (import *)", ours: [dist, "*"], theirs: "*", budget: 12.18 },
   ],
 });

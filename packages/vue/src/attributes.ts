@@ -165,3 +165,38 @@ export function imageAttributes(input: ImageProps): ImageAttributes {
   if ("placeholder" in urls && urls.placeholder) attrs.placeholder = urls.placeholder;
   return attrs;
 }
+
+/**
+ * The `<link rel="preload" as="image">` that starts an image from the page's `<head>`, as HTML attributes (what
+ * React 19 writes for a priority `<img>`): `imagesrcset` and `imagesizes` when the image has a `srcset` (no `href`,
+ * which a browser without `imagesrcset` would fetch in vain), else `href`.
+ *
+ * @example
+ * ```ts
+ * const link: ImagePreload = { rel: "preload", as: "image", imagesrcset: "…/a.jpg?tr=w-640 1x, …/a.jpg?tr=w-828 2x", fetchpriority: "high" };
+ * ```
+ */
+export type ImagePreload = { rel: "preload"; as: "image"; fetchpriority?: "high" } & (
+  | { imagesrcset: string; imagesizes?: string }
+  | { href: string }
+);
+
+/**
+ * The preload link of an image, from its {@link imageAttributes}: the same candidates the `<img>` will choose
+ * from, so the browser fetches once. `<IkImage priority>` hands it to the plugin's `preload` option while rendering on
+ * the server; call this for an image the client renders, or one in markup of your own.
+ *
+ * @example
+ * ```ts
+ * imagePreload(imageAttributes({ src: "/hero.jpg", urlEndpoint: "https://ik.imagekit.io/demo", width: 1200, priority: true }));
+ * // { rel: "preload", as: "image", imagesrcset: "…/hero.jpg?tr=w-1200,c-at_max 1x, …?tr=w-3840,c-at_max 2x", fetchpriority: "high" }
+ * ```
+ */
+export function imagePreload({ src, srcset, sizes, fetchpriority }: ImageAttributes): ImagePreload {
+  return {
+    rel: "preload",
+    as: "image",
+    ...(srcset ? { imagesrcset: srcset, ...(sizes && { imagesizes: sizes }) } : { href: src }),
+    ...(fetchpriority && { fetchpriority }),
+  };
+}

@@ -10,6 +10,7 @@ import {
   type PropType,
   provide,
 } from "vue";
+import type { ImagePreload } from "./attributes.js";
 
 /**
  * What the {@link ImageKit} plugin and {@link ImageKitProvider} hold for every `<IkImage>` and `useUpload()` below
@@ -54,6 +55,12 @@ export interface ImageKitOptions {
   authEndpoint?: string;
   /** Fetches `{ token, expire, signature }` before every upload attempt; wins over `authEndpoint`. */
   authenticator?: Authenticator;
+  /**
+   * Called while rendering on the server, in the `setup()` of every `<IkImage priority>`, with the `<link
+   * rel="preload">` that starts it from the `<head>`: hand it to your head manager, e.g. `(link) => useHead({ link:
+   * [link] })` with `@unhead/vue`. Not called in the browser (the image is already in the page).
+   */
+  preload?: (link: ImagePreload) => void;
 }
 
 /**
@@ -155,6 +162,7 @@ export const ImageKitProvider = /* @__PURE__ */ defineComponent({
     uploadEndpoint: String,
     authEndpoint: String,
     authenticator: Function as PropType<Authenticator>,
+    preload: Function as PropType<(link: ImagePreload) => void>,
   },
   setup(props, { slots }) {
     const outer = useImageKit();

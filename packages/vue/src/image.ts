@@ -4,14 +4,16 @@ import {
   computed,
   defineComponent,
   h,
+  inject,
   mergeProps,
   onMounted,
   type PropType,
   ref,
+  ssrContextKey,
   warn,
   watch,
 } from "vue";
-import { imageAttributes } from "./attributes.js";
+import { imageAttributes, imagePreload } from "./attributes.js";
 import { type ImagePlaceholder, useImageKit, withDefined } from "./config.js";
 
 /** A prop that may also be given as `undefined` (as `@imagekit/vue`'s types allow under exactOptionalPropertyTypes). */
@@ -101,6 +103,8 @@ export const IkImage = /* @__PURE__ */ defineComponent({
   setup(props, { attrs }) {
     const options = useImageKit();
     const attributes = computed(() => imageAttributes(withDefined(options.value, props)));
+    // Server rendering (only there is an SSR context): the head can start the hero image before the body is parsed.
+    if (props.priority && inject(ssrContextKey, null)) options.value.preload?.(imagePreload(attributes.value));
     const element = ref<HTMLImageElement>();
     const loaded = ref(false);
     watch(

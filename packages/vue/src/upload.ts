@@ -6,10 +6,13 @@ import {
   progressOf,
   UploadError,
   type UploaderOptions,
+  type UploadItem,
+  type UploadListOptions,
   type UploadOptions,
   type UploadProgress,
   type UploadResult,
   type UploadSource,
+  type UploadStatus,
   type UploadTask,
   type UploadTaskStatus,
 } from "@ikit/upload";
@@ -17,53 +20,16 @@ import { type ComputedRef, computed, getCurrentScope, onScopeDispose, type Ref, 
 import { type ImageKitOptions, useImageKit, withDefined } from "./config.js";
 
 /**
- * Options of {@link useUpload}: any `@ikit/upload` option (applied to every file), `concurrency`, `authEndpoint`, and
- * the plugin's `workerUrl` / `authEndpoint` / `publicKey` / `uploadEndpoint` / `authenticator` as defaults.
+ * Options of {@link useUpload}: `@ikit/upload`'s `UploadListOptions` (any upload option, applied to every file;
+ * `concurrency`; `authEndpoint`), with the plugin's `workerUrl` / `authEndpoint` / `publicKey` / `uploadEndpoint` /
+ * `authenticator` as defaults.
  *
  * @example
  * ```ts
  * const options: UseUploadOptions = { folder: "/gallery", accept: ["image/*"], maxFileSize: 10_000_000, concurrency: 2 };
  * ```
  */
-export type UseUploadOptions = UploaderOptions & {
-  /** A URL answering `GET` with `{ token, expire, signature }`, used when no `authenticator` is given. */
-  authEndpoint?: string;
-};
-
-/**
- * One file in {@link UseUpload.items}: a snapshot, replaced (not mutated) on every change, so templates re-render.
- *
- * @example
- * ```ts
- * const { items } = useUpload();
- * const labels = computed(() => items.value.map((item) => `${item.name}: ${Math.round(item.progress.fraction * 100)}%`));
- * ```
- */
-export interface UploadItem {
-  /** 1, 2, 3… in the order added; a retried file keeps its id (and its place in a `v-for`). */
-  readonly id: number;
-  /** The `fileName` sent. */
-  readonly name: string;
-  readonly status: UploadTaskStatus;
-  /** Bytes sent; `fraction` never goes down. */
-  readonly progress: UploadProgress;
-  /** ImageKit's answer, once `done`. */
-  readonly result?: UploadResult;
-  /** Why it `failed` (`ABORT` when cancelled): an `UploadError` with a `code`. */
-  readonly error?: UploadError;
-}
-
-/**
- * The state of the whole queue, cancelled files left out: `idle` before any file, `uploading` while any is queued or
- * sent, `paused`, then `error` if a file failed (until it is retried or cleared), else `done`.
- *
- * @example
- * ```ts
- * const { status } = useUpload();
- * const busy = computed(() => status.value === "uploading");
- * ```
- */
-export type UploadStatus = "idle" | "uploading" | "paused" | "done" | "error";
+export type UseUploadOptions = UploadListOptions;
 
 /**
  * What {@link useUpload} returns.
@@ -74,8 +40,9 @@ export type UploadStatus = "idle" | "uploading" | "paused" | "done" | "error";
  * ```
  */
 export interface UseUpload {
-  /** Every file added and not cleared, in order. */
+  /** Every file added and not cleared, in order: `@ikit/upload`'s `UploadItem`s, as `@ikit/react` lists them. */
   readonly items: Readonly<Ref<readonly UploadItem[]>>;
+  /** `idle`, `uploading`, `paused`, `done` or `error`, cancelled files left out (`@ikit/upload`'s `UploadStatus`). */
   readonly status: ComputedRef<UploadStatus>;
   /** Over the files not cancelled, weighted by size (adding files lowers `fraction`). */
   readonly progress: ComputedRef<UploadProgress>;
@@ -141,11 +108,20 @@ export function useUpload(options: UseUploadOptions = {}): UseUpload {
     name: task.options.fileName,
     status: task.status,
     progress: task.progress,
+    task,
     ...(task.result && { result: task.result }),
     ...(task.error && { error: task.error }),
   });
-  const sync = () => {
+  const show = () => {
     items.value = entries.map(snapshot);
+  };
+  // Now, and again once the queue has started what it can: it starts a file without an event, when one ends (right
+  // after the event: a microtask later) or when a paused or cancelled one has stopped (its abort settles within
+  // microtasks: a task later).
+  const sync = () => {
+    show();
+    queueMicrotask(show);
+    setTimeout(show);
   };
   for (const event of ["progress", "success", "error", "retry", "complete"] as const) uploader.on(event, sync);
 

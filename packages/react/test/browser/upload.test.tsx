@@ -59,7 +59,9 @@ describe("useUpload in Chromium against the emulator", () => {
   it("uploads chosen files with rising progress, and the files are stored", async () => {
     const folder = `/react-${crypto.randomUUID()}`;
     const fractions = mount({ folder, useUniqueFileName: false });
-    const files = [randomFile("one.bin", 3_000_000), randomFile("two.bin", 1_000)];
+    // 12 MB: long enough for Chromium (upload progress every 50 ms) to report bytes mid-body even on a fast, busy
+    // machine; 3 MB could arrive in one go, leaving no render between 0 and 1.
+    const files = [randomFile("one.bin", 12_000_000), randomFile("two.bin", 1_000)];
     await userEvent.upload(screen.getByLabelText("Add files"), files);
     await waitFor(() => expect(screen.getByTestId("status")).toHaveTextContent("done"), { timeout: 20_000 });
     expect(screen.getByText("2 files added")).toHaveAttribute("aria-live", "polite");
@@ -72,7 +74,7 @@ describe("useUpload in Chromium against the emulator", () => {
     for (let i = 1; i < sending.length; i++) expect(sending[i]).toBeGreaterThanOrEqual(sending[i - 1] as number);
     const stored = await listed(folder);
     expect(stored.map(({ filePath, size }) => [filePath, size]).sort()).toEqual([
-      [`${folder}/one.bin`, 3_000_000],
+      [`${folder}/one.bin`, 12_000_000],
       [`${folder}/two.bin`, 1_000],
     ]);
   });

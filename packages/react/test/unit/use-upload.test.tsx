@@ -50,6 +50,15 @@ describe("useUpload", () => {
     expect(authenticator).not.toHaveBeenCalled();
   });
 
+  it("says at once, with a typed error, when it is given no file at all", () => {
+    const { result } = hook({ publicKey: "public_x", authenticator: vi.fn() });
+    for (const files of [null, [file("a.png"), undefined]])
+      expect(() => result.current.add(files as never)).toThrow(
+        expect.objectContaining({ code: "VALIDATION", message: expect.stringMatching(/file \d is (null|undefined)/) }),
+      );
+    expect(result.current.items).toEqual([]);
+  });
+
   it("takes the public key from the provider and its tokens from the worker's /auth", async () => {
     const fetch = vi.spyOn(globalThis, "fetch").mockResolvedValue(new Response("no", { status: 503 }));
     const { result } = hook({ retries: 0 }, { workerUrl: "https://img.example.com/", publicKey: "public_x" });
@@ -84,32 +93,107 @@ describe("useUpload", () => {
     expect(result.current.items[0]?.status).toBe("failed");
   });
 
-  it("retries failed files as new items with a fresh token, and clears finished ones", async () => {
+  it("retries failed files under the same ids and places, with a fresh token, and clears finished ones", async () => {
     const authenticator = vi.fn(async () => {
       throw new Error("session expired");
     });
     const { result } = hook({ publicKey: "public_x", authenticator, retries: 0 });
     act(() => {
-      result.current.add([file("a.png"), file("b.png")]);
+      result.current.add([file("a.png"), file("b.png"), file("c.png")]);
     });
-    await waitFor(() => expect(result.current.items.map((i) => i.status)).toEqual(["failed", "failed"]));
-    expect(authenticator).toHaveBeenCalledTimes(2);
+    await waitFor(() => expect(result.current.items.map((i) => i.status)).toEqual(["failed", "failed", "failed"]));
+    expect(authenticator).toHaveBeenCalledTimes(3);
+    let again: ReturnType<typeof result.current.retry> = [];
     act(() => {
-      result.current.retry(2);
+      again = result.current.retry(2);
     });
+    await waitFor(() => expect(authenticator).toHaveBeenCalledTimes(4));
     await waitFor(() =>
-      expect(result.current.items.map((i) => [i.id, i.status])).toEqual([
-        [1, "failed"],
-        [3, "failed"],
+      expect(result.current.items.map((i) => [i.id, i.name, i.status])).toEqual([
+        [1, "a.png", "failed"],
+        [2, "b.png", "failed"],
+        [3, "c.png", "failed"],
       ]),
     );
-    expect(authenticator).toHaveBeenCalledTimes(3);
-    expect(result.current.items[1]?.name).toBe("b.png");
+    expect(again).toHaveLength(1);
+    expect(result.current.items[1]?.task).toBe(again[0]);
     act(() => {
       result.current.clear();
     });
     expect(result.current.items).toEqual([]);
     expect(result.current.status).toBe("idle");
+    expect(result.current.progress.fraction).toBe(0);
+  });
+
+  // The same scenario as @ikit/vue's test/unit/upload.test.ts, with the same expectations: the two hooks behave alike.
+  it("says paused when only paused files are left, keeps a retried file's id and place, and leaves cancelled ones out", async () => {
+    // The first token request fails (file a fails at once, no retries); the others never answer, keeping files sending.
+    const authenticator = vi.fn(() =>
+      authenticator.mock.calls.length === 1
+        ? Promise.reject(new Error("session expired"))
+        : new Promise<never>(() => {}),
+    );
+    const { result } = hook({ publicKey: "public_x", authenticator, concurrency: 1, retries: 0 });
+    const state = () => [result.current.status, result.current.items.map((i) => [i.id, i.name, i.status])];
+    act(() => {
+      result.current.add([file("a.png"), file("b.png")]);
+    });
+    await waitFor(() =>
+      expect(state()).toEqual([
+        "uploading",
+        [
+          [1, "a.png", "failed"],
+          [2, "b.png", "uploading"],
+        ],
+      ]),
+    );
+    act(() => {
+      result.current.pause();
+    });
+    expect(state()).toEqual([
+      "paused",
+      [
+        [1, "a.png", "failed"],
+        [2, "b.png", "paused"],
+      ],
+    ]);
+    let again: ReturnType<typeof result.current.retry> = [];
+    act(() => {
+      again = result.current.retry();
+    });
+    await waitFor(() =>
+      expect(state()).toEqual([
+        "uploading",
+        [
+          [1, "a.png", "uploading"],
+          [2, "b.png", "paused"],
+        ],
+      ]),
+    );
+    expect(again).toHaveLength(1);
+    expect(result.current.items[0]?.task).toBe(again[0]);
+    expect(authenticator).toHaveBeenCalledTimes(3);
+    act(() => {
+      result.current.resume(2);
+    });
+    expect(state()).toEqual([
+      "uploading",
+      [
+        [1, "a.png", "uploading"],
+        [2, "b.png", "queued"],
+      ],
+    ]);
+    act(() => {
+      result.current.abort();
+    });
+    await waitFor(() => expect(result.current.items.every((i) => i.error?.code === "ABORT")).toBe(true));
+    expect(state()).toEqual([
+      "idle",
+      [
+        [1, "a.png", "cancelled"],
+        [2, "b.png", "cancelled"],
+      ],
+    ]);
     expect(result.current.progress.fraction).toBe(0);
   });
 
@@ -141,7 +225,7 @@ describe("useUpload", () => {
     );
     await waitFor(() => expect(result.current.items[0]?.error).toBeDefined());
     expect(result.current.items[0]?.error?.code).toBe("ABORT");
-    expect(result.current.status).toBe("done");
+    expect(result.current.status).toBe("idle");
   });
 
   it("pauses and resumes one file or all", async () => {

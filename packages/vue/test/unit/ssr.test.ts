@@ -3,7 +3,7 @@
 import { renderToString } from "@vue/server-renderer";
 import { describe, expect, it, vi } from "vitest";
 import { type Component, createSSRApp, h } from "vue";
-import { IkDropZone, IkImage, ImageKit, type ImageKitOptions } from "../../src/index.ts";
+import { IkDropZone, IkImage, ImageKit, type ImageKitOptions, type ImagePreload } from "../../src/index.ts";
 
 const options: ImageKitOptions = {
   urlEndpoint: "https://ik.imagekit.io/demo",
@@ -70,6 +70,48 @@ describe("server render and hydration", () => {
     expect(warnings.join("\n")).toMatch(/Hydration attribute mismatch/);
     expect(summary).toHaveBeenCalledWith("Hydration completed but contains mismatches.");
     summary.mockRestore();
+    app.unmount();
+  });
+
+  it("hands the plugin's preload the link of each priority image on the server (the img's own candidates), never in the browser", async () => {
+    const Hero: Component = {
+      render: () => [
+        h(IkImage, { src: "/hero.jpg", width: 1200, height: 600, priority: true, alt: "Hero" }),
+        h(IkImage, { src: "/banner.jpg", sizes: "50vw", width: 800, height: 200, priority: true, alt: "Banner" }),
+        h(IkImage, { src: "/fixed.jpg", responsive: false, width: 80, height: 80, priority: true, alt: "Fixed" }),
+        h(IkImage, { src: "/card.jpg", width: 400, height: 300, alt: "Card" }),
+      ],
+    };
+    const links: ImagePreload[] = [];
+    const html = await renderToString(
+      createSSRApp(Hero).use(ImageKit, { ...options, preload: (link) => links.push(link) }),
+    );
+    const container = document.createElement("div");
+    container.innerHTML = html;
+    const [hero, banner, fixed] = [...container.querySelectorAll("img")];
+    expect(links).toEqual([
+      { rel: "preload", as: "image", imagesrcset: hero?.getAttribute("srcset"), fetchpriority: "high" },
+      {
+        rel: "preload",
+        as: "image",
+        imagesrcset: banner?.getAttribute("srcset"),
+        imagesizes: "50vw",
+        fetchpriority: "high",
+      },
+      { rel: "preload", as: "image", href: fixed?.getAttribute("src"), fetchpriority: "high" },
+    ]);
+    expect(links[0]).toHaveProperty(
+      "imagesrcset",
+      expect.stringMatching(/^https:\/\/ik\.imagekit\.io\/demo\/hero\.jpg\?tr=w-1200,c-at_max 1x, /),
+    );
+
+    const preload = vi.fn();
+    const warnings: string[] = [];
+    const app = createSSRApp(Hero).use(ImageKit, { ...options, preload });
+    app.config.warnHandler = (message) => warnings.push(message);
+    app.mount(container);
+    expect(preload).not.toHaveBeenCalled();
+    expect(warnings).toEqual([]);
     app.unmount();
   });
 });
