@@ -164,18 +164,11 @@ export function useUpload(options: UseUploadOptions = {}): UseUploadResult {
   // Our files in order, each with the task carrying it (a retry swaps in a new task under the same id).
   const list = useRef({ entries: [] as Entry[], added: 0 });
 
-  // Now, and again once the queue has started what it can: it starts a file without an event, when one ends (right
-  // after the event: a microtask later) or when a paused or cancelled one has stopped (its abort settles within
-  // microtasks: a task later).
-  const refresh = useCallback(() => {
-    const show = () => setItems(list.current.entries.map(snapshot));
-    show();
-    queueMicrotask(show);
-    setTimeout(show);
-  }, []);
+  // On every event of the queue, and after every action (which changes statuses without one).
+  const refresh = useCallback(() => setItems(list.current.entries.map(snapshot)), []);
 
   useEffect(() => {
-    const events = ["progress", "success", "error", "retry", "complete"] as const;
+    const events = ["start", "progress", "success", "error", "retry", "complete"] as const;
     const stop = events.map((event) => uploader.on(event, refresh));
     return () => {
       for (const off of stop) off();

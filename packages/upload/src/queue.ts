@@ -44,6 +44,8 @@ export interface UploadTask {
  * ```
  */
 export interface UploaderEvents {
+  /** A task is being sent: first, after a resume or after a retry with a fresh token after a pause. */
+  start: { task: UploadTask };
   progress: { task: UploadTask; overall: UploadProgress };
   success: { task: UploadTask; result: UploadResult };
   error: { task: UploadTask; error: UploadError };
@@ -170,6 +172,7 @@ export function createUploader(options: UploaderOptions = {}): Uploader {
     controllers.set(task, controller);
     task.status = "uploading";
     sending++;
+    emit("start", { task });
     try {
       const result = await upload(task.file, {
         ...task.options,

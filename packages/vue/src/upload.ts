@@ -112,18 +112,11 @@ export function useUpload(options: UseUploadOptions = {}): UseUpload {
     ...(task.result && { result: task.result }),
     ...(task.error && { error: task.error }),
   });
-  const show = () => {
+  // On every event of the queue, and after every action (which changes statuses without one).
+  const sync = () => {
     items.value = entries.map(snapshot);
   };
-  // Now, and again once the queue has started what it can: it starts a file without an event, when one ends (right
-  // after the event: a microtask later) or when a paused or cancelled one has stopped (its abort settles within
-  // microtasks: a task later).
-  const sync = () => {
-    show();
-    queueMicrotask(show);
-    setTimeout(show);
-  };
-  for (const event of ["progress", "success", "error", "retry", "complete"] as const) uploader.on(event, sync);
+  for (const event of ["start", "progress", "success", "error", "retry", "complete"] as const) uploader.on(event, sync);
 
   let added = 0;
   function queue(file: UploadSource, fileOptions?: Partial<UploadOptions>, id = ++added) {

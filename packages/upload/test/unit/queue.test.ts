@@ -77,10 +77,11 @@ describe("createUploader", () => {
     expect((await tasks[4]?.promise)?.fileId).toBe("tok-5");
   });
 
-  it("emits progress (never backwards), retry, success, error and complete", async () => {
+  it("emits start, progress (never backwards), retry, success, error and complete", async () => {
     const uploader = uploaderFor(2);
     const events: string[] = [];
     const overall: number[] = [];
+    uploader.on("start", ({ task }) => events.push(`start ${task.id} ${task.status}`));
     uploader.on("progress", ({ task, overall: o }) => {
       events.push(`progress ${task.id}`);
       overall.push(o.fraction);
@@ -96,7 +97,15 @@ describe("createUploader", () => {
     inFlight.find((p) => p.token === "tok-3")?.answer(200);
     inFlight.find((p) => p.token === "tok-2")?.answer(400);
     await complete;
-    expect(events).toEqual(["retry 1 503", "progress 1", "success 1", "error 2 400"]);
+    // One start per task sent, however many attempts it takes.
+    expect(events).toEqual([
+      "start 1 uploading",
+      "start 2 uploading",
+      "retry 1 503",
+      "progress 1",
+      "success 1",
+      "error 2 400",
+    ]);
     expect(a?.status).toBe("done");
     expect(b?.status).toBe("failed");
     await expect(b?.promise).rejects.toMatchObject({ code: "SERVER", status: 400 });
@@ -112,8 +121,11 @@ describe("createUploader", () => {
     expect(first?.signal.aborted).toBe(true);
     await until(() => inFlight.length === 0);
     expect(task?.status).toBe("paused");
+    const started: number[] = [];
+    uploader.on("start", ({ task: t }) => started.push(t.id));
     uploader.resume();
     await until(() => inFlight.length === 1);
+    expect(started).toEqual([task?.id]);
     expect(inFlight[0]?.token).toBe("tok-2");
     inFlight[0]?.answer(200);
     await expect(task?.promise).resolves.toEqual({ fileId: "tok-2" });
