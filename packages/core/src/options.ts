@@ -12,18 +12,27 @@ export function isWellFormed(value: unknown): value is string {
   return typeof value === "string" && !LONE_SURROGATE.test(value);
 }
 
-/** A finite number ≥ 0, or `fallback` when it is left out; `what` says what the number means. */
-export function numberOption(value: unknown, name: string, what: string, fallback: number): number {
+/** A finite number from 0 to `max`, or `fallback` when it is left out; `what` says what the number means. */
+export function numberOption(
+  value: unknown,
+  name: string,
+  what: string,
+  fallback: number,
+  max = Number.MAX_VALUE,
+): number {
   if (value === undefined) return fallback;
-  if (typeof value === "number" && value >= 0 && value <= Number.MAX_VALUE) return value;
+  if (typeof value === "number" && value >= 0 && value <= max) return value;
   return fail(
     "INVALID_VALUE",
-    `${name} must be ${what}, a finite number ≥ 0; got ${typeof value === "number" ? value : typeof value}.`,
+    `${name} must be ${what}, a finite number from 0 to ${max}; got ${typeof value === "number" ? value : typeof value}.`,
     value,
   );
 }
 
-/** The clock in milliseconds since the epoch: `now` when given and valid, else `Date.now()`. */
+/**
+ * The clock in milliseconds since the epoch: `now` when given and valid, else `Date.now()`. At most 8.64e15, the
+ * last instant a `Date` can hold: a later one would write an expiry such as `1e+22` into a URL or token.
+ */
 export function nowOf(now: unknown): number {
-  return numberOption(now, "now", "milliseconds since the epoch", Date.now());
+  return numberOption(now, "now", "milliseconds since the epoch", Date.now(), 8.64e15);
 }
