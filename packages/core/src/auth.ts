@@ -46,8 +46,12 @@ export async function getAuthenticationParameters(options: AuthenticationOptions
   }
   const nowSeconds = Math.floor(nowOf(opts.now) / 1000);
   const expire = opts.expire === undefined ? nowSeconds + 1800 : opts.expire;
-  if (!Number.isInteger(expire) || expire < 0) {
-    fail("INVALID_EXPIRY", `expire must be a Unix time in whole seconds (got ${show(expire)}).`, expire);
+  if (!Number.isInteger(expire) || expire <= nowSeconds) {
+    fail(
+      "INVALID_EXPIRY",
+      `expire must be a Unix time in whole seconds, after now (${nowSeconds}); got ${show(expire)}. Omit it for the 30-minute default.`,
+      expire,
+    );
   }
   if (expire > nowSeconds + 3600) {
     fail(

@@ -66,7 +66,9 @@ export function buildSrc(opts: SrcOptions): string {
     parts = parsed ? urlParts(endpoint.origin + path) : [endpoint.origin, escaped as string, "", ""];
   }
   if (!parts) return "";
-  const inPath = tr && !absolute && opts.transformationPosition === "path";
+  // As v5 and node-v7: in the path for any position given but "query".
+  const position = opts.transformationPosition;
+  const inPath = tr && !absolute && position && position !== "query";
   const [prefix, pathname, search, hash] = parts;
   // A path `URL` wrote may hold `//` (from `\\`): normalizedPath folds it below, as v5 folds the path with `tr:`.
   let path = inPath ? `/tr:${tr}${pathname}` : pathname;

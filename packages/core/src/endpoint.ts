@@ -24,11 +24,12 @@ export function endpointOf(urlEndpoint: unknown): Endpoint {
   try {
     if (typeof urlEndpoint === "string") url = new URL(urlEndpoint);
   } catch {}
-  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
+  // User info would be dropped from every URL (`origin` has none): refused, not lost. What was passed is not echoed:
+  // with two variables swapped, it is the private key.
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password) {
     return fail(
       urlEndpoint ? "INVALID_URL_ENDPOINT" : "MISSING_URL_ENDPOINT",
-      'urlEndpoint must be an http(s) URL without query or fragment, e.g. "https://ik.imagekit.io/your_imagekit_id".',
-      urlEndpoint,
+      'urlEndpoint must be an http(s) URL without user info, query or fragment, e.g. "https://ik.imagekit.io/your_imagekit_id".',
     );
   }
   const { origin, pathname } = url;

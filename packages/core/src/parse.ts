@@ -30,8 +30,6 @@ export interface ParseUrlOptions {
   urlEndpoint?: string;
 }
 
-const ENCODED_DELIMITER = /%2C|%3A/i;
-
 /**
  * Takes an existing ImageKit URL (from a CMS, a database, another SDK) apart into `{ urlEndpoint, path,
  * transformation, transformationPosition, query, signature }`, so it can be read, changed and built again: `buildSrc`
@@ -65,10 +63,11 @@ export function parseUrl(input: string, options?: ParseUrlOptions): ParsedUrl {
       parsed = undefined;
     }
   }
-  if (!parsed) {
+  // http(s) only: any other scheme's origin reads "null" (or a blob's inner one).
+  if (!parsed || !/^https?:$/.test(parsed.protocol)) {
     return fail(
       "INVALID_URL",
-      `parseUrl takes a full ImageKit URL as a string of well-formed Unicode (got ${show(input)}).`,
+      `parseUrl takes a full http(s) ImageKit URL as a string of well-formed Unicode (got ${show(input)}).`,
       input,
     );
   }
@@ -106,9 +105,11 @@ export function parseUrl(input: string, options?: ParseUrlOptions): ParsedUrl {
   }
   const query: Record<string, string> = {};
   let signature: ParsedUrl["signature"];
-  // The query as written: buildSrc appends `tr` unescaped, and the URL parser would escape it.
-  const questionMark = input.indexOf("?");
-  const search = questionMark === -1 ? "" : (input.slice(questionMark + 1).split("#")[0] as string);
+  // The query as written (buildSrc appends `tr` unescaped, and the URL parser would escape it), before any fragment:
+  // a `?` after `#` is fragment text.
+  const beforeHash = input.split("#")[0] as string;
+  const questionMark = beforeHash.indexOf("?");
+  const search = questionMark === -1 ? "" : beforeHash.slice(questionMark + 1);
   for (const pair of search.split("&")) {
     if (!pair) continue;
     const at = pair.indexOf("=");
@@ -117,8 +118,9 @@ export function parseUrl(input: string, options?: ParseUrlOptions): ParsedUrl {
     const key = decodeForm(rawKey);
     const value = decodeForm(rawValue);
     if (key === "tr" && trText === undefined) {
-      // url() form-encodes the whole value (`h-300%2Cw-400`); buildSrc writes its delimiters as they are.
-      trText = ENCODED_DELIMITER.test(rawValue) && !/[,:]/.test(rawValue) ? value : rawValue;
+      // url() form-encodes the whole value (`h-300%2Cw-400`, `di-a%40%40b.jpg`); buildSrc writes it as it is, with
+      // its delimiters: a value without a `,` or `:` is decoded (buildSrc's one-parameter values need no decoding).
+      trText = /[,:]/.test(rawValue) ? rawValue : value;
     } else if (key === "ik-s") {
       signature = { ...signature, signature: value };
     } else if (key === "ik-t" && /^\d+$/.test(value)) {

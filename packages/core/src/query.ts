@@ -8,9 +8,11 @@ import { textOf } from "./value.js";
  */
 export function addQuery(search: string, params: QueryParameters | undefined, nodeSdk?: boolean): string {
   let query = nodeSdk && search ? new URLSearchParams(search) : undefined;
+  // The keys the Node.js SDK replaces: only those the URL has. `set` on every key would scan the query each time.
+  const replaced = query && new Set(query.keys());
   for (const key in params) {
     query ??= new URLSearchParams(search);
-    query[nodeSdk ? "set" : "append"](key, textOf(params[key], "queryParameters", key));
+    query[replaced?.has(key) ? "set" : "append"](key, textOf(params[key], "queryParameters", key));
   }
   if (!query) return search;
   const text = String(query);

@@ -46,7 +46,8 @@ function withSlash(text: string): string {
 function prepare(url: string, options: SignOptions): Pending {
   // Anything but an options object has no privateKey, and is refused for that.
   const opts: Partial<SignOptions> = Object(options);
-  checkPrivateKey(opts.privateKey);
+  const key = opts.privateKey;
+  checkPrivateKey(key);
   const { expireSeconds = 0 } = opts;
   // Whole seconds, as imagekit 6 counts them; but under one second, which it signs as "never expires", is refused.
   if (
@@ -72,10 +73,12 @@ function prepare(url: string, options: SignOptions): Pending {
   // The URL builders write the endpoint as the URL parser normalises it (lower-case host, no default port).
   if (!bare.startsWith(prefix)) prefix = withSlash(endpoint.origin + endpoint.pathname);
   if (!bare.startsWith(prefix)) {
+    // Not echoed when it holds the private key: the two arguments swapped.
+    const given = url.includes(key) ? undefined : url;
     fail(
       "URL_NOT_UNDER_ENDPOINT",
-      `URL ${JSON.stringify(url)} does not start with urlEndpoint ${JSON.stringify(prefix)}: ImageKit would reject its signature. Sign URLs with the endpoint they were built on.`,
-      url,
+      `URL ${JSON.stringify(given ?? "[private key]")} does not start with urlEndpoint ${JSON.stringify(prefix)}: ImageKit would reject its signature. Sign URLs with the endpoint they were built on.`,
+      given,
     );
   }
   const expiry = seconds > 0 ? Math.floor(now / 1000) + seconds : NO_EXPIRY;

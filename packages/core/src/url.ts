@@ -55,8 +55,9 @@ export function url(opts: UrlOptions): string {
   let inPath = false;
   if (src) {
     if (typeof src === "string") parts = urlParts(src);
-    if (!parts) {
-      return fail("INVALID_SRC", "src must be an absolute URL: use `path` for a path under urlEndpoint.", src);
+    // http(s) only, as every endpoint: `javascript://…%0a…` in an `<a href>` would run as script.
+    if (!parts || !/^https?:/.test(parts[0])) {
+      return fail("INVALID_SRC", "src must be an absolute http(s) URL: use `path` for a path under urlEndpoint.", src);
     }
     // Dot segments too: Node 20's URL parser leaves some (`/a/.b/..`) that browsers resolve.
     parts[1] = normalizedPath(parts[1], false);

@@ -197,12 +197,15 @@ export async function verifyWebhookEvent<Event = WebhookEvent>(
 /** Request headers as a `Headers` object or a plain record (Node's `req.headers`). */
 export type WebhookHeaders = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
 
-/** One header as a string, or `undefined` when it is missing or not text. */
+/**
+ * One header as a string, or `undefined` when it is missing or not text. A record's names are matched in any case
+ * (AWS Lambda gives `Webhook-Id`), its own keys only.
+ */
 function header(headers: WebhookHeaders, name: string): string | undefined {
   const value =
     typeof (headers as Headers).get === "function"
       ? (headers as Headers).get(name)
-      : (headers as Record<string, unknown>)[name];
+      : Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
   if (Array.isArray(value)) return value.every((part) => typeof part === "string") ? value.join(" ") : undefined;
   return typeof value === "string" ? value : undefined;
 }

@@ -129,6 +129,8 @@ function unambiguous(opts: Parameters<typeof buildSrc>[0], built: string): boole
   if (opts.transformationPosition !== "query" && outsideLayers.includes("/")) return false;
   const tr = built.search(/[?&]tr=/);
   if (tr !== -1 && built.slice(tr + 4).includes("&")) return false;
+  // A `?tr=` without `,` or `:` is read as url() writes it, form-encoded: buildSrc's `+` or `%` in it reads decoded.
+  if (tr !== -1 && !/[,:]/.test(built.slice(tr + 4)) && /[+%]/.test(built.slice(tr + 4))) return false;
   if (/[?&][^=&#]*(&|$)/.test(built)) return false;
   const keys = (built.split("?")[1] ?? "").split("&").map((pair) => pair.split("=")[0]);
   if (new Set(keys).size !== keys.length) return false;

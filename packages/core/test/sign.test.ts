@@ -165,7 +165,8 @@ describe("signUrl and signUrlSync", () => {
 
 describe("getAuthenticationParameters", () => {
   it("signs token + expire with HMAC-SHA1", async () => {
-    const auth = await getAuthenticationParameters({ privateKey, token: "your_token", expire: 1582269249 });
+    const now = 1582269249_000 - 60_000;
+    const auth = await getAuthenticationParameters({ privateKey, token: "your_token", expire: 1582269249, now });
     expect(auth).toEqual({
       token: "your_token",
       expire: 1582269249,
