@@ -94,7 +94,9 @@ export async function startUploadTestEnv(): Promise<{ env: UploadTestEnv; emu: E
       if (!variant) return serveFetchHandler(auth, req, res);
       if (variant === "fixed") return fixed;
       const now = Math.floor(Date.now() / 1000);
-      if (variant === "expired") return getAuthenticationParameters({ privateKey: emu.privateKey, expire: now - 60 });
+      // Signed on a clock two minutes back: core refuses to sign an expire that is already past.
+      if (variant === "expired")
+        return getAuthenticationParameters({ privateKey: emu.privateKey, expire: now - 60, now: (now - 120) * 1000 });
       return { ...(await getAuthenticationParameters({ privateKey: emu.privateKey })), signature: "0".repeat(40) };
     },
     "GET /files": (_req, url) => list(url.searchParams.get("path") ?? "/", url.searchParams.has("hash")),
