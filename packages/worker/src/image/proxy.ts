@@ -18,7 +18,7 @@ export interface ProxyTarget {
   /** The unsigned ImageKit URL: the cache key. */
   unsignedUrl: string;
   /** Signs the URL; called only when ImageKit must be asked (a cache hit signs nothing). */
-  sign: () => Promise<string>;
+  sign: () => string;
   /** The response depends on `Accept` (ImageKit picks the format). */
   negotiated: boolean;
   /** The file path, for messages. */
@@ -86,7 +86,7 @@ async function passRange(
   const headers: Record<string, string> = { accept: BUCKET_ACCEPT[bucket], range };
   const ifRange = request.headers.get("if-range");
   if (ifRange !== null && ifRange.length < 200) headers["if-range"] = ifRange;
-  const upstream = await fetchUpstream(await target.sign(), headers, config.upstreamTimeoutMs);
+  const upstream = await fetchUpstream(target.sign(), headers, config.upstreamTimeoutMs);
   if ("failure" in upstream) return refuse(502, "upstream_unavailable", upstream.failure);
   if (upstream.status >= 400 && upstream.status !== 416) return refuseClientError(upstream, target.path);
   const out = passedHeaders(upstream);
@@ -121,11 +121,7 @@ export async function proxyImage(
   if (cached && isFresh(cached, config)) {
     return answer(request, 200, cached.body, passedHeaders(cached), "HIT", target, config);
   }
-  const upstream = await fetchUpstream(
-    await target.sign(),
-    { accept: BUCKET_ACCEPT[bucket] },
-    config.upstreamTimeoutMs,
-  );
+  const upstream = await fetchUpstream(target.sign(), { accept: BUCKET_ACCEPT[bucket] }, config.upstreamTimeoutMs);
   if ("failure" in upstream) {
     console.warn(`ikit-worker: ${upstream.failure} (${target.path})${cached ? "; serving the stale copy" : ""}`);
     if (cached) return answer(request, 200, cached.body, passedHeaders(cached), "STALE", target, config);
