@@ -6,6 +6,7 @@ import {
   deliveries,
   expectNoSecret,
   expectSignedByKey,
+  secrets,
   setFaults,
   sniff,
   testWorker,
@@ -266,7 +267,7 @@ describe("secrets", () => {
   it("signs with the key env holds at each request: a rotated key signs the very next request, in the same isolate", async () => {
     const worker = testWorker({ mode: "redirect" });
     const path = "/img/products/shoe.png?w=64";
-    const rotated = `${env.IMAGEKIT_PRIVATE_KEY}_rotated`;
+    const rotated = `${secrets.IMAGEKIT_PRIVATE_KEY}_rotated`;
     const before = (await call(worker, path)).headers.get("location") ?? "";
     const after =
       (await call(worker, path, {}, { ...env, IMAGEKIT_PRIVATE_KEY: rotated })).headers.get("location") ?? "";
