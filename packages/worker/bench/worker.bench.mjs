@@ -7,13 +7,13 @@
 // overrides): on disk, local cache writes measure the disk, not the worker.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import { startWranglerDev } from "./wrangler-dev.mjs";
+import { startWranglerDev, workerdCpuSeconds } from "./wrangler-dev.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DURATION = 3;
@@ -35,21 +35,6 @@ async function startOrigin() {
   await new Promise((r) => server.listen(0, "127.0.0.1", () => r(undefined)));
   const { port } = /** @type {import("node:net").AddressInfo} */ (server.address());
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r(undefined))) };
-}
-
-/** CPU seconds (user + system) used so far by the workerd processes in process group `pgid`. */
-async function workerdCpuSeconds(pgid) {
-  let ticks = 0;
-  for (const entry of await readdir("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = await readFile(`/proc/${entry}/stat`, "utf8");
-      const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) === pgid && name.startsWith("workerd")) ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {}
-  }
-  return ticks / 100; // USER_HZ
 }
 
 /** One bounded autocannon run; `path(n)` gives the n-th request's path. */
