@@ -1,6 +1,7 @@
 // Starts `wrangler dev` (or any server: startInGroup) on 127.0.0.1 and stops it by the process group it started:
-// shared by the end-to-end test, the benchmark and the demo (scripts/demo). Wrangler is run from node_modules/.bin (never npx, whose PID would not own the workerd child).
+// shared by the end-to-end test, the benchmarks (with the CPU time of what they started) and the demo (scripts/demo). Wrangler is run from node_modules/.bin (never npx, whose PID would not own the workerd child).
 import { spawn } from "node:child_process";
+import { readdir, readFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -123,4 +124,24 @@ export async function startInGroup(command, args, options) {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/**
+ * CPU seconds (user + system) used so far by the workerd processes in process group `pgid` (a `wrangler dev` this
+ * module started): what the benchmarks divide by the requests served.
+ * @param {number} pgid
+ * @returns {Promise<number>}
+ */
+export async function workerdCpuSeconds(pgid) {
+  let ticks = 0;
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = await readFile(`/proc/${entry}/stat`, "utf8");
+      const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === pgid && name.startsWith("workerd")) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {}
+  }
+  return ticks / 100; // USER_HZ
 }

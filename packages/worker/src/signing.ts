@@ -1,4 +1,4 @@
-import { buildSrc, signUrl, type Transformation } from "@ikit/core";
+import { buildSrc, signUrlSync, type Transformation } from "@ikit/core";
 import { encodedPath } from "./path.js";
 
 /**
@@ -38,16 +38,19 @@ export function roundedExpiry(nowMs: number, expireSeconds: number, roundSeconds
 }
 
 /**
- * Signs `url` with core's WebCrypto `signUrl`, never expiring, or expiring at the Unix time `expiresAt`.
+ * Signs `url` with core's synchronous `signUrlSync` (byte for byte what WebCrypto's HMAC-SHA1 gives), never expiring,
+ * or expiring at the Unix time `expiresAt`. Synchronous because it is on every image miss: WebCrypto's `sign` costs an
+ * `await` and a copy of key and message per URL, several times the hash itself. Core caches the key's HMAC pad state
+ * per key value (bounded), so the key is still read from `env` per request and a rotated key signs the next request.
  *
  * @example
  * ```ts
- * await signAt("https://ik.imagekit.io/demo/shoe.jpg", "https://ik.imagekit.io/demo", env.IMAGEKIT_PRIVATE_KEY, 1700004000);
+ * signAt("https://ik.imagekit.io/demo/shoe.jpg", "https://ik.imagekit.io/demo", env.IMAGEKIT_PRIVATE_KEY, 1700004000);
  * // "https://ik.imagekit.io/demo/shoe.jpg?ik-t=1700004000&ik-s=…"
  * ```
  */
-export function signAt(url: string, urlEndpoint: string, privateKey: string, expiresAt?: number): Promise<string> {
-  if (expiresAt === undefined) return signUrl(url, { urlEndpoint, privateKey });
+export function signAt(url: string, urlEndpoint: string, privateKey: string, expiresAt?: number): string {
+  if (expiresAt === undefined) return signUrlSync(url, { urlEndpoint, privateKey });
   // core signs "now + expireSeconds": a clock one second before the wanted expiry gives exactly that expiry.
-  return signUrl(url, { urlEndpoint, privateKey, expireSeconds: 1, now: (expiresAt - 1) * 1000 });
+  return signUrlSync(url, { urlEndpoint, privateKey, expireSeconds: 1, now: (expiresAt - 1) * 1000 });
 }

@@ -83,23 +83,21 @@ function snapWidth(wanted: number, widths: readonly number[]): number {
 }
 
 /** Rewrites each candidate under the media paths; a `640w` descriptor asks ImageKit for the breakpoint that covers it. */
-async function rewriteSrcset(srcset: string, page: RewriteContext): Promise<string> {
-  const candidates = await Promise.all(
-    parseSrcset(srcset).map(async ({ url, descriptor }) => {
-      const segments = mediaSegments(url, page);
-      if (!segments) return { url, descriptor };
-      const width = /^(\d{1,9})w$/.exec(descriptor)?.[1];
-      const steps: Transformation[] = width
-        ? [...page.html.transformation, { width: snapWidth(Number(width), page.widths), crop: "at_max" }]
-        : [...page.html.transformation];
-      return { url: await sign(imagekitUrl(page.config.urlEndpoint, segments, steps), page), descriptor };
-    }),
-  );
+function rewriteSrcset(srcset: string, page: RewriteContext): string {
+  const candidates = parseSrcset(srcset).map(({ url, descriptor }) => {
+    const segments = mediaSegments(url, page);
+    if (!segments) return { url, descriptor };
+    const width = /^(\d{1,9})w$/.exec(descriptor)?.[1];
+    const steps: Transformation[] = width
+      ? [...page.html.transformation, { width: snapWidth(Number(width), page.widths), crop: "at_max" }]
+      : [...page.html.transformation];
+    return { url: sign(imagekitUrl(page.config.urlEndpoint, segments, steps), page), descriptor };
+  });
   return formatSrcset(candidates);
 }
 
 /** `<img>`: a signed `src`, `srcset` and `sizes` from core's responsive helper; `width`/`height` kept or added. */
-async function rewriteImg(element: RewrittenElement, page: RewriteContext): Promise<void> {
+function rewriteImg(element: RewrittenElement, page: RewriteContext): void {
   const segments = mediaSegments(element.getAttribute("src"), page);
   if (!segments) return;
   const { html, config } = page;
@@ -121,17 +119,11 @@ async function rewriteImg(element: RewrittenElement, page: RewriteContext): Prom
     ...(html.imageBreakpoints && { imageBreakpoints: [...html.imageBreakpoints] }),
   });
   const own = element.getAttribute("srcset");
-  const [src, srcset] = await Promise.all([
-    sign(attrs.src, page),
+  const srcset =
     own !== null
       ? rewriteSrcset(own, page)
-      : attrs.srcSet
-        ? Promise.all(parseSrcset(attrs.srcSet).map(async (c) => ({ ...c, url: await sign(c.url, page) }))).then(
-            formatSrcset,
-          )
-        : undefined,
-  ]);
-  element.setAttribute("src", src);
+      : attrs.srcSet && formatSrcset(parseSrcset(attrs.srcSet).map((c) => ({ ...c, url: sign(c.url, page) })));
+  element.setAttribute("src", sign(attrs.src, page));
   if (srcset) element.setAttribute("srcset", srcset);
   if (own === null && attrs.sizes && sizes === undefined) element.setAttribute("sizes", attrs.sizes);
   if (known && width === undefined && height === undefined) {
@@ -143,11 +135,11 @@ async function rewriteImg(element: RewrittenElement, page: RewriteContext): Prom
 }
 
 /** `<source>`: `srcset` candidates (in `<picture>`) and `src` (in `<video>`, signed as is) under the media paths. */
-async function rewriteSource(element: RewrittenElement, page: RewriteContext): Promise<void> {
+function rewriteSource(element: RewrittenElement, page: RewriteContext): void {
   const srcset = element.getAttribute("srcset");
-  if (srcset !== null) element.setAttribute("srcset", await rewriteSrcset(srcset, page));
+  if (srcset !== null) element.setAttribute("srcset", rewriteSrcset(srcset, page));
   const segments = mediaSegments(element.getAttribute("src"), page);
-  if (segments) element.setAttribute("src", await sign(imagekitUrl(page.config.urlEndpoint, segments, []), page));
+  if (segments) element.setAttribute("src", sign(imagekitUrl(page.config.urlEndpoint, segments, []), page));
 }
 
 /**

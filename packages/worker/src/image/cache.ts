@@ -35,7 +35,8 @@ export function isFresh(cached: Response, config: ResolvedConfig): boolean {
 
 /**
  * Stores a copy for `ttlSeconds + staleSeconds` (the Cache API drops it after that), stamped with the time it was
- * stored. Does nothing when both are 0.
+ * stored. Does nothing when both are 0. `headers` are copied before the first `await`: the caller may change them
+ * once this returns.
  *
  * @example
  * ```ts

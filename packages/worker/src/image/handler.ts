@@ -38,7 +38,7 @@ export async function handleImage(
     const { expireSeconds, roundSeconds } = config.redirect;
     const now = Date.now();
     const expiresAt = roundedExpiry(now, expireSeconds, roundSeconds);
-    const location = await signAt(unsignedUrl, config.urlEndpoint, privateKey, expiresAt);
+    const location = signAt(unsignedUrl, config.urlEndpoint, privateKey, expiresAt);
     const maxAge = Math.max(0, expiresAt - Math.floor(now / 1000) - REDIRECT_MARGIN);
     return new Response(null, {
       status: 302,

@@ -18,7 +18,7 @@ export interface ProxyTarget {
   /** The unsigned ImageKit URL: the cache key. */
   unsignedUrl: string;
   /** Signs the URL; called only when ImageKit must be asked (a cache hit signs nothing). */
-  sign: () => Promise<string>;
+  sign: () => string;
   /** The response depends on `Accept` (ImageKit picks the format). */
   negotiated: boolean;
   /** The file path, for messages. */
@@ -31,18 +31,20 @@ type CacheStatus = "HIT" | "MISS" | "STALE" | "BYPASS";
 const BUFFER_LIMIT = 1_048_576;
 
 const RANGE = /^bytes=\d*-\d*(,\s*\d*-\d*){0,4}$/;
+const ETAG = /^(W\/)?"([^"]*)"$/;
+const WEAK = /^W\//;
 
 /** `"abc"` → `"abc-webp"`: one ETag per variant, since one URL serves several formats. */
 function variantEtag(etag: string | null, bucket: FormatBucket, negotiated: boolean): string | null {
   if (etag === null || !negotiated) return etag;
-  const match = /^(W\/)?"([^"]*)"$/.exec(etag);
+  const match = ETAG.exec(etag);
   return match ? `${match[1] ?? ""}"${match[2]}-${bucket}"` : null;
 }
 
 /** RFC 9110 weak comparison of `If-None-Match` against an ETag. */
 function matchesEtag(ifNoneMatch: string | null, etag: string | null): boolean {
   if (ifNoneMatch === null || etag === null) return false;
-  const bare = (tag: string) => tag.trim().replace(/^W\//, "");
+  const bare = (tag: string) => tag.trim().replace(WEAK, "");
   return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
 }
 
@@ -86,7 +88,7 @@ async function passRange(
   const headers: Record<string, string> = { accept: BUCKET_ACCEPT[bucket], range };
   const ifRange = request.headers.get("if-range");
   if (ifRange !== null && ifRange.length < 200) headers["if-range"] = ifRange;
-  const upstream = await fetchUpstream(await target.sign(), headers, config.upstreamTimeoutMs);
+  const upstream = await fetchUpstream(target.sign(), headers, config.upstreamTimeoutMs);
   if ("failure" in upstream) return refuse(502, "upstream_unavailable", upstream.failure);
   if (upstream.status >= 400 && upstream.status !== 416) return refuseClientError(upstream, target.path);
   const out = passedHeaders(upstream);
@@ -121,11 +123,7 @@ export async function proxyImage(
   if (cached && isFresh(cached, config)) {
     return answer(request, 200, cached.body, passedHeaders(cached), "HIT", target, config);
   }
-  const upstream = await fetchUpstream(
-    await target.sign(),
-    { accept: BUCKET_ACCEPT[bucket] },
-    config.upstreamTimeoutMs,
-  );
+  const upstream = await fetchUpstream(target.sign(), { accept: BUCKET_ACCEPT[bucket] }, config.upstreamTimeoutMs);
   if ("failure" in upstream) {
     console.warn(`ikit-worker: ${upstream.failure} (${target.path})${cached ? "; serving the stale copy" : ""}`);
     if (cached) return answer(request, 200, cached.body, passedHeaders(cached), "STALE", target, config);
@@ -145,15 +143,16 @@ export async function proxyImage(
   const size = Number(headers.get("content-length") ?? Number.NaN);
   // Unsized or too large to read twice: streamed through, not cached.
   if (!(size <= config.cache.maxBodyBytes)) {
-    return answer(request, 200, upstream.body, new Headers(headers), "BYPASS", target, config);
+    return answer(request, 200, upstream.body, headers, "BYPASS", target, config);
   }
   if (size <= BUFFER_LIMIT) {
     // A small image is read once and shared: cheaper than two branches of a stream.
     const bytes = await upstream.arrayBuffer();
+    // store() copies the headers before it returns, so answer() may then change them for the browser.
     ctx.waitUntil(store(key, bytes, headers, config));
-    return answer(request, 200, bytes, new Headers(headers), "MISS", target, config);
+    return answer(request, 200, bytes, headers, "MISS", target, config);
   }
   const [forBrowser, forCache] = upstream.body.tee();
   ctx.waitUntil(store(key, forCache, headers, config));
-  return answer(request, 200, forBrowser, new Headers(headers), "MISS", target, config);
+  return answer(request, 200, forBrowser, headers, "MISS", target, config);
 }

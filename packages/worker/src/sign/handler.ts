@@ -132,8 +132,8 @@ function checkItem(item: unknown, index: number, config: ResolvedConfig, maxExpi
 /**
  * `POST /sign` for server code that cannot hold the private key: behind the shared secret `IKIT_SIGN_SECRET`
  * (`Authorization: Bearer …`), `{ items: [{ path, transformation?, expireSeconds? }] }` in (at most
- * `sign.maxBatch`; paths, overlay inputs included, within `allow.paths`; no `raw`), `{ urls }` out in the same order, all signed with WebCrypto under one
- * `Promise.all`.
+ * `sign.maxBatch`; paths, overlay inputs included, within `allow.paths`; no `raw`), `{ urls }` out in the same order, all signed with the private key
+ * (core's `signUrlSync`: no `await` per URL).
  *
  * @example
  * ```ts
@@ -160,14 +160,12 @@ export async function handleSign(
   }
   const checked = items.map((item, index) => checkItem(item, index, config, sign.maxExpireSeconds));
   const now = Math.floor(Date.now() / 1000);
-  const urls = await Promise.all(
-    checked.map(({ segments, steps, expireSeconds }) =>
-      signAt(
-        imagekitUrl(config.urlEndpoint, segments, steps),
-        config.urlEndpoint,
-        privateKey,
-        expireSeconds === undefined ? undefined : now + expireSeconds,
-      ),
+  const urls = checked.map(({ segments, steps, expireSeconds }) =>
+    signAt(
+      imagekitUrl(config.urlEndpoint, segments, steps),
+      config.urlEndpoint,
+      privateKey,
+      expireSeconds === undefined ? undefined : now + expireSeconds,
     ),
   );
   return json({ urls });

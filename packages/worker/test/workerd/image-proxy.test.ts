@@ -6,6 +6,7 @@ import {
   deliveries,
   expectNoSecret,
   expectSignedByKey,
+  secrets,
   setFaults,
   sniff,
   testWorker,
@@ -261,6 +262,22 @@ describe("secrets", () => {
       message:
         "the IMAGEKIT_PRIVATE_KEY secret is not set: run `wrangler secret put IMAGEKIT_PRIVATE_KEY` (locally, add it to .dev.vars).",
     });
+  });
+
+  it("signs with the key env holds at each request: a rotated key signs the very next request, in the same isolate", async () => {
+    const worker = testWorker({ mode: "redirect" });
+    const path = "/img/products/shoe.png?w=64";
+    const rotated = `${secrets.IMAGEKIT_PRIVATE_KEY}_rotated`;
+    const before = (await call(worker, path)).headers.get("location") ?? "";
+    const after =
+      (await call(worker, path, {}, { ...env, IMAGEKIT_PRIVATE_KEY: rotated })).headers.get("location") ?? "";
+    const back = (await call(worker, path)).headers.get("location") ?? "";
+    await expectSignedByKey(before);
+    await expectSignedByKey(after, upstream.urlEndpoint, rotated);
+    await expectSignedByKey(back);
+    expect(after).not.toBe(before);
+    // The emulator holds the original key only: the rotated key's URL is refused there, as ImageKit would.
+    expect((await fetch(after)).status).toBe(401);
   });
 
   it("never puts the private key in a response", async () => {
