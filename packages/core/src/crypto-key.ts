@@ -30,9 +30,11 @@ export function checkPrivateKey(privateKey: unknown): asserts privateKey is stri
   );
 }
 
+const encoder = /* @__PURE__ */ new TextEncoder();
+
 /** UTF-8 bytes of `text`. */
 export function utf8Bytes(text: string): Uint8Array<ArrayBuffer> {
-  return new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>;
+  return encoder.encode(text) as Uint8Array<ArrayBuffer>;
 }
 
 /**
