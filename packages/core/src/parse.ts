@@ -85,9 +85,10 @@ export function parseUrl(input: string, options?: ParseUrlOptions): ParsedUrl {
       );
     }
   } else {
+    // A `tr:` segment with a path after it: a last segment `tr:name.jpg` is a file's name.
     const tr = pathname.indexOf("/tr:");
     endpointPath =
-      tr !== -1
+      tr !== -1 && trSegmentEnd(pathname.slice(tr)) < pathname.length - tr
         ? pathname.slice(0, tr)
         : origin === "https://ik.imagekit.io"
           ? (/^\/[^/]+/.exec(pathname)?.[0] ?? "")
@@ -97,8 +98,9 @@ export function parseUrl(input: string, options?: ParseUrlOptions): ParsedUrl {
   let trText: string | undefined;
   let position: TransformationPosition = "query";
   const trEnd = trSegmentEnd(rest);
-  // An empty `tr:` segment is path, not transformation: rebuilt from no steps, it would be left out.
-  if (trEnd > 4) {
+  // An empty `tr:` segment is path, not transformation: rebuilt from no steps, it would be left out. So is a last one:
+  // a file named `tr:…`.
+  if (trEnd > 4 && trEnd < rest.length) {
     trText = rest.slice(4, trEnd);
     rest = rest.slice(trEnd);
     position = "path";

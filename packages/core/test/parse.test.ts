@@ -88,6 +88,13 @@ describe("parseUrl", () => {
     }
   });
 
+  it("reads a file named tr:… as a file, with or without urlEndpoint", () => {
+    for (const options of [{}, { urlEndpoint }]) {
+      const parsed = parseUrl(`${urlEndpoint}/folder/tr:name.jpg`, options);
+      expect(parsed).toMatchObject({ urlEndpoint, path: "/folder/tr:name.jpg", transformation: [] });
+    }
+  });
+
   it("reads an empty tr: segment as part of the path, so the URL is built again as it was", () => {
     // url() writes a `raw` of "\\" into the path as `tr:\\`, which the URL parser turns into `tr:/`.
     const built = url({ urlEndpoint, path: "/", transformation: [{ raw: "\\" }], transformationPosition: "path" });
