@@ -41,7 +41,7 @@ const CASES = [
   // everything: +1.75 KB for parseTransformation (typed values and overlays read back, verified by rebuilding) and
   // +0.3 KB for the signing and webhook checks of hostile input (core-parse).
   // +0.12 KB for retryAfterMs, which upload and admin share, +0.21 KB for imageSize, which React and Vue share.
-  { label: "everything (import *)", ours: [ours.main, "*"], theirs: "*", budget: 11.38, target: 8 },
+  { label: "everything (import *)", ours: [ours.main, "*"], theirs: "*", budget: 11.4, target: 8 },
 ];
 
 await checkBudgets({ esbuild, package: "@ikit/core", files: Object.values(ours), theirsFile: theirs, cases: CASES });
