@@ -176,10 +176,14 @@ export function imageAttributes(input: ImageProps): ImageAttributes {
  * const link: ImagePreload = { rel: "preload", as: "image", imagesrcset: "…/a.jpg?tr=w-640 1x, …/a.jpg?tr=w-828 2x", fetchpriority: "high" };
  * ```
  */
-export type ImagePreload = { rel: "preload"; as: "image"; fetchpriority?: "high" } & (
-  | { imagesrcset: string; imagesizes?: string }
-  | { href: string }
-);
+export type ImagePreload = {
+  rel: "preload";
+  as: "image";
+  fetchpriority?: "high";
+  /** The `<img>`'s own, when it has one: a preload fetched otherwise is not reused, and the image is fetched twice. */
+  crossorigin?: "" | "anonymous" | "use-credentials";
+  referrerpolicy?: ReferrerPolicy;
+} & ({ imagesrcset: string; imagesizes?: string } | { href: string });
 
 /**
  * The preload link of an image, from its {@link imageAttributes}: the same candidates the `<img>` will choose

@@ -13,7 +13,7 @@ import {
   warn,
   watch,
 } from "vue";
-import { imageAttributes, imagePreload } from "./attributes.js";
+import { type ImagePreload, imageAttributes, imagePreload } from "./attributes.js";
 import { type ImagePlaceholder, useImageKit, withDefined } from "./config.js";
 
 /** A prop that may also be given as `undefined` (as `@imagekit/vue`'s types allow under exactOptionalPropertyTypes). */
@@ -104,7 +104,15 @@ export const IkImage = /* @__PURE__ */ defineComponent({
     const options = useImageKit();
     const attributes = computed(() => imageAttributes(withDefined(options.value, props)));
     // Server rendering (only there is an SSR context): the head can start the hero image before the body is parsed.
-    if (props.priority && inject(ssrContextKey, null)) options.value.preload?.(imagePreload(attributes.value));
+    // With the `<img>`'s CORS mode and referrer policy: a preload fetched otherwise is not reused.
+    if (props.priority && inject(ssrContextKey, null)) {
+      const { crossorigin, referrerpolicy } = attrs as Pick<ImagePreload, "crossorigin" | "referrerpolicy">;
+      options.value.preload?.({
+        ...imagePreload(attributes.value),
+        ...(crossorigin !== undefined && { crossorigin }),
+        ...(referrerpolicy && { referrerpolicy }),
+      });
+    }
     const element = ref<HTMLImageElement>();
     const loaded = ref(false);
     watch(

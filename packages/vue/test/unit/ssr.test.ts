@@ -78,7 +78,16 @@ describe("server render and hydration", () => {
       render: () => [
         h(IkImage, { src: "/hero.jpg", width: 1200, height: 600, priority: true, alt: "Hero" }),
         h(IkImage, { src: "/banner.jpg", sizes: "50vw", width: 800, height: 200, priority: true, alt: "Banner" }),
-        h(IkImage, { src: "/fixed.jpg", responsive: false, width: 80, height: 80, priority: true, alt: "Fixed" }),
+        h(IkImage, {
+          src: "/fixed.jpg",
+          responsive: false,
+          width: 80,
+          height: 80,
+          priority: true,
+          alt: "Fixed",
+          crossorigin: "anonymous",
+          referrerpolicy: "no-referrer",
+        }),
         h(IkImage, { src: "/card.jpg", width: 400, height: 300, alt: "Card" }),
       ],
     };
@@ -98,8 +107,17 @@ describe("server render and hydration", () => {
         imagesizes: "50vw",
         fetchpriority: "high",
       },
-      { rel: "preload", as: "image", href: fixed?.getAttribute("src"), fetchpriority: "high" },
+      // The img's CORS mode and referrer policy too, or the browser would not reuse the preload.
+      {
+        rel: "preload",
+        as: "image",
+        href: fixed?.getAttribute("src"),
+        fetchpriority: "high",
+        crossorigin: fixed?.getAttribute("crossorigin"),
+        referrerpolicy: "no-referrer",
+      },
     ]);
+    expect(fixed?.getAttribute("crossorigin")).toBe("anonymous");
     expect(links[0]).toHaveProperty(
       "imagesrcset",
       expect.stringMatching(/^https:\/\/ik\.imagekit\.io\/demo\/hero\.jpg\?tr=w-1200,c-at_max 1x, /),
