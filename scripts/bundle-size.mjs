@@ -2,7 +2,7 @@
 // bundled with esbuild (`--bundle --minify --format=esm --platform=browser`), then gzip level 9, ours and the
 // official package's ESM build alike. 1 KB = 1000 bytes. Each package passes its own esbuild (the root has none),
 // and may pass esbuild options for both sides (`external: ["vue"]` for a peer the app already has).
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 /**
@@ -39,8 +39,39 @@ export async function gzipSize(esbuild, file, names, options = {}) {
 }
 
 /**
- * Measures each case (`{ label, ours: [file, names], theirs?: names, budget, target? }`, KB), prints a table beside
- * the official package (`theirsFile`), and exits 1 when a case is over its budget or a file is missing (build first).
+ * Checks the package README's size table against what was measured: the row whose first cell is a case's `row` must
+ * give its min+gzip size, the official one and the budget as measured (`--write` rewrites those three figures).
+ * Returns the problems found.
+ */
+const WHAT = ["size", "official size", "budget"];
+
+function checkReadme(readme, measured, write) {
+  const lines = readFileSync(readme, "utf8").split("\n");
+  const problems = [];
+  for (const { row, figures } of measured) {
+    const at = lines.findIndex((line) => line.startsWith(`| ${row} |`));
+    if (at === -1) {
+      problems.push(`${readme} has no size row "| ${row} |"`);
+      continue;
+    }
+    const cells = lines[at].split(" | ");
+    figures.forEach((figure, i) => {
+      const cell = cells[i + 1];
+      if (figure === undefined || cell.startsWith(figure)) return;
+      if (write) cells[i + 1] = cell.replace(/^(\d+(\.\d+)? KB|\(none\))/, figure);
+      else problems.push(`${readme}, row ${row}: says "${cell}" where the ${WHAT[i]} is ${figure}`);
+    });
+    lines[at] = cells.join(" | ");
+  }
+  if (write) writeFileSync(readme, lines.join("\n"));
+  return problems;
+}
+
+/**
+ * Measures each case (`{ label, ours: [file, names], theirs?: names, budget, target?, row? }`, KB), prints a table
+ * beside the official package (`theirsFile`), and exits 1 when a case is over its budget, a file is missing (build
+ * first), or `readme`'s size table does not give the figures measured (each case's `row` names its row there; run with
+ * `--write` to rewrite them).
  *
  * @example
  * await checkBudgets({ esbuild, package: "@ikit/upload", files: [dist], theirsFile, cases: [{ label: "import { upload }", ours: [dist, "upload"], theirs: "upload", budget: 2.65 }] });
@@ -53,6 +84,7 @@ export async function checkBudgets({
   cases,
   theirsLabel = "@imagekit/javascript 5.5.1 (ESM)",
   esbuildOptions = {},
+  readme,
 }) {
   for (const file of [...files, theirsFile]) {
     if (!existsSync(file)) {
@@ -62,12 +94,18 @@ export async function checkBudgets({
   }
   const kb = (bytes) => `${(bytes / 1000).toFixed(2)} KB`;
   const rows = [];
+  const measured = [];
   let over = 0;
   for (const c of cases) {
     const mine = await gzipSize(esbuild, ...c.ours, esbuildOptions);
     const official = c.theirs ? await gzipSize(esbuild, theirsFile, c.theirs, esbuildOptions) : undefined;
     const ok = mine <= c.budget * 1000;
     if (!ok) over++;
+    if (c.row)
+      measured.push({
+        row: c.row,
+        figures: [kb(mine), official === undefined ? "(none)" : kb(official), `${c.budget} KB`],
+      });
     rows.push([
       c.label,
       kb(mine),
@@ -82,6 +120,12 @@ export async function checkBudgets({
   for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join("  "));
   if (over) {
     console.error(`\n✖ ${over} entr${over === 1 ? "y is" : "ies are"} over budget.`);
+    process.exit(1);
+  }
+  const problems = readme ? checkReadme(readme, measured, process.argv.includes("--write")) : [];
+  if (problems.length) {
+    console.error(`\n✖ The README's size table is not what was measured (pnpm size -- --write rewrites it):`);
+    for (const problem of problems) console.error(`  ${problem}`);
     process.exit(1);
   }
 }

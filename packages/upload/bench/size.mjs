@@ -13,6 +13,7 @@ const theirsFile = resolve(
 
 // `budget` is enforced (KB); `target` is issue 8's goal where the budget does not meet it yet (see the README).
 await checkBudgets({
+  readme: resolve(import.meta.dirname, "../README.md"),
   esbuild,
   package: "@ikit/upload",
   files: [dist],
@@ -20,7 +21,19 @@ await checkBudgets({
   cases: [
     // 2.58 KB (2,585 bytes) since the structure was squeezed (2.70 before); the README says what the rest pays for.
     // +0.07 KB: `accept` as an input's attribute text, and an `accept` or tag that is not text refused (VALIDATION).
-    { label: "import { upload }", ours: [dist, "upload"], theirs: "upload", budget: 2.66, target: 2.0 },
-    { label: "import { createUploader }", ours: [dist, "createUploader"], budget: 3.55 },
+    {
+      label: "import { upload }",
+      row: "`import { upload }`",
+      ours: [dist, "upload"],
+      theirs: "upload",
+      budget: 2.66,
+      target: 2.0,
+    },
+    {
+      label: "import { createUploader }",
+      row: "`import { createUploader }`",
+      ours: [dist, "createUploader"],
+      budget: 3.55,
+    },
   ],
 });
