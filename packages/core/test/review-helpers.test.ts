@@ -48,10 +48,16 @@ describe("retryAfterMs", () => {
     if (!(result instanceof IkitError)) expect(result).toBe(5000);
   });
 
-  it("refuses a NaN clock as every other `now` in core does, instead of reading it as no wait", () => {
-    // `now: Number(env.UNSET)`: today the HTTP date reads as `undefined` (retry at once).
+  it.each([
+    ["NaN", Number.NaN],
+    ["a BigInt", 10n],
+    ["an object without a prototype", Object.create(null)],
+    ["a string", "1700000000000"],
+  ])("refuses %s as the clock, as every other `now` in core does (INVALID_VALUE)", (_label, now) => {
+    // `now: Number(env.UNSET)`: today NaN reads the HTTP date as `undefined` (retry at once); a BigInt or an object
+    // without a prototype throws a raw TypeError; a string is coerced.
     const header = (name: string) => (name === "retry-after" ? "Wed, 21 Oct 2099 07:28:00 GMT" : null);
-    expect(errorOf(() => retryAfterMs(header, Number.NaN)).code).toBe("INVALID_VALUE");
+    expect(errorOf(() => retryAfterMs(header, now as never)).code).toBe("INVALID_VALUE");
   });
 });
 

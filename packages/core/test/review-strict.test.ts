@@ -110,3 +110,15 @@ describe("strict checks what it builds", () => {
     expect(builtOrRefused(() => strict.buildSrc(opts as never))).not.toContain("widht");
   });
 });
+
+describe("validateTransformation's options", () => {
+  it("null options are INVALID_OPTIONS (or ignored), never a TypeError", () => {
+    // Today: TypeError "Cannot read properties of null (reading 'legacyNames')": only undefined takes the default.
+    try {
+      strict.validateTransformation([{ width: 100 }], null as never);
+    } catch (error) {
+      expect(error).toBeInstanceOf(IkitError);
+      expect((error as IkitError).code).toBe("INVALID_OPTIONS");
+    }
+  });
+});
