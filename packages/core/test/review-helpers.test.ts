@@ -61,6 +61,20 @@ describe("retryAfterMs", () => {
   });
 });
 
+describe("retryAfterMs never asks for a wait a timer cannot hold", () => {
+  it.each([
+    ["x-ratelimit-reset", "1e308"],
+    ["x-ratelimit-reset", "99999999999999"],
+    ["retry-after", "9999999999"],
+  ])("%s: %s gives undefined or at most 2^31-1 ms", (name, value) => {
+    // Today: 1e308 ms. setTimeout clamps anything over 2^31-1 ms to 1 ms, so the documented
+    // `setTimeout(r, error.retryAfterMs ?? 1000)` (packages/admin) retries at once: a proxy's bogus header turns the
+    // backoff off.
+    const wait = retryAfterMs((header) => (header === name ? value : null));
+    if (wait !== undefined) expect(wait).toBeLessThanOrEqual(2 ** 31 - 1);
+  });
+});
+
 describe("expression helpers never write an exponent", () => {
   it.each([
     ["mul", () => mul("iw", 1e-7)],

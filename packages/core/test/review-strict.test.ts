@@ -122,3 +122,12 @@ describe("validateTransformation's options", () => {
     }
   });
 });
+
+describe("strict layers nest as deep as ImageKit allows", () => {
+  it("refuses layers nested 5 deep: ImageKit nests up to 3 levels (imagekit.io/docs/add-overlays-on-images)", () => {
+    // Today: accepted up to MAX_DEPTH (8), the builders' guard against cycles, not ImageKit's limit.
+    let overlay: object = { type: "text", text: "in" };
+    for (let i = 0; i < 4; i++) overlay = { type: "image", input: "/l.png", transformation: [{ overlay }] };
+    expect(refused([{ overlay }])).toBe("INVALID_VALUE");
+  });
+});
