@@ -58,3 +58,17 @@ describe("an endpoint with user info is kept or refused, never silently dropped"
     expect([expected, "INVALID_URL_ENDPOINT"]).toContain(ours);
   });
 });
+
+describe("url() takes an http(s) src only, as buildSrc and every urlEndpoint do", () => {
+  it.each([
+    "javascript://%0aalert(document.domain)",
+    "JAVASCRIPT://x/%0aalert(1)",
+    "data://text/html,<script>alert(1)</script>",
+    "file:///etc/passwd",
+    "ftp://x.io/a.jpg",
+  ])("%s is INVALID_SRC", (src) => {
+    // Today: returned as it is plus `?tr=w-10`; `javascript://%0aalert(…)` runs script from an <a href> (the `//`
+    // starts a comment that the decoded newline ends). buildSrc already treats a non-http(s) src as a path.
+    expect(urlOrCode(() => url({ src, transformation: [{ width: 10 }] }))).toBe("INVALID_SRC");
+  });
+});

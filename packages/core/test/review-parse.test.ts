@@ -1,7 +1,7 @@
 // Review findings (core-review-2) in parseUrl: a fragment read as a query, and url()'s form-encoded `tr` of one
 // parameter left encoded, so reading a URL and building it again changes it. Each test fails until fixed.
 import { describe, expect, it } from "vitest";
-import { parseUrl, url } from "../src/index.js";
+import { IkitError, parseUrl, url } from "../src/index.js";
 
 const urlEndpoint = "https://ik.imagekit.io/demo";
 
@@ -47,4 +47,21 @@ describe("parseUrl decodes url()'s `?tr=` however many parameters it has", () =>
     expect(built).toBe(`${urlEndpoint}/a.jpg?tr=di-folder%40%40b.jpg`);
     expect(parseUrl(built).transformation).toEqual([{ defaultImage: "folder/b.jpg" }]);
   });
+});
+
+describe("parseUrl takes http(s) URLs only", () => {
+  it.each(["javascript://x/%0aalert(1)", "file:///etc/passwd", "data:text/plain,hi", "blob:https://x.io/uuid"])(
+    '%s is INVALID_URL, never urlEndpoint "null"',
+    (input) => {
+      // Today: { urlEndpoint: "null", … }: URL#origin of a non-http(s) URL is the string "null".
+      let result: unknown;
+      try {
+        result = parseUrl(input);
+      } catch (error) {
+        expect(error).toBeInstanceOf(IkitError);
+        result = (error as IkitError).code;
+      }
+      expect(result).toBe("INVALID_URL");
+    },
+  );
 });

@@ -35,6 +35,19 @@ describe("a clock no Date can hold is an error, never an exponent in the URL", (
   });
 });
 
+describe("an upload token that has already expired is refused", () => {
+  const now = 1_700_000_000_000;
+
+  it.each([
+    ["0 (imagekit 6 reads it as the default)", 0],
+    ["a minute ago", now / 1000 - 60],
+  ])("expire %s is INVALID_EXPIRY, never a signature ImageKit rejects", async (_title, expire) => {
+    // Today: { expire: 0, signature: HMAC of "<token>0" }: refused by ImageKit at upload time, far from the cause.
+    // Only an expire more than an hour ahead is checked.
+    expect(await outcome(() => getAuthenticationParameters({ privateKey, expire, now }))).toBe("INVALID_EXPIRY");
+  });
+});
+
 describe("verifyStandardWebhook reads header names as @imagekit/nodejs does", () => {
   const secret = "whsec_review_secret";
   const body = JSON.stringify({ type: "file.created", id: "evt_1" });
