@@ -48,6 +48,38 @@ describe("an upload token that has already expired is refused", () => {
   });
 });
 
+describe("a private key in the wrong argument never reaches an error", () => {
+  const secret = "private_SECRET_never_in_an_error_9d2e";
+  const endpoint = "https://ik.imagekit.io/demo";
+
+  /** The IkitError a sign call throws, checked for the secret in its message and value. */
+  async function checkNoSecret(call: () => unknown): Promise<void> {
+    let thrown: unknown;
+    try {
+      await call();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(IkitError);
+    const error = thrown as IkitError;
+    expect(error.message).not.toContain(secret);
+    expect(JSON.stringify(error.value ?? null)).not.toContain(secret);
+  }
+
+  it.each([
+    // Today: INVALID_URL_ENDPOINT with `value` = the private key (swapped IMAGEKIT_URL_ENDPOINT/IMAGEKIT_PRIVATE_KEY).
+    [
+      "as urlEndpoint (environment variables swapped)",
+      () => signUrlSync(`${endpoint}/a.jpg`, { urlEndpoint: secret, privateKey: endpoint }),
+    ],
+    ["as urlEndpoint, async", () => signUrl(`${endpoint}/a.jpg`, { urlEndpoint: secret, privateKey: endpoint })],
+    // Today: URL_NOT_UNDER_ENDPOINT with the key in the message and in `value`.
+    ["as the URL", () => signUrlSync(secret, { urlEndpoint: endpoint, privateKey: secret })],
+  ])("passed %s", async (_title, call) => {
+    await checkNoSecret(call);
+  });
+});
+
 describe("verifyStandardWebhook reads header names as @imagekit/nodejs does", () => {
   const secret = "whsec_review_secret";
   const body = JSON.stringify({ type: "file.created", id: "evt_1" });
