@@ -131,3 +131,25 @@ describe("strict layers nest as deep as ImageKit allows", () => {
     expect(refused([{ overlay }])).toBe("INVALID_VALUE");
   });
 });
+
+describe("strict builders check transformationPosition", () => {
+  it.each(["PATH", "inline", " path"])("%j is INVALID_OPTIONS, not silently the query", (position) => {
+    // Today: strict buildSrc writes `?tr=w-100` (v5 and node-v7 would put it in the path, see review-builders).
+    const build = () =>
+      strict.buildSrc({
+        urlEndpoint,
+        src: "/a.jpg",
+        transformationPosition: position as never,
+        transformation: [{ width: 100 }],
+      });
+    expect(errorOf(build).code).toBe("INVALID_OPTIONS");
+    const legacy = () =>
+      strict.url({
+        urlEndpoint,
+        path: "/a.jpg",
+        transformationPosition: position as never,
+        transformation: [{ width: 100 }],
+      });
+    expect(errorOf(legacy).code).toBe("INVALID_OPTIONS");
+  });
+});
