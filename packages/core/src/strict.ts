@@ -128,6 +128,13 @@ const RULES: Record<string, Rule> = {
 };
 
 const OVERLAY_TYPES = ["text", "image", "video", "subtitle", "solidColor"];
+const offset: Rule = dimension();
+// The fields of `position` and `timing` the layer writer reads, from its own table.
+const FIELDS = { position: [] as string[], timing: [] as string[] };
+for (const [, path] of PLACEMENT) {
+  const [group, key] = path.split(".") as [keyof typeof FIELDS, string];
+  FIELDS[group].push(key);
+}
 const ENCODINGS: Rule = oneOf("auto", "plain", "base64");
 
 /** How deep ImageKit nests layers: "up to 3 levels" (imagekit.io/docs/add-overlays-on-images). */
@@ -194,9 +201,7 @@ function checkOverlay(overlay: Overlay, where: string, level: number): Overlay {
         `must be an object such as { ${group === "position" ? "x: 10" : "start: 2"} }`,
         given,
       );
-    const known = PLACEMENT.filter(([, path]) => path.startsWith(`${group}.`)).map(([, path]) =>
-      path.slice(group.length + 1),
-    );
+    const known = FIELDS[group];
     const values: Record<string, unknown> = {};
     for (const key in given) {
       if (!known.includes(key)) {
@@ -205,7 +210,7 @@ function checkOverlay(overlay: Overlay, where: string, level: number): Overlay {
       const field = (given as Record<string, unknown>)[key];
       if (field == null) continue;
       check(
-        group === "timing" ? time : key === "anchorPoint" || key === "focus" ? anchor : dimension(),
+        group === "timing" ? time : key === "anchorPoint" || key === "focus" ? anchor : offset,
         field,
         `${where}.${group}.${key}`,
       );
@@ -241,10 +246,8 @@ function walk(steps: unknown, where: string, legacy: boolean, depth: number): Le
     for (const name in step) {
       const value = (step as Record<string, unknown>)[name];
       if (value == null) continue;
-      checked[name] = value;
-      if (name === "raw") continue;
-      if (name === "overlay") {
-        checked[name] = checkOverlay(value as Overlay, `${at}.overlay`, depth + 1);
+      if (name === "raw" || name === "overlay") {
+        checked[name] = name === "raw" ? value : checkOverlay(value as Overlay, `${at}.overlay`, depth + 1);
         continue;
       }
       const seed = legacy ? SEED_PARAMETERS[name] : undefined;
@@ -259,7 +262,10 @@ function walk(steps: unknown, where: string, legacy: boolean, depth: number): Le
       const key = `${at}.${name} (${code})`;
       if (value === "-") {
         // `"-"` is the bare code: in url() for any name, in buildSrc for the effects that take no value.
-        if (FLAG_ONLY.has(code) || (legacy && OPTIONAL_VALUE.has(code))) continue;
+        if (FLAG_ONLY.has(code) || (legacy && OPTIONAL_VALUE.has(code))) {
+          checked[name] = value;
+          continue;
+        }
         invalid(
           key,
           OPTIONAL_VALUE.has(code)
@@ -277,6 +283,7 @@ function walk(steps: unknown, where: string, legacy: boolean, depth: number): Le
             ? flagOr
             : (RULES[code] ?? text);
       check(rule, value, key);
+      checked[name] = value;
     }
   }
   return copy;

@@ -111,3 +111,111 @@ describe("strict mode", () => {
     expect("validateTransformation" in permissive).toBe(false);
   });
 });
+
+describe("strict mode writes only what ImageKit reads", () => {
+  const code = (steps: unknown, legacyNames = false) =>
+    errorOf(() => validateTransformation(steps as never, { legacyNames })).code;
+
+  it("accepts plain decimals, as numbers or strings, and refuses NaN and Infinity", () => {
+    const steps = [{ quality: "80", dpr: "0.5", opacity: 5, zoom: ".5", width: 0.25, x: -20, y: "N20" }];
+    expect(validateTransformation(steps)).toBeUndefined();
+    expect(buildSrc({ urlEndpoint, src: "/a.jpg", transformation: steps })).toBe(
+      "https://ik.imagekit.io/demo/a.jpg?tr=q-80,dpr-0.5,o-5,z-.5,w-0.25,x--20,y-N20",
+    );
+    for (const value of [Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(code([{ width: value }])).toBe("INVALID_VALUE");
+      expect(code([{ fontSize: value }])).toBe("INVALID_VALUE");
+    }
+    expect(errorOf(() => validateTransformation([{ width: 1e21 }])).message).toContain("exponent");
+  });
+
+  it('takes "-" for a bare effect in buildSrc only where v5 writes the bare code', () => {
+    expect(buildSrc({ urlEndpoint, src: "/a.jpg", transformation: [{ grayscale: "-" }] })).toBe(
+      "https://ik.imagekit.io/demo/a.jpg?tr=e-grayscale",
+    );
+    // v5 writes `e-sharpen--` for it; url() writes the bare `e-sharpen`.
+    const error = errorOf(() => validateTransformation([{ sharpen: "-" }]));
+    expect(error.code).toBe("INVALID_VALUE");
+    expect(error.message).toContain("expected true for the bare effect");
+    expect(url({ urlEndpoint, path: "/a.jpg", transformation: [{ sharpen: "-" }] })).toBe(
+      "https://ik.imagekit.io/demo/tr:e-sharpen/a.jpg",
+    );
+    expect(code([{ background: "-" }], true)).toBe("INVALID_VALUE");
+    expect(code([{ aiChangeBackground: "-" }], true)).toBe("INVALID_VALUE");
+  });
+
+  it("refuses negative and N-prefixed times, and an empty streamingResolutions", () => {
+    for (const startOffset of [-1, "N5"]) expect(code([{ startOffset }])).toBe("INVALID_VALUE");
+    expect(code([{ overlay: { type: "video", input: "/v.mp4", timing: { end: "N2" } } }])).toBe("INVALID_VALUE");
+    expect(code([{ streamingResolutions: [] }])).toBe("INVALID_VALUE");
+    expect(
+      validateTransformation([{ startOffset: 0, duration: "idu_div_2", streamingResolutions: [240, "360"] }]),
+    ).toBeUndefined();
+  });
+
+  it("refuses an unknown encoding and unknown position or timing fields (typos such as `X` or `begin`)", () => {
+    expect(code([{ overlay: { type: "text", text: "hi", encoding: "base-64" } }])).toBe("INVALID_VALUE");
+    expect(code([{ overlay: { type: "text", text: "hi", position: { X: 10 } } }])).toBe("UNKNOWN_PARAMETER");
+    expect(code([{ overlay: { type: "video", input: "/v.mp4", timing: { begin: 1 } } }])).toBe("UNKNOWN_PARAMETER");
+    expect(code([{ overlay: { type: "text", text: "hi", position: "top" } }])).toBe("INVALID_VALUE");
+  });
+
+  it("nests layers 3 levels deep, as ImageKit does, and refuses the 4th", () => {
+    let overlay: object = { type: "text", text: "in" };
+    for (let i = 0; i < 2; i++) overlay = { type: "image", input: "/l.png", transformation: [{ overlay }] };
+    expect(buildSrc({ urlEndpoint, src: "/a.jpg", transformation: [{ overlay } as never] })).toBe(
+      "https://ik.imagekit.io/demo/a.jpg?tr=l-image,i-l.png,l-image,i-l.png,l-text,i-in,l-end,l-end,l-end",
+    );
+    const error = errorOf(() =>
+      validateTransformation([{ overlay: { type: "image", input: "/l.png", transformation: [{ overlay }] } } as never]),
+    );
+    expect(error.code).toBe("INVALID_VALUE");
+    expect(error.message).toContain("level 4");
+  });
+
+  it("checks a layer's steps in url() by v5's names, with which the builder writes them", () => {
+    const transformation = [
+      { rotate: 90, overlay: { type: "image", input: "/l.png", transformation: [{ rotation: 90 }] } },
+    ];
+    expect(url({ urlEndpoint, path: "/a.jpg", transformation } as never)).toBe(
+      "https://ik.imagekit.io/demo/tr:rt-90,l-image,i-l.png,rt-90,l-end/a.jpg",
+    );
+  });
+
+  it("builds from the values it checked, each read once, at every level", () => {
+    const reads = { step: 0, overlay: 0, position: 0 };
+    const position = {
+      get x() {
+        return reads.position++ ? "lots" : 10;
+      },
+    };
+    const overlay = {
+      type: "text",
+      get text() {
+        return reads.overlay++ ? "" : "hi";
+      },
+      position,
+    };
+    const step = {
+      get width() {
+        return reads.step++ ? 1e21 : 100;
+      },
+      overlay,
+    };
+    expect(buildSrc({ urlEndpoint, src: "/a.jpg", transformation: [step] as never })).toBe(
+      "https://ik.imagekit.io/demo/a.jpg?tr=w-100,l-text,i-hi,lx-10,l-end",
+    );
+    expect(reads).toEqual({ step: 1, overlay: 1, position: 1 });
+  });
+
+  it("keeps options it does not check as given, inherited ones too, and checks transformationPosition", () => {
+    const defaults = { urlEndpoint, transformationPosition: "path" as const, queryParameters: { v: 2 } };
+    const opts = Object.assign(Object.create(defaults), { src: "/a.jpg", transformation: [{ width: 100 }] });
+    expect(buildSrc(opts)).toBe(permissive.buildSrc(opts));
+    expect(buildSrc(opts)).toBe("https://ik.imagekit.io/demo/tr:w-100/a.jpg?v=2");
+    expect(
+      url({ urlEndpoint, path: "/a.jpg", transformationPosition: "query", transformation: [{ width: 100 }] }),
+    ).toBe("https://ik.imagekit.io/demo/a.jpg?tr=w-100");
+    expect(errorOf(() => validateTransformation([], null as never)).code).toBe("INVALID_OPTIONS");
+  });
+});
