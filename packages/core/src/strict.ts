@@ -3,7 +3,6 @@
 import { buildSrc as permissiveBuildSrc, type SrcOptions } from "./build-src.js";
 import { fail, show } from "./errors.js";
 import { isExpression } from "./expression.js";
-import { PLACEMENT } from "./overlay.js";
 import { FLAG_ONLY, OPTIONAL_VALUE, PARAMETERS, SEED_PARAMETERS } from "./parameters.js";
 import type { LegacyTransformation, Overlay } from "./types.js";
 import { url as permissiveUrl, type UrlOptions } from "./url.js";
@@ -129,12 +128,12 @@ const RULES: Record<string, Rule> = {
 
 const OVERLAY_TYPES = ["text", "image", "video", "subtitle", "solidColor"];
 const offset: Rule = dimension();
-// The fields of `position` and `timing` the layer writer reads, from its own table.
-const FIELDS = { position: [] as string[], timing: [] as string[] };
-for (const [, path] of PLACEMENT) {
-  const [group, key] = path.split(".") as [keyof typeof FIELDS, string];
-  FIELDS[group].push(key);
-}
+// The fields of `position` and `timing` that the layer writer reads (PLACEMENT in overlay.ts), listed here so a
+// bundle of `validateTransformation` alone (the worker's, the emulator's) does not carry the layer writer's module.
+const FIELDS = {
+  position: ["x", "y", "xCenter", "yCenter", "anchorPoint", "focus"],
+  timing: ["start", "end", "duration"],
+};
 const ENCODINGS: Rule = oneOf("auto", "plain", "base64");
 
 /** How deep ImageKit nests layers: "up to 3 levels" (imagekit.io/docs/add-overlays-on-images). */

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import * as permissive from "../src/index.js";
 import { div } from "../src/index.js";
+import { PLACEMENT } from "../src/overlay.js";
 import { buildSrc, url, validateTransformation } from "../src/strict.js";
 import { errorOf } from "./ikit-error.js";
 
@@ -151,6 +152,17 @@ describe("strict mode writes only what ImageKit reads", () => {
     expect(
       validateTransformation([{ startOffset: 0, duration: "idu_div_2", streamingResolutions: [240, "360"] }]),
     ).toBeUndefined();
+  });
+
+  it("takes every position and timing field the layer writer writes", () => {
+    for (const [code, path] of PLACEMENT) {
+      const [group, key] = path.split(".") as [string, string];
+      const value = key === "anchorPoint" || key === "focus" ? "top_left" : 2;
+      const transformation = [{ overlay: { type: "video", input: "/v.mp4", [group]: { [key]: value } } }] as never;
+      expect(buildSrc({ urlEndpoint, src: "/a.mp4", transformation })).toBe(
+        `https://ik.imagekit.io/demo/a.mp4?tr=l-video,i-v.mp4,${code}-${value},l-end`,
+      );
+    }
   });
 
   it("refuses an unknown encoding and unknown position or timing fields (typos such as `X` or `begin`)", () => {
