@@ -83,7 +83,7 @@ const RULES: Record<string, Rule> = {
   dpr: numberIn(0.1, 5, "auto"),
   rt: (value) =>
     (typeof value === "number" && value >= 0 && value <= 360) ||
-    (typeof value === "string" && /^(auto|N?\d{1,3})$/.test(value))
+    (typeof value === "string" && /^(auto|N?\d{1,3})$/.test(value) && !(Number(value.replace("N", "")) > 360))
       ? undefined
       : 'degrees 0 to 360, "N90" for anticlockwise, or "auto"',
   o: numberIn(0, 9),
@@ -135,6 +135,14 @@ const FIELDS = {
   timing: ["start", "end", "duration"],
 };
 const ENCODINGS: Rule = oneOf("auto", "plain", "base64");
+
+// The characters that end a value in a URL: `,` a parameter, `:` a step, `/` a path segment, `?` `#` `&` the query.
+// `defaultImage` and `fontFamily` take `/`, which the builders write as `@@`.
+const SEPARATORS = /[,:/?#&]/;
+const PATH_SEPARATORS = /[,:?#&]/;
+
+/** More steps than a URL holds: a bound on the walk, so an array of length 2^32-1 is refused by its length. */
+const MAX_STEPS = 1000;
 
 /** How deep ImageKit nests layers: "up to 3 levels" (imagekit.io/docs/add-overlays-on-images). */
 const LAYER_DEPTH = 3;
@@ -230,6 +238,9 @@ function checkOverlay(overlay: Overlay, where: string, level: number): Overlay {
  */
 function walk(steps: unknown, where: string, legacy: boolean, depth: number): LegacyTransformation[] {
   if (!Array.isArray(steps)) invalid(where, "transformation must be an array of steps", steps);
+  if (steps.length > MAX_STEPS) {
+    invalid(where, `has ${steps.length} steps, more than a URL holds: chain at most ${MAX_STEPS}`, steps.length);
+  }
   const copy: LegacyTransformation[] = [];
   // An index loop, as the builder reads steps: `forEach` would skip holes.
   for (let index = 0; index < steps.length; index++) {
@@ -270,6 +281,13 @@ function walk(steps: unknown, where: string, legacy: boolean, depth: number): Le
           OPTIONAL_VALUE.has(code)
             ? `expected true for the bare effect: "-" is the Node.js SDK's spelling, which buildSrc writes as "${code}--"`
             : `expected a value: "-" writes the bare code "${code}", which ImageKit reads only for effects such as e-sharpen`,
+          value,
+        );
+      }
+      if (typeof value === "string" && (code === "di" || code === "ff" ? PATH_SEPARATORS : SEPARATORS).test(value)) {
+        invalid(
+          key,
+          `${show(value)} holds a character ImageKit reads as the end of the value (, : / ? # &): put ImageKit's own syntax in \`raw\``,
           value,
         );
       }

@@ -154,6 +154,34 @@ describe("strict mode writes only what ImageKit reads", () => {
     ).toBeUndefined();
   });
 
+  it("refuses a value that would end early and start ImageKit syntax of its own (`bg-red,w-5000`)", () => {
+    for (const background of ["red,w-5000", "red:rt-90", "red/x", "red?x=1", "red#x", "red&x=1"]) {
+      const error = errorOf(() => validateTransformation([{ background }]));
+      expect(error.code, background).toBe("INVALID_VALUE");
+      expect(error.message).toContain("raw");
+    }
+    expect(code([{ effectContrast: "1,w-9" }], true)).toBe("INVALID_VALUE");
+    expect(code([{ defaultImage: "/a.jpg,w-9" }])).toBe("INVALID_VALUE");
+    // `defaultImage` and `fontFamily` take a path: the builders write its `/` as `@@`.
+    expect(
+      buildSrc({ urlEndpoint, src: "/a.jpg", transformation: [{ defaultImage: "/d/x.jpg", background: "F00" }] }),
+    ).toBe("https://ik.imagekit.io/demo/a.jpg?tr=di-d@@x.jpg,bg-F00");
+  });
+
+  it("refuses a rotation past 360 written as a string, as it does the number", () => {
+    for (const rotation of ["361", "N999", 361]) expect(code([{ rotation }])).toBe("INVALID_VALUE");
+    expect(validateTransformation([{ rotation: "N360" }, { rotation: "360" }])).toBeUndefined();
+  });
+
+  it("takes 1000 steps and refuses more by the length alone, without walking them", () => {
+    expect(validateTransformation(Array.from({ length: 1000 }, () => ({ width: 1 })))).toBeUndefined();
+    const steps: unknown[] = [];
+    steps.length = 2 ** 32 - 1;
+    const error = errorOf(() => validateTransformation(steps as never));
+    expect(error.code).toBe("INVALID_VALUE");
+    expect(error.message).toContain("at most 1000");
+  });
+
   it("takes every position and timing field the layer writer writes", () => {
     for (const [code, path] of PLACEMENT) {
       const [group, key] = path.split(".") as [string, string];
