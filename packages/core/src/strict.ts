@@ -151,6 +151,17 @@ function invalid(where: string, message: string, value: unknown): never {
   fail("INVALID_VALUE", `${where}: ${message}.`, value);
 }
 
+/** Throws `INVALID_VALUE` when `value`, written as it is, would end early in the URL; `fix` says what to do instead. */
+function unseparated(value: string, where: string, path: boolean, fix: string): void {
+  if ((path ? PATH_SEPARATORS : SEPARATORS).test(value)) {
+    invalid(
+      where,
+      `${show(value)} holds a character ImageKit reads as the end of a value (, : / ? # &): ${fix}`,
+      value,
+    );
+  }
+}
+
 /**
  * Throws unless `rule` accepts `value`: `INVALID_EXPRESSION` for what looks like a malformed expression, else
  * `INVALID_VALUE`. A number JavaScript writes with an exponent (`1e-7`, `1e+21`) or as `NaN` is refused for every
@@ -159,7 +170,7 @@ function invalid(where: string, message: string, value: unknown): never {
 function check(rule: Rule, value: unknown, where: string): void {
   const problem =
     typeof value === "number" && !PLAIN.test(String(value))
-      ? "a finite number JavaScript writes as a plain decimal (it writes this one with an exponent, which ImageKit does not read)"
+      ? "a finite number JavaScript writes as a plain decimal, not with an exponent (1e-7) nor as NaN or Infinity"
       : rule(value);
   if (problem) {
     const kind =
@@ -198,6 +209,11 @@ function checkOverlay(overlay: Overlay, where: string, level: number): Overlay {
     if (given == null) continue;
     check(rule as Rule, given, `${where}.${key}`);
     copy[key] = given;
+  }
+  // The layer writer writes a colour as it is, and a text or input too when `encoding` is "plain".
+  if (needed === "color") unseparated(value, `${where}.color`, false, 'give a colour such as "FF0000"');
+  else if (copy.encoding === "plain") {
+    unseparated(value, `${where}.${needed}`, needed === "input", 'leave encoding "auto" to write it in base64');
   }
   for (const group of ["position", "timing"] as const) {
     const given = fields[group];
@@ -284,12 +300,8 @@ function walk(steps: unknown, where: string, legacy: boolean, depth: number): Le
           value,
         );
       }
-      if (typeof value === "string" && (code === "di" || code === "ff" ? PATH_SEPARATORS : SEPARATORS).test(value)) {
-        invalid(
-          key,
-          `${show(value)} holds a character ImageKit reads as the end of the value (, : / ? # &): put ImageKit's own syntax in \`raw\``,
-          value,
-        );
+      if (typeof value === "string") {
+        unseparated(value, key, code === "di" || code === "ff", "put ImageKit's own syntax in `raw`");
       }
       // The seed's effect names append any value (`effectContrast: "1"` → `e-contrast-1`).
       const rule = seed?.startsWith("e-")

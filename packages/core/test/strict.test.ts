@@ -162,6 +162,11 @@ describe("strict mode writes only what ImageKit reads", () => {
     }
     expect(code([{ effectContrast: "1,w-9" }], true)).toBe("INVALID_VALUE");
     expect(code([{ defaultImage: "/a.jpg,w-9" }])).toBe("INVALID_VALUE");
+    expect(code([{ overlay: { type: "solidColor", color: "F00,w-9" } }])).toBe("INVALID_VALUE");
+    expect(code([{ overlay: { type: "text", text: "a,w-9", encoding: "plain" } }])).toBe("INVALID_VALUE");
+    expect(code([{ overlay: { type: "image", input: "/a.png,w-9", encoding: "plain" } }])).toBe("INVALID_VALUE");
+    // Written in base64 (`ie-`), where nothing ends early.
+    expect(validateTransformation([{ overlay: { type: "text", text: "a, b: c/d" } }])).toBeUndefined();
     // `defaultImage` and `fontFamily` take a path: the builders write its `/` as `@@`.
     expect(
       buildSrc({ urlEndpoint, src: "/a.jpg", transformation: [{ defaultImage: "/d/x.jpg", background: "F00" }] }),
