@@ -18,6 +18,11 @@ const SIGNED = /^N?(\d+(\.\d+)?|\.\d+)$/;
 // What `String()` writes for a number ImageKit reads; not `1e-7`, `1e+21`, `NaN` or `Infinity`.
 const PLAIN = /^-?\d+(\.\d+)?$/;
 
+/** `"a", "b", true`: values as a message quotes them. */
+function listed(values: readonly unknown[]): string {
+  return values.map((value) => JSON.stringify(value)).join(", ");
+}
+
 /* @__NO_SIDE_EFFECTS__ */
 function numberIn(min: number, max: number, ...words: string[]): Rule {
   return (value) => {
@@ -25,7 +30,7 @@ function numberIn(min: number, max: number, ...words: string[]): Rule {
     const n =
       typeof value === "number" ? value : typeof value === "string" && DECIMAL.test(value) ? Number(value) : Number.NaN;
     if (n >= min && n <= max) return;
-    return `a number from ${min} to ${max}${words.length ? ` or ${words.map((w) => `"${w}"`).join(", ")}` : ""}`;
+    return `a number from ${min} to ${max}${words.length ? ` or ${listed(words)}` : ""}`;
   };
 }
 
@@ -35,7 +40,7 @@ function dimension(...words: string[]): Rule {
   return (value) => {
     if (typeof value === "number") return;
     if (typeof value === "string" && (SIGNED.test(value) || isExpression(value) || words.includes(value))) return;
-    return `a number or an arithmetic expression such as "iw_div_2"${words.length ? ` or ${words.map((w) => `"${w}"`).join(", ")}` : ""}`;
+    return `a number or an arithmetic expression such as "iw_div_2"${words.length ? ` or ${listed(words)}` : ""}`;
   };
 }
 
@@ -46,17 +51,32 @@ const time: Rule = (value) =>
     ? undefined
     : 'seconds (0 or more) or an arithmetic expression such as "idu_div_2"';
 
+/** A name or path, written without its leading and trailing slash: `"/"` would write `di-`, `" a"` `di- a`. */
 /* @__NO_SIDE_EFFECTS__ */
-function oneOf(...allowed: unknown[]): Rule {
-  return (value) =>
-    allowed.includes(value) ? undefined : `one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`;
+function path(expected: string): Rule {
+  return (value) => {
+    const name = typeof value === "string" ? value.replace(/^\/|\/$/g, "") : "";
+    return name !== "" && name.trim() === name ? undefined : expected;
+  };
 }
 
-const text: Rule = (value) => (typeof value === "string" || typeof value === "number" ? undefined : "a string");
+/* @__NO_SIDE_EFFECTS__ */
+function oneOf(...allowed: unknown[]): Rule {
+  return (value) => (allowed.includes(value) ? undefined : `one of ${listed(allowed)}`);
+}
+
+// Not blank and not padded: `bg-`, `bg- ` and `bg-red ` name no colour.
+const text: Rule = (value) =>
+  typeof value === "number" || (typeof value === "string" && value !== "" && value.trim() === value)
+    ? undefined
+    : "a non-empty string without leading or trailing spaces";
 const bool: Rule = oneOf(true, false, "true", "false");
 const flag: Rule = oneOf(true, "true");
-const flagOr: Rule = (value) =>
-  value === true || typeof value === "string" || typeof value === "number" ? undefined : "true or a string value";
+// `""` writes the bare effect, as `true` does.
+const flagOr: Rule = (value) => {
+  const problem = value === true || value === "" ? undefined : text(value);
+  return problem && `true or ${problem}`;
+};
 const anchor: Rule = oneOf(
   "center",
   "top",
@@ -94,6 +114,7 @@ const RULES: Record<string, Rule> = {
     value === "max" || (typeof value === "string" && /^\d+(_\d+){0,3}$/.test(value))
       ? undefined
       : numberIn(0, 10000)(value),
+  di: path('a path such as "/default-image.jpg"'),
   x: dimension(),
   y: dimension(),
   xc: dimension(),
@@ -104,6 +125,7 @@ const RULES: Record<string, Rule> = {
   c: oneOf("force", "at_max", "at_max_enlarge", "at_least", "maintain_ratio", "maintain_ratio_no_enlarge"),
   cm: oneOf("pad_resize", "extract", "pad_extract", "pad_resize_no_enlarge", "pad_extract_no_shrink"),
   fl: oneOf("h", "v", "h_v", "v_h"),
+  ff: path('a font name such as "Roboto" or the path of a font file'),
   f: oneOf("auto", "webp", "jpg", "jpeg", "png", "gif", "svg", "mp4", "webm", "avif", "orig"),
   vc: oneOf("h264", "vp9", "av1", "none"),
   ac: oneOf("aac", "opus", "none"),
@@ -122,7 +144,7 @@ const RULES: Record<string, Rule> = {
       const r = (value as unknown[])[i];
       ok = RESOLUTIONS.includes(typeof r === "number" ? String(r) : (r as string));
     }
-    return ok ? undefined : `a non-empty array of ${RESOLUTIONS.map((r) => `"${r}"`).join(", ")}, without holes`;
+    return ok ? undefined : `a non-empty array of ${listed(RESOLUTIONS)}, without holes`;
   },
 };
 
@@ -194,7 +216,7 @@ function checkOverlay(overlay: Overlay, where: string, level: number): Overlay {
   const fields = overlay as unknown as Record<string, unknown>;
   const type = fields.type;
   if (typeof type !== "string" || !OVERLAY_TYPES.includes(type)) {
-    invalid(`${where}.type`, `must be one of ${OVERLAY_TYPES.map((t) => `"${t}"`).join(", ")}`, type);
+    invalid(`${where}.type`, `must be one of ${listed(OVERLAY_TYPES)}`, type);
   }
   const needed = type === "text" ? "text" : type === "solidColor" ? "color" : "input";
   const value = fields[needed];
@@ -272,8 +294,15 @@ function walk(steps: unknown, where: string, legacy: boolean, depth: number): Le
     for (const name in step) {
       const value = (step as Record<string, unknown>)[name];
       if (value == null) continue;
-      if (name === "raw" || name === "overlay") {
-        checked[name] = name === "raw" ? value : checkOverlay(value as Overlay, `${at}.overlay`, depth + 1);
+      if (name === "raw") {
+        // ImageKit's own codes, written as they are: any text, checked by no rule.
+        if (typeof value !== "string")
+          invalid(`${at}.raw`, 'expected ImageKit codes as a string such as "w-300,h-200"', value);
+        checked[name] = value;
+        continue;
+      }
+      if (name === "overlay") {
+        checked[name] = checkOverlay(value as Overlay, `${at}.overlay`, depth + 1);
         continue;
       }
       const seed = legacy ? SEED_PARAMETERS[name] : undefined;

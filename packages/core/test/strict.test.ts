@@ -1,10 +1,13 @@
 // Strict mode (`@ikit/core/strict`): unknown names, malformed expressions, out-of-range values and a missing or
 // invalid source throw, naming the step and key; `@ikit/core` stays as permissive as ImageKit's SDKs.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as permissive from "../src/index.js";
 import { div } from "../src/index.js";
 import { PLACEMENT } from "../src/overlay.js";
+import { PARAMETERS } from "../src/parameters.js";
 import { buildSrc, url, validateTransformation } from "../src/strict.js";
+import * as inputs from "./fuzz-inputs.js";
 import { errorOf } from "./ikit-error.js";
 
 const urlEndpoint = "https://ik.imagekit.io/demo";
@@ -262,5 +265,58 @@ describe("strict mode writes only what ImageKit reads", () => {
       url({ urlEndpoint, path: "/a.jpg", transformationPosition: "query", transformation: [{ width: 100 }] }),
     ).toBe("https://ik.imagekit.io/demo/a.jpg?tr=w-100");
     expect(errorOf(() => validateTransformation([], null as never)).code).toBe("INVALID_OPTIONS");
+  });
+});
+
+describe("strict mode, fuzzed", () => {
+  const name = fc.constantFrom(...Object.keys(PARAMETERS), "rotate", "effectSharpen", "trim", "raw");
+  // Also the review's values: numbers JavaScript writes with an exponent, strings only `Number()` reads.
+  const value = fc.oneof(
+    { weight: 6, arbitrary: inputs.value },
+    { weight: 1, arbitrary: fc.constantFrom(1e-7, 1e21, 5e-324, Number.NaN, "0x50", " 80 ", "1e1", "N5", [240, 360]) },
+  );
+  const simpleStep = fc.dictionary(name, value, { maxKeys: 4 });
+  const step = fc.oneof(
+    { weight: 4, arbitrary: simpleStep },
+    { weight: 1, arbitrary: fc.record({ overlay: inputs.overlay(fc.array(simpleStep, { maxLength: 2 })) }) },
+  );
+
+  const CODES = new Set([...Object.values(PARAMETERS), ...PLACEMENT.map(([code]) => code), "i", "ie", "l"]);
+
+  it("builds what it accepts exactly as @ikit/core does, as well-formed steps, and refuses the rest typed", () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 3 }), fc.boolean(), (steps, legacyNames) => {
+        try {
+          validateTransformation(steps as never, { legacyNames });
+        } catch (error) {
+          expect(error).toBeInstanceOf(permissive.IkitError);
+          return;
+        }
+        const built = legacyNames
+          ? url({ urlEndpoint, path: "/a.jpg", transformation: steps as never })
+          : buildSrc({ urlEndpoint, src: "/a.jpg", transformation: steps as never });
+        expect(built).toBe(
+          legacyNames
+            ? permissive.url({ urlEndpoint, path: "/a.jpg", transformation: steps as never })
+            : permissive.buildSrc({ urlEndpoint, src: "/a.jpg", transformation: steps as never }),
+        );
+        // `raw` is written as it is, in a layer's steps too.
+        if (JSON.stringify(steps).includes('"raw"')) return;
+        const tr = (legacyNames ? permissive.legacyTransformationString : permissive.buildTransformationString)(
+          steps as never,
+        );
+        expect(tr).not.toMatch(/undefined|null|NaN|Infinity|\[object/);
+        for (const token of tr === "" ? [] : tr.split(/[,:]/)) {
+          expect(token, tr).toMatch(/^[a-z]/);
+          // No code with an empty or padded value (`bg-`, `di- a`).
+          expect(CODES.has(token.slice(0, -1)) && token.endsWith("-"), tr).toBe(false);
+          expect(token, tr).not.toMatch(/^[a-z-]+- |\s$/);
+          // A number as ImageKit reads it: no hexadecimal, binary, exponent or padding.
+          const number = /^(q|bl|dpr|o|al|z|t|r|w|h|x|y|xc|yc|rt|so|eo|du|lx|ly|lxc|lyc|lso|leo|ldu)-(.*)$/.exec(token);
+          if (number) expect(number[2], tr).not.toMatch(/0[xb]|\d[eE]|\s/);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
