@@ -178,7 +178,7 @@ function unseparated(value: string, where: string, path: boolean, fix: string): 
   if ((path ? PATH_SEPARATORS : SEPARATORS).test(value)) {
     invalid(
       where,
-      `${show(value)} holds a character ImageKit reads as the end of a value (, : / ? # &): ${fix}`,
+      `${show(value)} holds "," or ":" or another character that ends a value in a URL (${path ? "" : "/ "}? # &): ${fix}`,
       value,
     );
   }
@@ -330,7 +330,8 @@ function walk(steps: unknown, where: string, legacy: boolean, depth: number): Le
         );
       }
       if (typeof value === "string") {
-        unseparated(value, key, code === "di" || code === "ff", "put ImageKit's own syntax in `raw`");
+        // Named by the key alone: what is wrong is the text, whatever code it goes to.
+        unseparated(value, `${at}.${name}`, code === "di" || code === "ff", "put ImageKit's own syntax in `raw`");
       }
       // The seed's effect names append any value (`effectContrast: "1"` → `e-contrast-1`).
       const rule = seed?.startsWith("e-")
