@@ -6,7 +6,7 @@ import { isExpression } from "./expression.js";
 import { FLAG_ONLY, OPTIONAL_VALUE, PARAMETERS, SEED_PARAMETERS } from "./parameters.js";
 import type { LegacyTransformation, Overlay } from "./types.js";
 import { url as permissiveUrl, type UrlOptions } from "./url.js";
-import { optionsOf } from "./value.js";
+import { optionsOf, trimSlashes } from "./value.js";
 
 type Rule = (value: unknown) => string | undefined;
 
@@ -55,7 +55,7 @@ const time: Rule = (value) =>
 /* @__NO_SIDE_EFFECTS__ */
 function path(expected: string): Rule {
   return (value) => {
-    const name = typeof value === "string" ? value.replace(/^\/|\/$/g, "") : "";
+    const name = typeof value === "string" ? trimSlashes(value) : "";
     return name !== "" && name.trim() === name ? undefined : expected;
   };
 }
@@ -220,7 +220,8 @@ function checkOverlay(overlay: Overlay, where: string, level: number): Overlay {
   }
   const needed = type === "text" ? "text" : type === "solidColor" ? "color" : "input";
   const value = fields[needed];
-  if (typeof value !== "string" || value === "")
+  // An input is written without its leading and trailing slash: `"/"` would write `i-`.
+  if (typeof value !== "string" || (needed === "input" ? trimSlashes(value) : value) === "")
     invalid(`${where}.${needed}`, `a ${type} overlay needs a non-empty ${needed}`, value);
   const copy: Record<string, unknown> = { type, [needed]: value };
   for (const [key, rule] of [

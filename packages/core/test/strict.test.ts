@@ -206,6 +206,8 @@ describe("strict mode writes only what ImageKit reads", () => {
     expect(code([{ overlay: { type: "text", text: "hi", position: { X: 10 } } }])).toBe("UNKNOWN_PARAMETER");
     expect(code([{ overlay: { type: "video", input: "/v.mp4", timing: { begin: 1 } } }])).toBe("UNKNOWN_PARAMETER");
     expect(code([{ overlay: { type: "text", text: "hi", position: "top" } }])).toBe("INVALID_VALUE");
+    // Written without its slashes, "/" would be `i-`.
+    expect(code([{ overlay: { type: "image", input: "/" } }])).toBe("INVALID_VALUE");
   });
 
   it("nests layers 3 levels deep, as ImageKit does, and refuses the 4th", () => {
