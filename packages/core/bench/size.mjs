@@ -33,7 +33,7 @@ const CASES = [
   },
   // signUrl: +0.1 KB for refusing a NaN clock, wrong types and lone surrogates with typed errors (core-parse).
   { label: "import { signUrl }", ours: [ours.main, "signUrl"], budget: 1.55 },
-  // strict: +1.05 KB (4.92 → 5.96) for the review's findings and what fuzzing the strict check found (core-strict):
+  // strict: +1.04 KB (4.92 → 5.96) for the review's findings and what fuzzing the strict check found (core-strict):
   // plain decimals only, "-" only for bare effects, no URL separators and no blank or padded text in values, layer
   // fields, times, layer depth, step count and transformationPosition checked, each checked value read once into the
   // copy that is built, and messages that say what to write instead.
