@@ -121,7 +121,7 @@ describe("strict mode writes only what ImageKit reads", () => {
     errorOf(() => validateTransformation(steps as never, { legacyNames })).code;
 
   it("accepts plain decimals, as numbers or strings, and refuses NaN and Infinity", () => {
-    const steps = [{ quality: "80", dpr: "0.5", opacity: 5, zoom: ".5", width: 0.25, x: -20, y: "N20" }];
+    const steps = [{ quality: "80", dpr: "0.5", opacity: 5, zoom: ".5", width: 0.25, x: -20, y: "N20" }] as never;
     expect(validateTransformation(steps)).toBeUndefined();
     expect(buildSrc({ urlEndpoint, src: "/a.jpg", transformation: steps })).toBe(
       "https://ik.imagekit.io/demo/a.jpg?tr=q-80,dpr-0.5,o-5,z-.5,w-0.25,x--20,y-N20",
@@ -134,14 +134,14 @@ describe("strict mode writes only what ImageKit reads", () => {
   });
 
   it('takes "-" for a bare effect in buildSrc only where v5 writes the bare code', () => {
-    expect(buildSrc({ urlEndpoint, src: "/a.jpg", transformation: [{ grayscale: "-" }] })).toBe(
+    expect(buildSrc({ urlEndpoint, src: "/a.jpg", transformation: [{ grayscale: "-" as never }] })).toBe(
       "https://ik.imagekit.io/demo/a.jpg?tr=e-grayscale",
     );
     // v5 writes `e-sharpen--` for it; url() writes the bare `e-sharpen`.
-    const error = errorOf(() => validateTransformation([{ sharpen: "-" }]));
+    const error = errorOf(() => validateTransformation([{ sharpen: "-" as never }]));
     expect(error.code).toBe("INVALID_VALUE");
     expect(error.message).toContain("expected true for the bare effect");
-    expect(url({ urlEndpoint, path: "/a.jpg", transformation: [{ sharpen: "-" }] })).toBe(
+    expect(url({ urlEndpoint, path: "/a.jpg", transformation: [{ sharpen: "-" as never }] })).toBe(
       "https://ik.imagekit.io/demo/tr:e-sharpen/a.jpg",
     );
     expect(code([{ background: "-" }], true)).toBe("INVALID_VALUE");
@@ -153,7 +153,7 @@ describe("strict mode writes only what ImageKit reads", () => {
     expect(code([{ overlay: { type: "video", input: "/v.mp4", timing: { end: "N2" } } }])).toBe("INVALID_VALUE");
     expect(code([{ streamingResolutions: [] }])).toBe("INVALID_VALUE");
     expect(
-      validateTransformation([{ startOffset: 0, duration: "idu_div_2", streamingResolutions: [240, "360"] }]),
+      validateTransformation([{ startOffset: 0, duration: "idu_div_2", streamingResolutions: [240, "360"] as never }]),
     ).toBeUndefined();
   });
 
