@@ -11,7 +11,8 @@ const pixels = (value: unknown): number | undefined => {
 /**
  * The intrinsic size to render for an image: the given `width`/`height`, else what its transformation says. The width
  * falls back to the first step's numeric width; the height to the width scaled by the first step that has both a
- * width and a height, or an `aspectRatio` such as `"4-3"`. What cannot be known is left out, so the caller can warn.
+ * width and a height, or an `aspectRatio` such as `"4-3"`. What cannot be known (or is not a finite size, such as the
+ * height of `"0-3"`) is left out, so the caller can warn. A hint, never an error: given no options object it gives `{}`.
  *
  * @example
  * ```ts
@@ -24,13 +25,13 @@ export function imageSize<W extends number | string = number, H extends number |
   height?: H | undefined;
   transformation?: readonly Transformation[] | undefined;
 }): { width?: W | number; height?: H | number } {
-  // A hint, never an error: what is not an array of steps says nothing (the URL builder reports it).
-  const steps: readonly (Transformation | null | undefined)[] = Array.isArray(options.transformation)
-    ? options.transformation
-    : [];
-  let width: W | number | undefined = options.width;
+  // A binding passes its props as they came: `null` or a stray primitive says nothing, as a missing prop does.
+  const { width: given, height: high, transformation } = Object(options) as typeof options;
+  // What is not an array of steps says nothing either (the URL builder reports it).
+  const steps: readonly (Transformation | null | undefined)[] = Array.isArray(transformation) ? transformation : [];
+  let width: W | number | undefined = given;
   for (const step of steps) width ??= pixels(step?.width);
-  let height: H | number | undefined = options.height;
+  let height: H | number | undefined = high;
   const known = pixels(width);
   for (const step of known && height === undefined ? steps : []) {
     const w = pixels(step?.width);
@@ -39,7 +40,8 @@ export function imageSize<W extends number | string = number, H extends number |
       typeof step?.aspectRatio === "string" ? /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(step.aspectRatio) : null;
     const scale = w && h ? h / w : ratio ? +(ratio[2] as string) / +(ratio[1] as string) : 0;
     if (scale) {
-      height = Math.round((known as number) * scale);
+      // `"0-3"` scales by Infinity and a huge step can overflow: a height that is no size is left out.
+      height = pixels(Math.round((known as number) * scale));
       break;
     }
   }

@@ -1,5 +1,6 @@
 import { buildSrc, type SrcOptions } from "./build-src.js";
-import { fail } from "./errors.js";
+import { fail, show } from "./errors.js";
+import { items } from "./transformation.js";
 import { optionsOf, textOf } from "./value.js";
 
 /** Options of {@link getResponsiveImageAttributes}: {@link SrcOptions} plus sizing hints. */
@@ -35,12 +36,24 @@ export interface ResponsiveImageAttributes {
 const DEVICE = [640, 750, 828, 1080, 1200, 1920, 2048, 3840];
 const IMAGE = [16, 32, 48, 64, 96, 128, 256, 384];
 
-/** The breakpoints sorted, after checking they are numbers (a symbol would crash the sort). */
+/**
+ * The breakpoints sorted, after checking each is a width: a number from 0 up, or a numeric string as v5 takes them
+ * (e.g. split from an environment variable; kept as given, so the URL is v5's). `NaN` would be written as `w-NaN`, a
+ * symbol would crash the sort, a hole is `undefined`; each of those throws `INVALID_VALUE` naming the option.
+ */
 function sorted(breakpoints: unknown, name: string): number[] {
-  if (!Array.isArray(breakpoints) || breakpoints.some((width) => typeof width !== "number")) {
-    fail("INVALID_VALUE", `${name} must be an array of widths in px, such as [640, 1080].`, breakpoints);
+  const fix = `${name} must be an array of widths in px, such as [640, 1080]`;
+  if (!Array.isArray(breakpoints)) fail("INVALID_VALUE", `${fix}.`, breakpoints);
+  const widths = [...items(breakpoints, name)];
+  for (let i = 0; i < widths.length; i++) {
+    const width = widths[i];
+    const ok =
+      typeof width === "number"
+        ? width >= 0 && width < Number.POSITIVE_INFINITY
+        : typeof width === "string" && /^\d+(\.\d+)?$/.test(width);
+    if (!ok) fail("INVALID_VALUE", `${fix}; ${name}[${i}] is ${show(width)}.`, width);
   }
-  return [...breakpoints].sort((a, b) => a - b);
+  return widths.sort((a, b) => a - b);
 }
 
 /**
@@ -62,22 +75,24 @@ export function getResponsiveImageAttributes(opts: ResponsiveImageOptions): Resp
     imageBreakpoints = IMAGE,
   } = optionsOf(opts, "getResponsiveImageAttributes");
   const device = sorted(deviceBreakpoints, "deviceBreakpoints");
-  const all = sorted([...sorted(imageBreakpoints, "imageBreakpoints"), ...device], "imageBreakpoints");
+  const all = [...sorted(imageBreakpoints, "imageBreakpoints"), ...device].sort((a, b) => a - b);
   let widths = device;
   let x = false;
   if (sizes) {
     // The smallest `vw` share in `sizes` rules out candidates narrower than that share of the smallest device.
-    const percents = textOf(sizes, "sizes")
-      .match(/(?:^|\s)1?\d{1,2}vw/g)
-      ?.map((token) => Number.parseInt(token, 10));
-    widths = percents ? all.filter((w) => w >= (device[0] as number) * (Math.min(...percents) / 100)) : all;
+    // A loop, not `Math.min(...)`: a long `sizes` has more tokens than a call takes arguments.
+    let least = Number.POSITIVE_INFINITY;
+    for (const token of textOf(sizes, "sizes").match(/(?:^|\s)1?\d{1,2}vw/g) ?? []) {
+      least = Math.min(least, Number.parseInt(token, 10));
+    }
+    widths = least < Number.POSITIVE_INFINITY ? all.filter((w) => w >= (device[0] as number) * (least / 100)) : all;
   } else if (typeof width === "number") {
     // As v5: a breakpoint of 0 counts as none found, so the widest one serves (never `w-0`).
     const nearest = (target: number) => all.find((w) => w >= target) || (all[all.length - 1] as number);
     widths = [...new Set([nearest(width), nearest(width * 2)])];
     x = true;
   }
-  const steps = Array.isArray(transformation) ? transformation : [];
+  const steps = Array.isArray(transformation) ? items(transformation, "transformation") : [];
   // One copy of the options for every candidate, its steps replaced each time: a fresh spread with a property added
   // leaves V8 a slow (dictionary) object per URL, which made each URL cost 3 to 4 times as much.
   const candidate = { ...opts };
@@ -85,8 +100,10 @@ export function getResponsiveImageAttributes(opts: ResponsiveImageOptions): Resp
     candidate.transformation = [...steps, { width: w, crop: "at_max" }];
     return buildSrc(candidate);
   };
-  const srcSet = widths.map((w, i) => `${at(w)} ${x ? `${i + 1}x` : `${w}w`}`).join(", ");
   const result: ResponsiveImageAttributes = { src: at(widths[widths.length - 1] as number) };
+  // No URL, no candidates: v5 writes " 1x,  2x" for an image without a source, and a browser requests "1x" relative
+  // to the page.
+  const srcSet = result.src && widths.map((w, i) => `${at(w)} ${x ? `${i + 1}x` : `${w}w`}`).join(", ");
   if (srcSet) result.srcSet = srcSet;
   const finalSizes = sizes ?? (x ? undefined : "100vw");
   if (finalSizes) result.sizes = finalSizes;

@@ -16,7 +16,11 @@ function parameter(name: string, value: unknown, code = codeOf(name, PARAMETERS)
   if (name === "raw") return textOf(value, name);
   if (code === "") return;
   if (FLAG_ONLY.has(code)) return value === true || value === "-" || value === "true" ? code : undefined;
-  if (code === "sr" && Array.isArray(value)) return `sr-${value.map((r) => textOf(r, name)).join("_")}`;
+  // As v5's `join`: a `null` or `undefined` resolution is written as nothing (`sr-240__360`), never as text.
+  if (code === "sr" && Array.isArray(value))
+    return `sr-${items(value, name)
+      .map((r) => textOf(r ?? "", name))
+      .join("_")}`;
   const text = textOf(value, name);
   if (OPTIONAL_VALUE.has(code) && (value === true || text === "true" || text.trim() === "")) return code;
   if (code === "di" || code === "ff") return `${code}-${trimSlashes(value ? text : "").replace(/\//g, "@@")}`;
@@ -48,9 +52,28 @@ export function tooDeep(): never {
   return fail("INVALID_VALUE", "overlays nest too deep: is an overlay inside its own transformation?");
 }
 
+/**
+ * A list (steps, resolutions, breakpoints) holds a few dozen items in real use. Far more is a mistake, or an array of
+ * length 2^32-1 made with `a.length = n`, which a walk index by index takes minutes over. 10,000 steps are 40 KB of
+ * transformation at least, five times what servers and CDNs accept in a request line.
+ */
+export const MAX_ITEMS = 10_000;
+
+/** `list` when it has at most {@link MAX_ITEMS} items; else throws `INVALID_VALUE` naming it (`name`). */
+export function items<T>(list: readonly T[], name: string): readonly T[] {
+  if (list.length > MAX_ITEMS) {
+    fail(
+      "INVALID_VALUE",
+      `${name} has ${list.length} items, more than the ${MAX_ITEMS} it takes: pass the items themselves (an array grown by setting \`length\` is mostly holes).`,
+    );
+  }
+  return list;
+}
+
 function steps(transformation: unknown, write: Writer, depth: number): string {
   if (!Array.isArray(transformation)) return "";
   if (depth > MAX_DEPTH) tooDeep();
+  items(transformation, "transformation");
   // A layer's own steps are v5's in both dialects: the Node.js SDK had no typed layers.
   const nested = (inner: unknown) => steps(inner, parameter, depth + 1);
   let out = "";
