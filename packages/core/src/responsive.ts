@@ -47,10 +47,8 @@ function sorted(breakpoints: unknown, name: string): number[] {
   const widths = [...items(breakpoints, name)];
   for (let i = 0; i < widths.length; i++) {
     const width = widths[i];
-    const ok =
-      typeof width === "number"
-        ? width >= 0 && width < Number.POSITIVE_INFINITY
-        : typeof width === "string" && /^\d+(\.\d+)?$/.test(width);
+    // A number as JavaScript writes it: no sign, exponent, NaN or Infinity (the test reads a number as its text).
+    const ok = (typeof width === "number" || typeof width === "string") && /^\d+(\.\d+)?$/.test(width as string);
     if (!ok) fail("INVALID_VALUE", `${fix}; ${name}[${i}] is ${show(width)}.`, width);
   }
   return widths.sort((a, b) => a - b);
@@ -81,11 +79,12 @@ export function getResponsiveImageAttributes(opts: ResponsiveImageOptions): Resp
   if (sizes) {
     // The smallest `vw` share in `sizes` rules out candidates narrower than that share of the smallest device.
     // A loop, not `Math.min(...)`: a long `sizes` has more tokens than a call takes arguments.
-    let least = Number.POSITIVE_INFINITY;
+    // 200 stands for none: a token is at most 199vw.
+    let least = 200;
     for (const token of textOf(sizes, "sizes").match(/(?:^|\s)1?\d{1,2}vw/g) ?? []) {
       least = Math.min(least, Number.parseInt(token, 10));
     }
-    widths = least < Number.POSITIVE_INFINITY ? all.filter((w) => w >= (device[0] as number) * (least / 100)) : all;
+    widths = least < 200 ? all.filter((w) => w >= (device[0] as number) * (least / 100)) : all;
   } else if (typeof width === "number") {
     // As v5: a breakpoint of 0 counts as none found, so the widest one serves (never `w-0`).
     const nearest = (target: number) => all.find((w) => w >= target) || (all[all.length - 1] as number);

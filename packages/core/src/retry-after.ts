@@ -28,14 +28,9 @@ export function retryAfterMs(
   header: (name: "x-ratelimit-reset" | "retry-after") => string | null | undefined,
   now?: number,
 ): number | undefined {
-  if (typeof header !== "function") {
-    fail(
-      "INVALID_VALUE",
-      "retryAfterMs takes a function reading a header, such as (name) => response.headers.get(name).",
-    );
-  }
+  if (typeof header !== "function") fail("INVALID_VALUE", "retryAfterMs takes (name) => response.headers.get(name).");
   const clock = nowOf(now);
-  // What is not text (a number, an array from a record of Node headers) counts as unreadable.
+  // What is not text (a number, a record's array of values) counts as unreadable.
   const read = (name: "x-ratelimit-reset" | "retry-after") => {
     const value = header(name);
     return typeof value === "string" ? value : "";

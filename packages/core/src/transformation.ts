@@ -53,20 +53,13 @@ export function tooDeep(): never {
 }
 
 /**
- * A list (steps, resolutions, breakpoints) holds a few dozen items in real use. Far more is a mistake, or an array of
- * length 2^32-1 made with `a.length = n`, which a walk index by index takes minutes over. 10,000 steps are 40 KB of
- * transformation at least, five times what servers and CDNs accept in a request line.
+ * `list` unless it holds more than 10,000 items, which throws `INVALID_VALUE` naming it (`name`). A list (steps,
+ * resolutions, breakpoints) holds a few dozen in real use; far more is a mistake, such as an array of length 2^32-1
+ * made by setting `length`, which a walk index by index takes minutes over. 10,000 steps are 40 KB of transformation
+ * at least, five times what servers and CDNs take in a request line.
  */
-export const MAX_ITEMS = 10_000;
-
-/** `list` when it has at most {@link MAX_ITEMS} items; else throws `INVALID_VALUE` naming it (`name`). */
 export function items<T>(list: readonly T[], name: string): readonly T[] {
-  if (list.length > MAX_ITEMS) {
-    fail(
-      "INVALID_VALUE",
-      `${name} has ${list.length} items, more than the ${MAX_ITEMS} it takes: pass the items themselves (an array grown by setting \`length\` is mostly holes).`,
-    );
-  }
+  if (list.length > 1e4) fail("INVALID_VALUE", `${name} takes at most 10000 items, got ${list.length}.`);
   return list;
 }
 
