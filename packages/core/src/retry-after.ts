@@ -3,8 +3,8 @@
 import { fail } from "./errors.js";
 import { nowOf } from "./options.js";
 
-/** The longest delay `setTimeout` holds (about 24.8 days); a longer one fires at once. */
-const MAX_WAIT = 2 ** 31 - 1;
+/** 2^31-1 ms (about 24.8 days), the longest delay `setTimeout` holds: a longer one fires at once. A literal, as esbuild keeps `2 ** 31 - 1` in every bundle of the chunk. */
+const MAX_WAIT = 2_147_483_647;
 
 /**
  * The wait, in milliseconds, that a 429/503 answer asks for, or `undefined` when it asks for none readable.
