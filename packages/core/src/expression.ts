@@ -26,7 +26,7 @@ function operand(value: Operand): string {
     if (!isExpression(text)) {
       fail(
         "INVALID_EXPRESSION",
-        `expression numbers must be 0 or from 0.000001 to below 1e21 (got ${value}): ImageKit reads plain positive decimals, never a sign, an exponent, NaN or Infinity.`,
+        `expression numbers must be plain decimals ≥ 0 (got ${value}): ImageKit reads no sign, exponent, NaN or Infinity.`,
         value,
       );
     }
