@@ -1,5 +1,5 @@
 import { buildSrc, type SrcOptions } from "./build-src.js";
-import { fail, show } from "./errors.js";
+import { fail } from "./errors.js";
 import { items } from "./transformation.js";
 import { optionsOf, textOf } from "./value.js";
 
@@ -37,19 +37,17 @@ const DEVICE = [640, 750, 828, 1080, 1200, 1920, 2048, 3840];
 const IMAGE = [16, 32, 48, 64, 96, 128, 256, 384];
 
 /**
- * The breakpoints sorted, after checking each is a width: a number from 0 up, or a numeric string as v5 takes them
- * (e.g. split from an environment variable; kept as given, so the URL is v5's). `NaN` would be written as `w-NaN`, a
- * symbol would crash the sort, a hole is `undefined`; each of those throws `INVALID_VALUE` naming the option.
+ * The breakpoints sorted, after checking each is a width: a number, or a numeric string as v5 takes them (e.g. split
+ * from an environment variable; kept as given, so the URL is v5's), written without sign or exponent. `NaN` would be
+ * written as `w-NaN`, a symbol would crash the sort, a hole (spread to `undefined`) is no width: each throws
+ * `INVALID_VALUE` naming the option.
  */
 function sorted(breakpoints: unknown, name: string): number[] {
-  const fix = `${name} must be an array of widths in px, such as [640, 1080]`;
-  if (!Array.isArray(breakpoints)) fail("INVALID_VALUE", `${fix}.`, breakpoints);
-  const widths = [...items(breakpoints, name)];
-  for (let i = 0; i < widths.length; i++) {
-    const width = widths[i];
-    // A number as JavaScript writes it: no sign, exponent, NaN or Infinity (the test reads a number as its text).
-    const ok = (typeof width === "number" || typeof width === "string") && /^\d+(\.\d+)?$/.test(width as string);
-    if (!ok) fail("INVALID_VALUE", `${fix}; ${name}[${i}] is ${show(width)}.`, width);
+  // What is not an array stands as one entry that is no width ("").
+  const widths = Array.isArray(breakpoints) ? [...items(breakpoints, name)] : [""];
+  // A number is tested as JavaScript writes it, so `NaN`, `Infinity`, `-5` and `1e21` fail as "abc" does.
+  if (widths.some((w) => !(typeof w === "number" || typeof w === "string") || !/^\d+(\.\d+)?$/.test(w as string))) {
+    fail("INVALID_VALUE", `${name} must be an array of widths in px, such as [640, 1080].`, breakpoints);
   }
   return widths.sort((a, b) => a - b);
 }
