@@ -3,16 +3,19 @@
 import { fail } from "./errors.js";
 import { nowOf } from "./options.js";
 
-/** 2^31-1 ms (about 24.8 days), the longest delay `setTimeout` holds: a longer one fires at once. A literal, as esbuild keeps `2 ** 31 - 1` in every bundle of the chunk. */
+/**
+ * 2^31-1 ms (about 24.8 days), the longest delay `setTimeout` holds: a longer one fires at once. Written as a literal
+ * because esbuild keeps `2 ** 31 - 1` in every bundle of the chunk, used or not.
+ */
 const MAX_WAIT = 2_147_483_647;
 
 /**
  * The wait, in milliseconds, that a 429/503 answer asks for, or `undefined` when it asks for none readable.
  * `X-RateLimit-Reset` (milliseconds until the window resets, what ImageKit sends on a 429) wins over `Retry-After`
  * (seconds or an HTTP date, what proxies and load balancers send), because it is ImageKit's own and finer-grained.
- * Negative or non-numeric values count as unreadable; a date already past is 0. So does a wait past 2^31-1 ms
- * (24.8 days): no timer holds it (`setTimeout` fires a longer one at once), and a client cannot honour it, so the
- * caller's own backoff applies rather than a retry at once or a wait of weeks.
+ * Negative or non-numeric values count as unreadable, and so does a wait past 2^31-1 ms (24.8 days): no timer holds
+ * it (`setTimeout` fires a longer one at once) and no client honours it, so the caller's own backoff applies rather
+ * than a retry at once or a wait of weeks. A date already past is 0.
  *
  * @param header - reads one response header by lower-case name (`Headers#get`, or a record lookup); anything else
  *   throws `INVALID_VALUE`.
