@@ -26,21 +26,23 @@ const theirs = resolve(
 // key never echoed by signing, webhook header names in any case, parseUrl's http(s)-only check, fragment and
 // one-parameter `?tr=` reading, upload tokens that already expired refused.
 const CASES = [
+  // +0.05–0.1 KB (core-helpers, review findings 11-16, 24-26): lists past 10,000 items refused by their length,
+  // breakpoints checked one by one, no srcSet without a URL, exponent numbers refused in expressions.
   {
     label: "import { buildSrc }",
     row: "`{ buildSrc }`",
     ours: [ours.main, "buildSrc"],
     theirs: "buildSrc",
-    budget: 3.1,
+    budget: 3.16,
     target: 1.6,
   },
-  { label: "import { url }", row: "`{ url }`", ours: [ours.main, "url"], budget: 3.32, target: 1.8 },
+  { label: "import { url }", row: "`{ url }`", ours: [ours.main, "url"], budget: 3.37, target: 1.8 },
   {
     label: "import { getResponsiveImageAttributes }",
     row: "`{ getResponsiveImageAttributes }`",
     ours: [ours.main, "getResponsiveImageAttributes"],
     theirs: "getResponsiveImageAttributes",
-    budget: 3.64,
+    budget: 3.75,
     target: 2.0,
   },
   // signUrl: +0.1 KB for refusing a NaN clock, wrong types and lone surrogates with typed errors (core-parse).
@@ -53,7 +55,7 @@ const CASES = [
     label: 'import { buildSrc } from "@ikit/core/strict"',
     row: "`{ buildSrc }` from `@ikit/core/strict`",
     ours: [ours.strict, "buildSrc"],
-    budget: 6.01,
+    budget: 6.06,
   },
   // everything: +1.75 KB for parseTransformation (typed values and overlays read back, verified by rebuilding) and
   // +0.3 KB for the signing and webhook checks of hostile input (core-parse).
@@ -63,7 +65,7 @@ const CASES = [
     row: "everything (`import *`)",
     ours: [ours.main, "*"],
     theirs: "*",
-    budget: 11.4,
+    budget: 11.57,
     target: 8,
   },
 ];

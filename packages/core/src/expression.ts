@@ -21,14 +21,16 @@ const EXPRESSION =
 
 function operand(value: Operand): string {
   if (typeof value === "number") {
-    if (!(Number.isFinite(value) && value >= 0)) {
+    const text = String(value);
+    // Below 1e-6 and from 1e21 JavaScript writes an exponent (`1e-7`), which ImageKit cannot read.
+    if (!isExpression(text)) {
       fail(
         "INVALID_EXPRESSION",
-        `expression numbers must be finite and ≥ 0 (got ${value}); ImageKit expressions take positive numbers only.`,
+        `expression numbers must be plain decimals ≥ 0 (got ${value}): ImageKit reads no sign, exponent, NaN or Infinity.`,
         value,
       );
     }
-    return String(value);
+    return text;
   }
   if (!isExpression(value)) {
     fail("INVALID_EXPRESSION", `${show(value)} is not an expression variable (${VARIABLES}) or expression.`, value);

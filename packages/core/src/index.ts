@@ -31,7 +31,7 @@ export {
   type ResponsiveImageAttributes,
   type ResponsiveImageOptions,
 } from "./responsive.js";
-export { retryAfterMs } from "./retry-after.js";
+export { type RetryHeaders, retryAfterMs } from "./retry-after.js";
 export { NO_EXPIRY, type SignOptions, signUrl, signUrlSync } from "./sign.js";
 export { buildTransformationString, legacyTransformationString } from "./transformation.js";
 export type * from "./types.js";

@@ -16,7 +16,11 @@ function parameter(name: string, value: unknown, code = codeOf(name, PARAMETERS)
   if (name === "raw") return textOf(value, name);
   if (code === "") return;
   if (FLAG_ONLY.has(code)) return value === true || value === "-" || value === "true" ? code : undefined;
-  if (code === "sr" && Array.isArray(value)) return `sr-${value.map((r) => textOf(r, name)).join("_")}`;
+  // As v5's `join`: a `null` or `undefined` resolution is written as nothing (`sr-240__360`), never as text.
+  if (code === "sr" && Array.isArray(value))
+    return `sr-${items(value, name)
+      .map((r) => textOf(r ?? "", name))
+      .join("_")}`;
   const text = textOf(value, name);
   if (OPTIONAL_VALUE.has(code) && (value === true || text === "true" || text.trim() === "")) return code;
   if (code === "di" || code === "ff") return `${code}-${trimSlashes(value ? text : "").replace(/\//g, "@@")}`;
@@ -48,9 +52,21 @@ export function tooDeep(): never {
   return fail("INVALID_VALUE", "overlays nest too deep: is an overlay inside its own transformation?");
 }
 
+/**
+ * `list` unless it holds more than 10,000 items, which throws `INVALID_VALUE` naming it (`name`). A list (steps,
+ * resolutions, breakpoints) holds a few dozen in real use; far more is a mistake, such as an array of length 2^32-1
+ * made by setting `length`, which a walk index by index takes minutes over. 10,000 steps are 40 KB of transformation
+ * at least, five times what servers and CDNs take in a request line.
+ */
+export function items<T>(list: readonly T[], name: string): readonly T[] {
+  if (list.length > 1e4) fail("INVALID_VALUE", `${name} takes at most 10000 items, got ${list.length}.`);
+  return list;
+}
+
 function steps(transformation: unknown, write: Writer, depth: number): string {
   if (!Array.isArray(transformation)) return "";
   if (depth > MAX_DEPTH) tooDeep();
+  items(transformation, "transformation");
   // A layer's own steps are v5's in both dialects: the Node.js SDK had no typed layers.
   const nested = (inner: unknown) => steps(inner, parameter, depth + 1);
   let out = "";

@@ -1,10 +1,10 @@
 // Every row of the core README's divergence tables, as it is written there: the official package's output and ours
 // for the same input. If an official package or ours changes, this fails and the README gets updated with it.
-import { buildSrc as v5BuildSrc } from "@imagekit/javascript";
+import { buildSrc as v5BuildSrc, getResponsiveImageAttributes as v5Responsive } from "@imagekit/javascript";
 import ImageKitNode from "@imagekit/nodejs";
 import ImageKit from "imagekit";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { buildSrc, IkitError, signUrlSync, url } from "../src/index.js";
+import { buildSrc, getResponsiveImageAttributes, IkitError, signUrlSync, url } from "../src/index.js";
 
 const privateKey = "private_key";
 const E = "https://ik.imagekit.io/demo";
@@ -288,5 +288,28 @@ describe("buildSrc and v5, node-v7", () => {
   ])("signed, %s", (_, options, nodeV7Url, ours) => {
     expect(nodeV7.helper.buildSrc({ ...structuredClone(options), signed: true } as never)).toBe(nodeV7Url);
     expect(signUrlSync(buildSrc(options as never), { urlEndpoint: E, privateKey })).toBe(ours);
+  });
+});
+
+describe("getResponsiveImageAttributes and v5", () => {
+  /** The attributes as JSON, or `throws <code>`. */
+  const attributes = (build: () => unknown) => result(() => JSON.stringify(build()));
+
+  it.each<[string, Options, string, string]>([
+    [
+      "no src",
+      { urlEndpoint: E, src: "", width: 100 },
+      '{"src":"","srcSet":" 1x,  2x","width":100}',
+      '{"src":"","width":100}',
+    ],
+    [
+      "a NaN breakpoint",
+      { urlEndpoint: E, src: "/a.jpg", deviceBreakpoints: [Number.NaN, 640] },
+      `{"src":"${E}/a.jpg?tr=w-640,c-at_max","srcSet":"${E}/a.jpg?tr=w-NaN,c-at_max NaNw, ${E}/a.jpg?tr=w-640,c-at_max 640w","sizes":"100vw"}`,
+      "throws INVALID_VALUE",
+    ],
+  ])("%s", (_, options, v5, ours) => {
+    expect(attributes(() => v5Responsive(structuredClone(options) as never))).toBe(v5);
+    expect(attributes(() => getResponsiveImageAttributes(structuredClone(options) as never))).toBe(ours);
   });
 });

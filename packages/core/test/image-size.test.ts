@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { imageSize } from "../src/index.js";
+import { imageSize, type Transformation } from "../src/index.js";
+import { errorOf } from "./ikit-error.js";
 
 describe("imageSize", () => {
   it("keeps the given width and height", () => {
@@ -47,5 +48,11 @@ describe("imageSize", () => {
       { width: 400, height: 200 },
       {},
     ]);
+  });
+
+  it("refuses a transformation of length 2^32-1 by its length (INVALID_VALUE), as the URL builder does, never walks it", () => {
+    const transformation: Transformation[] = [];
+    transformation.length = 2 ** 32 - 1;
+    expect(errorOf(() => imageSize({ transformation })).code).toBe("INVALID_VALUE");
   });
 });

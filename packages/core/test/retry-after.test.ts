@@ -42,3 +42,15 @@ describe("retryAfterMs on absurd values", () => {
     expect(retryAfterMs(from({ "retry-after": "9".repeat(400) }))).toBeUndefined();
   });
 });
+
+describe("retryAfterMs on values a timer cannot hold or a reader should not give", () => {
+  it("falls back to Retry-After when X-RateLimit-Reset asks for more than 2^31-1 ms", () => {
+    expect(retryAfterMs(from({ "x-ratelimit-reset": "1e308", "retry-after": "2" }))).toBe(2000);
+    expect(retryAfterMs(from({ "x-ratelimit-reset": String(2 ** 31 - 1) }))).toBe(2 ** 31 - 1);
+    expect(retryAfterMs(from({ "x-ratelimit-reset": String(2 ** 31) }))).toBeUndefined();
+  });
+
+  it("reads what is not text (Node's array of values, a number, a symbol) as unreadable", () => {
+    for (const value of [["5"], 5, Symbol("5")]) expect(retryAfterMs(() => value as never)).toBeUndefined();
+  });
+});

@@ -21,19 +21,21 @@ await checkBudgets({
   cases: [
     // 2.58 KB (2,585 bytes) since the structure was squeezed (2.70 before); the README says what the rest pays for.
     // +0.07 KB: `accept` as an input's attribute text, and an `accept` or tag that is not text refused (VALIDATION).
+    // +0.07 KB: core's retryAfterMs reads a Headers or a reader, any clock and any value without a TypeError,
+    // and no wait a timer cannot hold (core review findings 13-15).
     {
       label: "import { upload }",
       row: "`import { upload }`",
       ours: [dist, "upload"],
       theirs: "upload",
-      budget: 2.66,
+      budget: 2.73,
       target: 2.0,
     },
     {
       label: "import { createUploader }",
       row: "`import { createUploader }`",
       ours: [dist, "createUploader"],
-      budget: 3.55,
+      budget: 3.63,
     },
   ],
 });
