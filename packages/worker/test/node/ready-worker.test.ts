@@ -32,7 +32,9 @@ describe("wrangler deploy --dry-run", () => {
       console.log(
         `ready worker bundle: ${(bundle.length / 1024).toFixed(1)} KiB, ${(gzip / 1024).toFixed(1)} KiB gzip`,
       );
-      expect(gzip).toBeLessThan(22 * 1024);
+      // 22.7 KiB on 2026-11-24: core's strict check (which validates presets) grew 1 KB with the review's refusals, and
+      // the worker signs with core's synchronous HMAC. Cloudflare's limit is 3 MiB compressed on the free plan.
+      expect(gzip).toBeLessThan(24 * 1024);
       expect(String(bundle)).not.toMatch(/@imagekit\/|from "(sharp|busboy)"/);
     } finally {
       await rm(outdir, { recursive: true, force: true });
