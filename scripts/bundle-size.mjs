@@ -38,13 +38,14 @@ export async function gzipSize(esbuild, file, names, options = {}) {
   return gzipSync(await bundleEntry(esbuild, file, names, options), { level: 9 }).length;
 }
 
+// The figures of a README size row after its first cell, in order.
+const WHAT = ["size", "official size", "budget"];
+
 /**
  * Checks the package README's size table against what was measured: the row whose first cell is a case's `row` must
  * give its min+gzip size, the official one and the budget as measured (`--write` rewrites those three figures).
  * Returns the problems found.
  */
-const WHAT = ["size", "official size", "budget"];
-
 function checkReadme(readme, measured, write) {
   const lines = readFileSync(readme, "utf8").split("\n");
   const problems = [];

@@ -28,6 +28,10 @@ export function checkPrivateKey(privateKey: unknown): asserts privateKey is stri
     "INVALID_PRIVATE_KEY",
     "privateKey must be your ImageKit private API key, a non-empty string from the server's environment",
   );
+  // A URL is never a key: the URL (or endpoint) and the key were passed in each other's place.
+  if (/^https?:\/\//i.test(privateKey)) {
+    fail("INVALID_PRIVATE_KEY", "privateKey is a URL: are the URL (or urlEndpoint) and privateKey swapped?");
+  }
 }
 
 const encoder = /* @__PURE__ */ new TextEncoder();

@@ -24,7 +24,7 @@ export function numberOption(
   if (typeof value === "number" && value >= 0 && value <= max) return value;
   return fail(
     "INVALID_VALUE",
-    `${name} must be ${what}, a finite number from 0 to ${max}; got ${typeof value === "number" ? value : typeof value}.`,
+    `${name} must be ${what}, a finite number ${max === Number.MAX_VALUE ? "≥ 0" : `from 0 to ${max}`}; got ${typeof value === "number" ? value : typeof value}.`,
     value,
   );
 }

@@ -7,7 +7,14 @@
  */
 const MAX_WAIT = 2_147_483_647;
 
-/** What {@link retryAfterMs} reads the headers from: a `Headers` (or anything with its `get`), or a reader by name. */
+/**
+ * What {@link retryAfterMs} reads the headers from: a `Headers` (or anything with its `get`), or a reader by name.
+ *
+ * @example
+ * ```ts
+ * const headers: RetryHeaders = (name) => record[name];
+ * ```
+ */
 export type RetryHeaders = ((name: "x-ratelimit-reset" | "retry-after") => unknown) | { get(name: string): unknown };
 
 /**

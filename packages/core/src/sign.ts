@@ -73,11 +73,11 @@ function prepare(url: string, options: SignOptions): Pending {
   // The URL builders write the endpoint as the URL parser normalises it (lower-case host, no default port).
   if (!bare.startsWith(prefix)) prefix = withSlash(endpoint.origin + endpoint.pathname);
   if (!bare.startsWith(prefix)) {
-    // Not echoed when it holds the private key: the two arguments swapped.
-    const given = url.includes(key) ? undefined : url;
+    // Echoed only when it is a URL and holds no private key: with the two arguments swapped, the "URL" is the key.
+    const given = /^https?:\/\//i.test(url) && !url.includes(key) ? url : undefined;
     fail(
       "URL_NOT_UNDER_ENDPOINT",
-      `URL ${JSON.stringify(given ?? "[private key]")} does not start with urlEndpoint ${JSON.stringify(prefix)}: ImageKit would reject its signature. Sign URLs with the endpoint they were built on.`,
+      `URL ${given === undefined ? "(not shown: not an http(s) URL)" : JSON.stringify(given)} does not start with urlEndpoint ${JSON.stringify(prefix)}: ImageKit would reject its signature. Sign URLs with the endpoint they were built on.`,
       given,
     );
   }

@@ -57,6 +57,11 @@ export function tooDeep(): never {
  * resolutions, breakpoints) holds a few dozen in real use; far more is a mistake, such as an array of length 2^32-1
  * made by setting `length`, which a walk index by index takes minutes over. 10,000 steps are 40 KB of transformation
  * at least, five times what servers and CDNs take in a request line.
+ *
+ * @example
+ * ```ts
+ * for (const step of items(transformation, "transformation")) write(step); // throws past 10,000 steps
+ * ```
  */
 export function items<T>(list: readonly T[], name: string): readonly T[] {
   if (list.length > 1e4) fail("INVALID_VALUE", `${name} takes at most 10000 items, got ${list.length}.`);

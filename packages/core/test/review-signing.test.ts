@@ -75,6 +75,12 @@ describe("a private key in the wrong argument never reaches an error", () => {
     ["as urlEndpoint, async", () => signUrl(`${endpoint}/a.jpg`, { urlEndpoint: secret, privateKey: endpoint })],
     // Today: URL_NOT_UNDER_ENDPOINT with the key in the message and in `value`.
     ["as the URL", () => signUrlSync(secret, { urlEndpoint: endpoint, privateKey: secret })],
+    // The URL and the key in each other's place: the "URL" is the key, and the key is a URL (INVALID_PRIVATE_KEY).
+    [
+      "as the URL, the URL as the key",
+      () => signUrlSync(secret, { urlEndpoint: endpoint, privateKey: `${endpoint}/a.jpg` }),
+    ],
+    ["as the URL, another key", () => signUrlSync(secret, { urlEndpoint: endpoint, privateKey: "private_other" })],
   ])("passed %s", async (_title, call) => {
     await checkNoSecret(call);
   });

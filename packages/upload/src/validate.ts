@@ -70,8 +70,8 @@ export function validateUpload(file: UploadSource, o: UploadOptions): number {
     tags &&
     !(
       Array.isArray(tags) &&
-      tags.join("").length <= 500 &&
-      tags.every((tag) => typeof tag === "string" && /^[^%,]+$/.test(tag))
+      tags.every((tag) => typeof tag === "string" && /^[^%,]+$/.test(tag)) &&
+      tags.join("").length <= 500
     )
   ) {
     bad("tags must be strings without % or commas, ≤ 500 characters in all", tags);

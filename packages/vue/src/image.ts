@@ -106,7 +106,13 @@ export const IkImage = /* @__PURE__ */ defineComponent({
     // Server rendering (only there is an SSR context): the head can start the hero image before the body is parsed.
     // With the `<img>`'s CORS mode and referrer policy: a preload fetched otherwise is not reused.
     if (props.priority && inject(ssrContextKey, null)) {
-      const { crossorigin, referrerpolicy } = attrs as Pick<ImagePreload, "crossorigin" | "referrerpolicy">;
+      // Vue passes them through as written: `crossorigin` or `crossOrigin`.
+      const given = attrs as Pick<ImagePreload, "crossorigin" | "referrerpolicy"> & {
+        crossOrigin?: ImagePreload["crossorigin"];
+        referrerPolicy?: ImagePreload["referrerpolicy"];
+      };
+      const crossorigin = given.crossorigin ?? given.crossOrigin;
+      const referrerpolicy = given.referrerpolicy ?? given.referrerPolicy;
       options.value.preload?.({
         ...imagePreload(attributes.value),
         ...(crossorigin !== undefined && { crossorigin }),

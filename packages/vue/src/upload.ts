@@ -105,7 +105,7 @@ export function useUpload(options: UseUploadOptions = {}): UseUpload {
   const items = shallowRef<readonly UploadItem[]>([]);
   const snapshot = ({ id, task }: { id: number; task: UploadTask }): UploadItem => ({
     id,
-    name: task.options.fileName,
+    name: task.options.fileName ?? "",
     status: task.status,
     progress: task.progress,
     task,

@@ -98,6 +98,12 @@ describe("validation before any byte is sent", () => {
     expect((await refusal(new Blob(["x"]), { tags })).message).toContain("tags");
   });
 
+  it("refuses tags that cannot even be joined (a symbol, an object without a prototype) with VALIDATION", async () => {
+    for (const tag of [Symbol("x"), Object.create(null)]) {
+      expect(await refusal(new Blob(["x"]), { tags: [tag] as never })).toMatchObject({ code: "VALIDATION" });
+    }
+  });
+
   it.each([
     [{}],
     [{ pre: "" }],

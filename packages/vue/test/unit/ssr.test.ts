@@ -77,7 +77,17 @@ describe("server render and hydration", () => {
     const Hero: Component = {
       render: () => [
         h(IkImage, { src: "/hero.jpg", width: 1200, height: 600, priority: true, alt: "Hero" }),
-        h(IkImage, { src: "/banner.jpg", sizes: "50vw", width: 800, height: 200, priority: true, alt: "Banner" }),
+        // Written as camelCase props, which Vue passes through as they are.
+        h(IkImage, {
+          src: "/banner.jpg",
+          sizes: "50vw",
+          width: 800,
+          height: 200,
+          priority: true,
+          alt: "Banner",
+          crossOrigin: "use-credentials",
+          referrerPolicy: "origin",
+        }),
         h(IkImage, {
           src: "/fixed.jpg",
           responsive: false,
@@ -106,6 +116,8 @@ describe("server render and hydration", () => {
         imagesrcset: banner?.getAttribute("srcset"),
         imagesizes: "50vw",
         fetchpriority: "high",
+        crossorigin: "use-credentials",
+        referrerpolicy: "origin",
       },
       // The img's CORS mode and referrer policy too, or the browser would not reuse the preload.
       {
@@ -118,6 +130,7 @@ describe("server render and hydration", () => {
       },
     ]);
     expect(fixed?.getAttribute("crossorigin")).toBe("anonymous");
+    expect(banner?.getAttribute("crossorigin")).toBe("use-credentials");
     expect(links[0]).toHaveProperty(
       "imagesrcset",
       expect.stringMatching(/^https:\/\/ik\.imagekit\.io\/demo\/hero\.jpg\?tr=w-1200,c-at_max 1x, /),
