@@ -2,7 +2,6 @@ import {
   createUploader,
   endpointAuthenticator,
   progressOf,
-  UploadError,
   type Uploader,
   type UploadItem,
   type UploadListOptions,
@@ -13,6 +12,9 @@ import {
   type UploadStatus,
   type UploadTask,
   type UploadTaskStatus,
+  uploadItem,
+  uploadSources,
+  uploadStatus,
 } from "@ikit/upload";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type ImageKitConfig, useImageKit } from "./provider.js";
@@ -86,48 +88,6 @@ interface Entry {
   task: UploadTask;
 }
 
-function snapshot({ id, task }: Entry): UploadItem {
-  const { status, progress, result, error } = task;
-  return {
-    id,
-    name: task.options.fileName ?? "",
-    status,
-    progress,
-    task,
-    ...(result && { result }),
-    ...(error && { error }),
-  };
-}
-
-/** The list's status (`UploadStatus`): cancelled files left out; sending before paused before failed. */
-function statusOf(items: readonly UploadItem[]): UploadStatus {
-  const counted = items.filter((item) => item.status !== "cancelled");
-  if (!counted.length) return "idle";
-  if (counted.some((item) => item.status === "queued" || item.status === "uploading")) return "uploading";
-  if (counted.some((item) => item.status === "paused")) return "paused";
-  return counted.some((item) => item.status === "failed") ? "error" : "done";
-}
-
-function sources(files: UploadSource | Iterable<UploadSource> | ArrayLike<UploadSource>): UploadSource[] {
-  const list =
-    files == null ||
-    typeof files === "string" ||
-    files instanceof Blob ||
-    files instanceof ArrayBuffer ||
-    ArrayBuffer.isView(files)
-      ? [files as UploadSource]
-      : Array.from(files as Iterable<UploadSource>);
-  // null or undefined is no file at all (a mistake in the caller, not a failed upload), said in @ikit/vue's words.
-  const missing = list.findIndex((file) => file == null);
-  if (missing >= 0)
-    throw new UploadError(
-      "VALIDATION",
-      `useUpload: file ${missing} is ${list[missing]}; pass a File, Blob, FileList, bytes, a URL or an array of them.`,
-      list[missing],
-    );
-  return list;
-}
-
 /**
  * Uploads from React over `@ikit/upload`: a queue (`concurrency` files at once, a fresh token before every attempt,
  * retries with backoff), per-file and overall progress, abort, pause, resume and retry, as state that re-renders.
@@ -165,7 +125,7 @@ export function useUpload(options: UseUploadOptions = {}): UseUploadResult {
   const list = useRef({ entries: [] as Entry[], added: 0 });
 
   // On every event of the queue, and after every action (which changes statuses without one).
-  const refresh = useCallback(() => setItems(list.current.entries.map(snapshot)), []);
+  const refresh = useCallback(() => setItems(list.current.entries.map(({ id, task }) => uploadItem(id, task))), []);
 
   useEffect(() => {
     const events = ["start", "progress", "success", "error", "retry", "complete"] as const;
@@ -191,7 +151,7 @@ export function useUpload(options: UseUploadOptions = {}): UseUploadResult {
     };
     const add: UseUploadResult["add"] = (files, fileOptions) =>
       act(
-        sources(files).map((file) => {
+        uploadSources(files).map((file) => {
           const task = uploader.add(file, {
             ...defaultsOf(latest.current.config, latest.current.options),
             ...fileOptions,
@@ -204,7 +164,7 @@ export function useUpload(options: UseUploadOptions = {}): UseUploadResult {
       items,
       // As the queue weighs it (by size), over the files shown: cleared ones no longer count.
       progress: progressOf(items),
-      status: statusOf(items),
+      status: uploadStatus(items),
       add,
       upload: (file, fileOptions) => (add([file], fileOptions)[0] as UploadTask).promise,
       abort: (id) => act(each(id, uploader.cancel)),

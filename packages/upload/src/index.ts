@@ -4,6 +4,7 @@
 export { endpointAuthenticator } from "./auth.js";
 export { UploadError, type UploadErrorCode } from "./errors.js";
 export type { UploadItem, UploadListOptions, UploadStatus } from "./item.js";
+export { uploadItem, uploadSources, uploadStatus } from "./list.js";
 export type {
   Authenticator,
   UploadAuth,

@@ -4,7 +4,7 @@ import {
   createUploader,
   endpointAuthenticator,
   progressOf,
-  UploadError,
+  type UploadError,
   type UploaderOptions,
   type UploadItem,
   type UploadListOptions,
@@ -15,6 +15,9 @@ import {
   type UploadStatus,
   type UploadTask,
   type UploadTaskStatus,
+  uploadItem,
+  uploadSources,
+  uploadStatus,
 } from "@ikit/upload";
 import { type ComputedRef, computed, getCurrentScope, onScopeDispose, type Ref, shallowRef } from "vue";
 import { type ImageKitOptions, useImageKit, withDefined } from "./config.js";
@@ -103,18 +106,9 @@ export function useUpload(options: UseUploadOptions = {}): UseUpload {
   // Our items in order, each with the task currently carrying it (a retry swaps in a new task).
   const entries: { id: number; task: UploadTask }[] = [];
   const items = shallowRef<readonly UploadItem[]>([]);
-  const snapshot = ({ id, task }: { id: number; task: UploadTask }): UploadItem => ({
-    id,
-    name: task.options.fileName ?? "",
-    status: task.status,
-    progress: task.progress,
-    task,
-    ...(task.result && { result: task.result }),
-    ...(task.error && { error: task.error }),
-  });
   // On every event of the queue, and after every action (which changes statuses without one).
   const sync = () => {
-    items.value = entries.map(snapshot);
+    items.value = entries.map(({ id, task }) => uploadItem(id, task));
   };
   for (const event of ["start", "progress", "success", "error", "retry", "complete"] as const) uploader.on(event, sync);
 
@@ -133,13 +127,7 @@ export function useUpload(options: UseUploadOptions = {}): UseUpload {
     sync();
   };
 
-  const status = computed<UploadStatus>(() => {
-    const list = items.value.filter((item) => item.status !== "cancelled");
-    if (!list.length) return "idle";
-    if (list.some((item) => item.status === "queued" || item.status === "uploading")) return "uploading";
-    if (list.some((item) => item.status === "paused")) return "paused";
-    return list.some((item) => item.status === "failed") ? "error" : "done";
-  });
+  const status = computed<UploadStatus>(() => uploadStatus(items.value));
   const progress = computed<UploadProgress>(() => progressOf(items.value));
   const error = computed(() => [...items.value].reverse().find((item) => item.status === "failed")?.error);
   const results = computed(() => items.value.flatMap((item) => (item.result ? [item.result] : [])));
@@ -147,17 +135,7 @@ export function useUpload(options: UseUploadOptions = {}): UseUpload {
   if (getCurrentScope()) onScopeDispose(() => uploader.cancel());
 
   const add: UseUpload["add"] = (files, fileOptions) => {
-    const many = Array.isArray(files) || (typeof FileList === "function" && files instanceof FileList);
-    const list = many ? Array.from(files as ArrayLike<UploadSource>) : [files as UploadSource];
-    // The queue reads a source's size when adding it; null or undefined is no source at all, said here in its words.
-    const missing = list.findIndex((file) => file === null || file === undefined);
-    if (missing >= 0)
-      throw new UploadError(
-        "VALIDATION",
-        `useUpload: file ${missing} is ${list[missing]}; pass a File, Blob, FileList, bytes, a URL or an array of them.`,
-        list[missing],
-      );
-    const tasks = list.map((file) => queue(file, fileOptions));
+    const tasks = uploadSources(files).map((file) => queue(file, fileOptions));
     sync();
     return tasks;
   };
