@@ -3,7 +3,8 @@ import { fail } from "./errors.js";
 import { LAYERS, PLACEMENT } from "./overlay.js";
 import { PARAMETERS } from "./parameters.js";
 import { buildTransformationString, legacyTransformationString, MAX_DEPTH } from "./transformation.js";
-import type { Anchor, Overlay, StreamingResolution, Transformation } from "./types.js";
+import type { Overlay, Transformation } from "./types.js";
+import { ANCHORS, RESOLUTIONS, WORDS } from "./vocabulary.js";
 
 /**
  * One step read back from a transformation string. Known codes come back under their v5 name with a value of the
@@ -70,29 +71,6 @@ const TEXTS: readonly Taking<string>[] = [
 ];
 /** Paths, whose slashes ImageKit writes as `@@`. */
 const PATHS: readonly Taking<string>[] = ["defaultImage", "fontFamily"];
-/** Names typed as a closed set of words: a word outside the set is read back under its code, never mistyped. */
-const WORDS: { [K in Name]?: readonly NonNullable<Transformation[K]>[] } = {
-  crop: ["force", "at_max", "at_max_enlarge", "at_least", "maintain_ratio"],
-  cropMode: ["pad_resize", "extract", "pad_extract"],
-  format: ["auto", "webp", "jpg", "jpeg", "png", "gif", "svg", "mp4", "webm", "avif", "orig"],
-  videoCodec: ["h264", "vp9", "av1", "none"],
-  audioCodec: ["aac", "opus", "none"],
-  flip: ["h", "v", "h_v", "v_h"],
-  layerMode: ["multiply", "cutter", "cutout", "displace"],
-  innerAlignment: ["left", "right", "center"],
-};
-const RESOLUTIONS: readonly StreamingResolution[] = ["240", "360", "480", "720", "1080", "1440", "2160"];
-const ANCHORS: readonly Anchor[] = [
-  "center",
-  "top",
-  "left",
-  "bottom",
-  "right",
-  "top_left",
-  "top_right",
-  "bottom_left",
-  "bottom_right",
-];
 
 // v5 types the steps of a text, subtitle or solid colour layer narrowly (`TextOverlayTransformation`, …): such a
 // layer whose steps hold another name stays raw. A subtitle's `co` is its `color`.
@@ -146,8 +124,9 @@ function nameOf(code: string): [name: string, read: Reader] | undefined {
   if (!codes) {
     const readers = new Map<string, Reader>();
     for (const [names, read] of READERS) for (const name of names) readers.set(name, read);
+    // Names typed as a closed set of words: a word outside the set is read back under its code, never mistyped.
     for (const name of Object.keys(WORDS)) {
-      const words = WORDS[name as Name] as readonly string[];
+      const words = (WORDS as Record<string, readonly string[]>)[name] as readonly string[];
       readers.set(name, (value) => wordsOf(value === undefined ? undefined : [value], words)?.[0]);
     }
     codes = new Map();

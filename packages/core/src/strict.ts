@@ -7,6 +7,7 @@ import { FLAG_ONLY, OPTIONAL_VALUE, PARAMETERS, SEED_PARAMETERS } from "./parame
 import type { LegacyTransformation, Overlay } from "./types.js";
 import { url as permissiveUrl, type UrlOptions } from "./url.js";
 import { optionsOf, trimSlashes } from "./value.js";
+import { ANCHORS, RESOLUTIONS, WORDS } from "./vocabulary.js";
 
 type Rule = (value: unknown) => string | undefined;
 
@@ -77,18 +78,7 @@ const flagOr: Rule = (value) => {
   const problem = value === true || value === "" ? undefined : text(value);
   return problem && `true or ${problem}`;
 };
-const anchor: Rule = oneOf(
-  "center",
-  "top",
-  "left",
-  "bottom",
-  "right",
-  "top_left",
-  "top_right",
-  "bottom_left",
-  "bottom_right",
-);
-const RESOLUTIONS = ["240", "360", "480", "720", "1080", "1440", "2160"];
+const anchor: Rule = oneOf(...ANCHORS);
 
 /** Checks by ImageKit code. Codes without an entry accept any string or number; effects are checked by their table. */
 const RULES: Record<string, Rule> = {
@@ -122,16 +112,15 @@ const RULES: Record<string, Rule> = {
   so: time,
   eo: time,
   du: time,
-  c: oneOf("force", "at_max", "at_max_enlarge", "at_least", "maintain_ratio", "maintain_ratio_no_enlarge"),
-  cm: oneOf("pad_resize", "extract", "pad_extract", "pad_resize_no_enlarge", "pad_extract_no_shrink"),
-  fl: oneOf("h", "v", "h_v", "v_h"),
+  c: oneOf(...WORDS.crop),
+  cm: oneOf(...WORDS.cropMode),
+  fl: oneOf(...WORDS.flip),
   ff: path('a font name such as "Roboto" or the path of a font file'),
-  f: oneOf("auto", "webp", "jpg", "jpeg", "png", "gif", "svg", "mp4", "webm", "avif", "orig"),
-  vc: oneOf("h264", "vp9", "av1", "none"),
-  ac: oneOf("aac", "opus", "none"),
-  ia: oneOf("left", "right", "center"),
-  // ImageKit's layer modes (imagekit.io/docs/add-overlays-on-images, "Layer modes").
-  lm: oneOf("multiply", "cutter", "cutout", "displace"),
+  f: oneOf(...WORDS.format),
+  vc: oneOf(...WORDS.videoCodec),
+  ac: oneOf(...WORDS.audioCodec),
+  ia: oneOf(...WORDS.innerAlignment),
+  lm: oneOf(...WORDS.layerMode),
   pr: bool,
   lo: bool,
   cp: bool,
@@ -142,7 +131,7 @@ const RULES: Record<string, Rule> = {
     let ok = Array.isArray(value) && value.length > 0;
     for (let i = 0; ok && i < (value as unknown[]).length; i++) {
       const r = (value as unknown[])[i];
-      ok = RESOLUTIONS.includes(typeof r === "number" ? String(r) : (r as string));
+      ok = (RESOLUTIONS as readonly string[]).includes(typeof r === "number" ? String(r) : (r as string));
     }
     return ok ? undefined : `a non-empty array of ${listed(RESOLUTIONS)}, without holes`;
   },

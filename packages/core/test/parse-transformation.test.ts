@@ -122,6 +122,12 @@ describe("parseTransformation: values of the declared types", () => {
     ]);
   });
 
+  it("types v5's crop and cropMode words as its types do, from the same word lists strict checks", () => {
+    expect(parseTransformation("c-maintain_ratio_no_enlarge,cm-pad_extract_no_shrink")).toEqual([
+      { crop: "maintain_ratio_no_enlarge", cropMode: "pad_extract_no_shrink" },
+    ]);
+  });
+
   it("keeps a value its name's type cannot hold under the ImageKit code, never mistyped", () => {
     const [step] = parseTransformation("q-high,c-fit,pr-yes,sr-240_999,e-grayscale-5,bl-NaN");
     expect(step).toEqual({ q: "high", c: "fit", pr: "yes", sr: "240_999", raw: "e-grayscale-5", bl: "NaN" });
