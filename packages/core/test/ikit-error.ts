@@ -12,3 +12,13 @@ export function errorOf(run: () => unknown): IkitError {
   }
   throw new Error("expected an IkitError");
 }
+
+/** The value `call` returns, or the IkitError it throws; anything else it throws fails the test. */
+export function settled(call: () => unknown): unknown {
+  try {
+    return call();
+  } catch (error) {
+    expect(error).toBeInstanceOf(IkitError);
+    return error;
+  }
+}

@@ -3,16 +3,7 @@
 // helpers write numbers in exponent form that their own isExpression rejects. Each test fails until fixed.
 import { describe, expect, it } from "vitest";
 import { add, div, IkitError, imageSize, isExpression, mul, retryAfterMs, sub } from "../src/index.js";
-
-/** The value `call` returns, or the IkitError it throws; anything else it throws fails the test. */
-function settled(call: () => unknown): unknown {
-  try {
-    return call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(IkitError);
-    return error;
-  }
-}
+import { settled } from "./ikit-error.js";
 
 describe("imageSize", () => {
   it.each([

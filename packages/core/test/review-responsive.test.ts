@@ -11,18 +11,9 @@ import {
   legacyTransformationString,
 } from "../src/index.js";
 import * as strict from "../src/strict.js";
+import { settled } from "./ikit-error.js";
 
 const urlEndpoint = "https://ik.imagekit.io/demo";
-
-/** The value `call` returns, or the IkitError it throws; anything else it throws fails the test. */
-function settled(call: () => unknown): unknown {
-  try {
-    return call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(IkitError);
-    return error;
-  }
-}
 
 describe("an optional image (src missing) gets no srcset of bare descriptors", () => {
   it.each([
