@@ -57,14 +57,14 @@ export function uploadStatus(items: Iterable<Pick<UploadItem, "status">>): Uploa
 export function uploadSources(
   files: UploadSource | Iterable<UploadSource> | ArrayLike<UploadSource> | null | undefined,
 ): UploadSource[] {
-  const list =
-    files == null ||
-    typeof files === "string" ||
-    files instanceof Blob ||
-    files instanceof ArrayBuffer ||
-    ArrayBuffer.isView(files)
-      ? [files as UploadSource]
-      : Array.from(files as Iterable<UploadSource>);
+  // A list is iterable or has a length; anything else is one file, which the queue then fails with VALIDATION on its
+  // task if it is none (a number, a plain object): never dropped without a word.
+  const many =
+    typeof files === "object" &&
+    files !== null &&
+    !(files instanceof Blob || files instanceof ArrayBuffer || ArrayBuffer.isView(files)) &&
+    (Symbol.iterator in files || typeof (files as ArrayLike<unknown>).length === "number");
+  const list = many ? Array.from(files as Iterable<UploadSource>) : [files as UploadSource];
   const missing = list.findIndex((file) => file == null);
   if (missing >= 0)
     throw new UploadError(

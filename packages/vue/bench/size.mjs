@@ -64,13 +64,14 @@ await checkBudgets({
       row: "`useUpload` / `upload`",
       ours: [dist, "useUpload"],
       theirs: "upload",
-      budget: 4.8,
+      budget: 4.82,
     },
     { label: "import { IkDropZone }", row: "`IkDropZone`", ours: [dist, "IkDropZone"], budget: 1.15 },
     // Everything: +0.15 KB for that preload and for useUpload's list as @ikit/react's (a file started after a pause or
     // a cancel shows as uploading; items carry their task).
     // +0.03 KB: useUpload's files, items and status from @ikit/upload's uploadSources (which also takes any iterable),
-    // uploadItem and uploadStatus, shared with @ikit/react.
-    { label: "everything (import *)", row: "everything", ours: [dist, "*"], theirs: "*", budget: 12.41 },
+    // uploadItem and uploadStatus, shared with @ikit/react (useUpload +0.02 KB: a value that is not a file or a list of
+    // files is one file, failed with VALIDATION on its task, never dropped).
+    { label: "everything (import *)", row: "everything", ours: [dist, "*"], theirs: "*", budget: 12.43 },
   ],
 });

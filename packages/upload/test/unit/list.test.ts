@@ -20,6 +20,8 @@ describe("an upload list", () => {
     expect(uploadSources(bytes)).toEqual([bytes]);
     expect(uploadSources("https://x.io/a.jpg")).toEqual(["https://x.io/a.jpg"]);
     expect(uploadSources(new Set(["a", "b"]))).toEqual(["a", "b"]);
+    // Not a file and not a list: one file, which the queue fails with VALIDATION on its task (never dropped).
+    for (const odd of [5, {}, Symbol.for("x")]) expect(uploadSources(odd as never)).toEqual([odd]);
     expect(() => uploadSources(["a", null as never])).toThrow(
       expect.objectContaining({ code: "VALIDATION", message: expect.stringContaining("file 1 is null") }),
     );
